@@ -1,0 +1,379 @@
+"""What each `factcheck` subcommand does: parse nothing, call services, print results."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .domain.dates import parse_day
+from .domain.deadlines import resolve_deadline
+from .domain.errors import InvalidInput, WorkspaceInvalid
+from .domain.filters import StatementFilter
+from .services import evidence as ev
+from .services import export, queries, review, speakers, sources, statements, users
+from .services.check import check_workspace
+from .services.demo import build_demo
+from .services.lookup import resolve_id
+from .services.workspace import Workspace
+from .storage import backup as backups
+
+COMMANDS: dict[str, Callable[[Any], int | None]] = {}
+
+
+def command(name: str):
+    def register(func):
+        COMMANDS[name] = func
+        return func
+    return register
+
+
+def _open(args, *, write: bool = True) -> Workspace:
+    return Workspace.open(args.workspace, user=getattr(args, "user", None), readonly=not write,
+                          backup_on_open=write)
+
+
+def _emit(args, data: Any, text: str) -> None:
+    if getattr(args, "format", "text") == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(text)
+
+
+def _short(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@command("gui")
+def gui(args) -> int:
+    from .launch import launch_gui  # Qt only when the window is wanted
+
+    return launch_gui(args.workspace, user=args.user)
+
+
+@command("init")
+def init(args) -> None:
+    if not args.user:
+        raise InvalidInput("name the first user (an admin): factcheck init PATH --as NAME")
+    with Workspace.create(args.workspace, admin=args.user, display_name=args.display_name) as ws:
+        print(f"created {ws.path} with admin {args.user}")
+
+
+@command("demo")
+def demo(args) -> None:
+    path = Path(args.workspace)
+    if path.exists():
+        if not args.force:
+            raise InvalidInput(f"{path} already exists (use --force to replace it)")
+        path.unlink()
+    with build_demo(path) as ws:
+        count = ws.db.execute("SELECT count(*) FROM statements").fetchone()[0]
+        print(f"built the sample workspace {ws.path}: {count} statements; users maya (admin), "
+              "ana (analyst), rob (reviewer)")
+
+
+@command("user add")
+def user_add(args) -> None:
+    with _open(args) as ws:
+        print(users.add_user(ws, name=args.name, role=args.role,
+                             display_name=args.display_name).message)
+
+
+@command("user list")
+def user_list(args) -> None:
+    with _open(args, write=False) as ws:
+        rows = [u.__dict__ for u in users.list_users(ws)]
+        _emit(args, rows, "\n".join(f"{u['name']:<16} {u['role']:<9} {u['display_name']}" for u in rows))
+
+
+@command("user role")
+def user_role(args) -> None:
+    with _open(args) as ws:
+        print(users.set_role(ws, name=args.name, role=args.role).message)
+
+
+@command("setting")
+def setting(args) -> None:
+    with _open(args) as ws:
+        print(users.set_setting(ws, key=args.key, value=args.value, reason=args.reason).message)
+
+
+@command("speaker add")
+def speaker_add(args) -> None:
+    with _open(args) as ws:
+        changes = speakers.add_speaker(ws, name=args.name, kind=args.kind, aliases=args.aliases,
+                                       title=args.title, affiliation=args.affiliation,
+                                       country=args.country)
+        print(changes.created)
+
+
+@command("speaker list")
+def speaker_list(args) -> None:
+    with _open(args, write=False) as ws:
+        rows = speakers.list_speakers(ws)
+        _emit(args, rows, "\n".join(
+            f"{r['id'][:8]}  {_short(r['name'], 34):<34} {r['statements']:>4} statements  "
+            f"held {r['held'] or 0} / broken {r['broken'] or 0} of {r['checkable'] or 0} checkable"
+            for r in rows))
+
+
+@command("speaker merge")
+def speaker_merge(args) -> None:
+    with _open(args) as ws:
+        keep = speakers.speaker_by_name(ws, args.keep)
+        gone = speakers.speaker_by_name(ws, args.speaker)
+        print(speakers.merge_speakers(ws, keep_id=keep["id"], merge_id=gone["id"]).message)
+
+
+@command("source add")
+def source_add(args) -> None:
+    with _open(args) as ws:
+        text = ""
+        if args.file and Path(args.file).suffix.lower() in (".txt", ".md"):
+            text = Path(args.file).read_text(encoding="utf-8", errors="replace")
+        changes = sources.add_source(
+            ws, title=args.title, outlet=args.outlet, url=args.url, published_on=args.published,
+            language=args.language, kind=args.kind, full_text=text,
+            file=Path(args.file) if args.file else None)
+        print(changes.created)
+
+
+@command("source list")
+def source_list(args) -> None:
+    with _open(args, write=False) as ws:
+        rows = sources.list_sources(ws)
+        _emit(args, rows, "\n".join(
+            f"{r['id'][:8]}  {r['published_on'] or '':<10}  {_short(r['title'], 60)}" for r in rows))
+
+
+def _statement_fields(ws: Workspace, args) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    mapping = {"quote": "quote", "stated": "stated_on", "kind": "kind",
+               "expectation": "expectation", "check_by": "check_by", "tags": "tags",
+               "original_text": "original_text", "original_language": "original_language",
+               "location": "location"}
+    for arg, field in mapping.items():
+        value = getattr(args, arg, None)
+        if value is not None:
+            fields[field] = value
+    if args.speaker is not None:
+        fields["speaker_id"] = speakers.ensure_speaker(ws, args.speaker) if args.speaker else None
+    if args.source is not None:
+        fields["source_id"] = resolve_id(ws, "source", args.source) if args.source else None
+    return fields
+
+
+@command("statement add")
+def statement_add(args) -> None:
+    with _open(args) as ws:
+        ws.require_user()
+        with ws.store.transaction():  # the new speaker and the statement land together
+            changes = statements.add_statement(ws, **_statement_fields(ws, args))
+        _show_created(ws, args, changes.created)
+
+
+def _show_created(ws: Workspace, args, statement_id: str) -> None:
+    s = queries.get_statement(ws, statement_id)
+    flag = ""
+    if s["check_by_phrase"] and not s["check_by"]:
+        flag = f" (check-by {s['check_by_phrase']!r} is vague: no date set)"
+    _emit(args, {"id": s["id"], "check_by": s["check_by"], "review_state": s["review_state"]},
+          f"{s['id']}  check-by {s['check_by'] or '—'}{flag}")
+
+
+@command("statement edit")
+def statement_edit(args) -> None:
+    with _open(args) as ws:
+        ws.require_user()
+        statement_id = resolve_id(ws, "statement", args.id)
+        with ws.store.transaction():
+            fields = _statement_fields(ws, args)
+            if not fields:
+                raise InvalidInput("nothing to change: give at least one field, e.g. --expectation")
+            changes = statements.edit_statement(ws, statement_id=statement_id,
+                                                expected_version=args.version, **fields)
+        print(changes.message)
+
+
+@command("statement list")
+def statement_list(args) -> None:
+    with _open(args, write=False) as ws:
+        f = StatementFilter(text=args.search)
+        if args.speaker:
+            f = f.with_(speaker_ids=(speakers.speaker_by_name(ws, args.speaker)["id"],))
+        if args.verdict:
+            f = f.with_(verdicts=(ws.scale.normalise(args.verdict),))
+        if args.state:
+            f = f.with_(review_states=(args.state,))
+        if args.kind:
+            f = f.with_(kinds=(args.kind,))
+        if args.tag:
+            f = f.with_(tags=(args.tag.lower(),))
+        if args.due:
+            f = f.with_(due=args.due)
+        rows = queries.list_statements(ws, f, limit=args.limit)
+        _emit(args, rows, "\n".join(
+            f"{r['id'][:8]}  {r['stated_on']:<10} {_short(r['speaker_name'], 22):<22} "
+            f"{r['verdict']:<12} {r['review_state']:<17} {_short(r['quote'], 60)}" for r in rows)
+            or "no statements match")
+
+
+@command("statement show")
+def statement_show(args) -> None:
+    with _open(args, write=False) as ws:
+        s = queries.get_statement(ws, resolve_id(ws, "statement", args.id))
+        lines = [
+            f"“{s['quote']}”",
+            f"  said by   {s['speaker']['name'] if s['speaker'] else '—'} on {s['stated_on']}",
+            f"  kind      {s['kind']}    tags: {', '.join(s['tags']) or '—'}",
+            f"  expect    {s['expectation'] or '—'}",
+            f"  check by  {s['check_by'] or '—'}"
+            + (f"  (from {s['check_by_phrase']!r})" if s["check_by_phrase"] else ""),
+            f"  verdict   {s['verdict']}  {s['verdict_rationale'] or ''}",
+            f"  review    {s['review_state']}  (version {s['version']})",
+        ]
+        for e in s["evidence"]:
+            lines.append(f"  evidence  [{e['stance']}] {e['occurred_on'] or ''} {_short(e['summary'], 70)}")
+        for c in s["comments"]:
+            lines.append(f"  comment   {c['user_name']}: {c['body']}")
+        _emit(args, s, "\n".join(lines))
+
+
+@command("evidence add")
+def evidence_add(args) -> None:
+    with _open(args) as ws:
+        ws.require_user()
+        with ws.store.transaction():
+            source = resolve_id(ws, "source", args.source) if args.source else None
+            changes = ev.add_evidence(ws, summary=args.summary, occurred_on=args.occurred,
+                                      title=args.title, excerpt=args.excerpt, source_id=source,
+                                      url=args.url, files=[Path(f) for f in args.file])
+            if args.link:
+                ev.link(ws, statement_id=resolve_id(ws, "statement", args.link),
+                        evidence_id=changes.created, stance=args.stance, note=args.note)
+        print(changes.created)
+
+
+@command("evidence link")
+def evidence_link(args) -> None:
+    with _open(args) as ws:
+        print(ev.link(ws, statement_id=resolve_id(ws, "statement", args.statement),
+                      evidence_id=resolve_id(ws, "evidence", args.evidence),
+                      stance=args.stance, note=args.note).message)
+
+
+@command("evidence unlink")
+def evidence_unlink(args) -> None:
+    with _open(args) as ws:
+        print(ev.unlink(ws, statement_id=resolve_id(ws, "statement", args.statement),
+                        evidence_id=resolve_id(ws, "evidence", args.evidence)).message)
+
+
+@command("evidence list")
+def evidence_list(args) -> None:
+    with _open(args, write=False) as ws:
+        rows = ev.list_evidence(ws)
+        _emit(args, rows, "\n".join(
+            f"{r['id'][:8]}  {r['occurred_on'] or '':<10}  {_short(r['summary'], 70)}" for r in rows))
+
+
+@command("verdict")
+def verdict(args) -> None:
+    with _open(args) as ws:
+        print(statements.set_verdict(ws, statement_id=resolve_id(ws, "statement", args.statement),
+                                     verdict=args.verdict, rationale=args.rationale,
+                                     confidence=args.confidence).message)
+
+
+def _review(action: str):
+    def run(args) -> None:
+        with _open(args) as ws:
+            print(review.act(ws, statement_id=resolve_id(ws, "statement", args.statement),
+                             action=action, comment=args.comment).message)
+    return run
+
+
+for _name, _action in (("submit", "submit"), ("approve", "approve"),
+                       ("request-changes", "request_changes"), ("reopen", "reopen")):
+    COMMANDS[f"review {_name}"] = _review(_action)
+
+
+@command("assign")
+def assign(args) -> None:
+    with _open(args) as ws:
+        print(review.assign(ws, statement_id=resolve_id(ws, "statement", args.statement),
+                            user=args.user).message)
+
+
+@command("comment")
+def comment(args) -> None:
+    with _open(args) as ws:
+        print(review.add_comment(ws, statement_id=resolve_id(ws, "statement", args.statement),
+                                 body=args.text).message)
+
+
+@command("search")
+def search(args) -> None:
+    with _open(args, write=False) as ws:
+        found = queries.search_all(ws, args.text)
+        lines = [f"{r['id'][:8]}  statement  {_short(r['quote'], 70)}" for r in found["statements"]]
+        lines += [f"{r['id'][:8]}  evidence   {_short(r['summary'], 70)}" for r in found["evidence"]]
+        lines += [f"{r['id'][:8]}  source     {_short(r['title'], 40)}  {_short(r['snippet'], 40)}"
+                  for r in found["sources"]]
+        _emit(args, found, "\n".join(lines) or "nothing found")
+
+
+@command("check")
+def check(args) -> int:
+    with _open(args, write=False) as ws:
+        problems = check_workspace(ws)
+    if not problems:
+        print(f"{args.workspace}: ok (integrity, history chain, records and attachments verified)")
+        return 0
+    for problem in problems:
+        print(f"{problem.kind}: {problem}", file=sys.stderr)
+    print(f"factcheck: {len(problems)} problem(s); first: {problems[0]}", file=sys.stderr)
+    return 1
+
+
+@command("deadline")
+def deadline(args) -> int:
+    stated: date = parse_day(args.stated, what="--stated")
+    result = resolve_deadline(args.phrase, stated)
+    print(result.due.isoformat() if result.due else "vague")
+    return 0
+
+
+@command("export")
+def export_(args) -> None:
+    with _open(args, write=False) as ws:
+        text = export.to_json(ws) if args.format == "json" else export.to_csv(ws)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+        print(f"wrote {args.output}")
+
+
+@command("backup")
+def backup(args) -> None:
+    with _open(args, write=False) as ws:
+        target = Path(args.output) if args.output else None
+        if target is None:
+            made = backups.rolling_backup(ws.db.conn, ws.path, force=True, label="manual")
+        else:
+            made = backups.backup_to(ws.db.conn, target)
+    print(f"backup written to {made}")
+
+
+@command("restore")
+def restore(args) -> None:
+    workspace = Path(args.workspace)
+    if not workspace.exists():
+        raise WorkspaceInvalid(f"no workspace at {workspace}")
+    backups.restore(Path(args.backup), workspace)
+    print(f"restored {workspace} from {args.backup} (the previous state was backed up first)")

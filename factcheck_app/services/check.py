@@ -1,0 +1,35 @@
+"""Verify a workspace end to end: SQLite, history chain, records vs history, files, approvals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..domain import records as rec
+from ..domain.workflow import APPROVED
+from ..storage import integrity
+from ..storage.integrity import Problem
+from .workspace import Workspace
+
+
+def check_workspace(ws: Workspace) -> list[Problem]:
+    """All problems found, most fundamental first; an empty list means all is well."""
+    problems: list[Problem] = []
+    for step in (
+        lambda: integrity.sqlite_integrity(ws.db),
+        lambda: integrity.history_chain(ws.db),
+        lambda: integrity.records_match_history(ws.db),
+        lambda: integrity.attachment_files(ws.db, ws.store.files_dir),
+        lambda: _approvals(ws),
+    ):
+        problems.extend(step())
+    return problems
+
+
+def _approvals(ws: Workspace) -> Iterator[Problem]:
+    """An approved statement must still hold exactly the content that was approved."""
+    for statement in ws.db.query("SELECT * FROM statements WHERE review_state = ?", [APPROVED]):
+        links = list(ws.db.query(
+            "SELECT evidence_id, stance, note FROM links WHERE statement_id = ?", [statement["id"]]))
+        if rec.content_hash(statement, links) != statement["approved_hash"]:
+            yield Problem("record", f"statements {statement['id']}",
+                          "approved content differs from what the reviewer approved")

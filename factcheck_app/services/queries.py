@@ -1,0 +1,134 @@
+"""Read-side use cases: lists, counts, one statement's whole dossier, search, dashboard."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+from ..domain.filters import StatementFilter
+from ..domain.states import check_state, overdue_cutoff
+from ..domain.workflow import IN_REVIEW
+from ..storage import records, statement_queries
+from ..storage.statement_queries import fts_query
+from .workspace import Workspace
+
+
+def count_statements(ws: Workspace, f: StatementFilter) -> int:
+    return statement_queries.count(ws.db, f, ws.today())
+
+
+def statement_page(ws: Workspace, f: StatementFilter, *, offset: int = 0, limit: int = 200) -> list[dict]:
+    today = ws.today()
+    rows = statement_queries.page(ws.db, f, today, offset=offset, limit=limit)
+    for row in rows:
+        row["state"] = check_state(row["check_by"], row["verdict"], today)
+        row["tags"] = json.loads(row["tags"] or "[]")
+    return rows
+
+
+def list_statements(ws: Workspace, f: StatementFilter | None = None, *, limit: int | None = None) -> list[dict]:
+    f = f or StatementFilter()
+    total = count_statements(ws, f)
+    return statement_page(ws, f, offset=0, limit=limit if limit is not None else total)
+
+
+def statement_ids(ws: Workspace, f: StatementFilter) -> list[str]:
+    return statement_queries.ids(ws.db, f, ws.today())
+
+
+def get_statement(ws: Workspace, statement_id: str) -> dict[str, Any]:
+    """Everything the detail pane and the dossier show about one statement."""
+    db = ws.db
+    row = records.get(db, "statements", statement_id)
+    row["tags"] = json.loads(row["tags"] or "[]")
+    row["state"] = check_state(row["check_by"], row["verdict"], ws.today())
+    row["speaker"] = records.find(db, "speakers", row["speaker_id"]) if row["speaker_id"] else None
+    row["source"] = records.find(db, "sources", row["source_id"]) if row["source_id"] else None
+    if row["source"]:
+        row["source"].pop("full_text", None)
+    row["evidence"] = list(db.query(
+        """SELECT l.id AS link_id, l.stance, l.note, e.*, so.title AS source_title,
+                  so.url AS source_url, so.outlet AS source_outlet,
+                  (SELECT count(*) FROM attachments a WHERE a.evidence_id = e.id) AS files
+           FROM links l JOIN evidence e ON e.id = l.evidence_id
+           LEFT JOIN sources so ON so.id = e.source_id
+           WHERE l.statement_id = ? ORDER BY e.occurred_on, e.created_at""", [statement_id]))
+    row["verdicts"] = list(db.query(
+        """SELECT v.*, u.display_name AS user_name FROM verdicts v
+           LEFT JOIN users u ON u.id = v.created_by
+           WHERE v.statement_id = ? ORDER BY v.created_at""", [statement_id]))
+    row["comments"] = list(db.query(
+        """SELECT c.*, u.display_name AS user_name FROM comments c
+           LEFT JOIN users u ON u.id = c.user_id
+           WHERE c.statement_id = ? ORDER BY c.created_at""", [statement_id]))
+    row["history"] = list(db.query(
+        """SELECT seq, at, user_name, action, field, old_value, new_value, reason
+           FROM history WHERE record_type = 'statements' AND record_id = ?
+           ORDER BY seq""", [statement_id]))
+    names = {u.id: u.label for u in ws.users()}
+    row["assignee_name"] = names.get(row["assignee_id"])
+    row["last_editor_name"] = names.get(row["last_editor_id"])
+    row["approved_by_name"] = names.get(row["approved_by"])
+    row["created_by_name"] = names.get(row["created_by"])
+    return row
+
+
+def search_all(ws: Workspace, text: str, *, limit: int = 50) -> dict[str, list[dict]]:
+    """Full-text search across statements, evidence and sources."""
+    query = fts_query(text)
+    if not query:
+        return {"statements": [], "evidence": [], "sources": []}
+    statements = statement_page(ws, StatementFilter(text=text, sort="relevance"), limit=limit)
+    evidence = list(ws.db.query(
+        "SELECT e.id, e.occurred_on, e.title, e.summary FROM evidence e WHERE e.rowid IN "
+        "(SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?) LIMIT ?", [query, limit]))
+    sources = list(ws.db.query(
+        "SELECT so.id, so.title, so.outlet, so.published_on, "
+        "snippet(sources_fts, 2, '[', ']', '…', 12) AS snippet "
+        "FROM sources_fts JOIN sources so ON so.rowid = sources_fts.rowid "
+        "WHERE sources_fts MATCH ? LIMIT ?", [query, limit]))
+    return {"statements": statements, "evidence": evidence, "sources": sources}
+
+
+def view_counts(ws: Workspace) -> dict[str, int]:
+    """The numbers next to each sidebar view."""
+    user_id = ws.user.id if ws.user else "-"
+    db = ws.db
+    today = ws.today()
+    return {
+        "all": db.execute("SELECT count(*) FROM statements").fetchone()[0],
+        "due": statement_queries.count(db, StatementFilter(due="due_or_overdue"), today),
+        "queue": statement_queries.count(db, StatementFilter(queue_for=user_id), today),
+        "speakers": db.execute("SELECT count(*) FROM speakers").fetchone()[0],
+        "sources": db.execute("SELECT count(*) FROM sources").fetchone()[0],
+        "evidence": db.execute("SELECT count(*) FROM evidence").fetchone()[0],
+    }
+
+
+def dashboard(ws: Workspace) -> dict[str, Any]:
+    """Due this week, overdue, the verdict mix, and speakers' track records."""
+    db = ws.db
+    today = ws.today()
+    sunday = (today + timedelta(days=6 - today.weekday())).isoformat()
+    cutoff = overdue_cutoff(today).isoformat()
+    due_week = db.execute(
+        "SELECT count(*) FROM statements WHERE verdict = 'pending' AND check_by >= ? AND check_by <= ?",
+        [cutoff, sunday]).fetchone()[0]
+    overdue = db.execute(
+        "SELECT count(*) FROM statements WHERE verdict = 'pending' AND check_by < ?",
+        [cutoff]).fetchone()[0]
+    in_review = db.execute("SELECT count(*) FROM statements WHERE review_state = ?",
+                           [IN_REVIEW]).fetchone()[0]
+    mix = {row["verdict"]: row["n"] for row in db.query(
+        "SELECT verdict, count(*) AS n FROM statements GROUP BY verdict")}
+    records_ = list(db.query(
+        """SELECT sp.id, sp.name,
+                  sum(s.verdict = 'held') AS held, sum(s.verdict = 'partly_held') AS partly_held,
+                  sum(s.verdict = 'broken') AS broken, sum(s.verdict = 'pending') AS pending,
+                  sum(s.verdict = 'unverifiable') AS unverifiable, count(*) AS checkable
+           FROM statements s JOIN speakers sp ON sp.id = s.speaker_id
+           WHERE s.check_by < ? GROUP BY sp.id ORDER BY checkable DESC, sp.name LIMIT 12""",
+        [today.isoformat()]))
+    return {"due_this_week": due_week, "overdue": overdue, "in_review": in_review,
+            "verdict_mix": mix, "track_records": records_, "today": today.isoformat()}

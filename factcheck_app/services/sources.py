@@ -1,0 +1,83 @@
+"""Sources: articles, transcripts, videos, posts, documents — with an archived copy."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from typing import Any
+
+from ..domain.dates import parse_fuzzy_date
+from ..domain.errors import InvalidInput
+from ..domain.ids import new_id
+from ..domain.records import SOURCE_KINDS, choice
+from ..storage import attachments, records
+from .workspace import Changes, Workspace
+
+
+def add_source(ws: Workspace, *, title: str, outlet: str = "", url: str = "",
+               published_on: str | None = None, language: str = "", kind: str = "article",
+               full_text: str = "", file: Path | None = None,
+               file_bytes: bytes | None = None, file_name: str = "") -> Changes:
+    """Add a source; an archived file is stored content-addressed with its SHA-256."""
+    ws.require_user()
+    title = (title or "").strip()
+    if not title:
+        raise InvalidInput("a source needs a title")
+    published = parse_fuzzy_date(published_on).value if published_on else None
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise InvalidInput(f"a source URL must start with http:// or https:// (got {url!r})")
+    sha = None
+    if file is not None:
+        file_bytes = Path(file).read_bytes() if Path(file).is_file() else None
+        if file_bytes is None:
+            raise InvalidInput(f"no such file: {file}")
+        file_name = file_name or Path(file).name
+    if file_bytes is not None:
+        sha = attachments.store_bytes(ws.store.files_dir, file_bytes)
+    with ws.store.transaction() as db:
+        source_id = new_id()
+        records.insert(db, "sources", {
+            "id": source_id, "title": title, "outlet": outlet.strip() or None,
+            "url": url.strip() or None, "published_on": published,
+            "language": language.strip() or None,
+            "kind": choice(kind, SOURCE_KINDS, what="source kind"),
+            "full_text": full_text or None, "file_sha256": sha,
+            "file_name": attachments.safe_file_name(file_name) if sha else None,
+        }, actor=ws.actor)
+    return Changes(tables=frozenset({"sources"}), created=source_id, message=f"added source {title}")
+
+
+def edit_source(ws: Workspace, *, source_id: str, expected_version: int | None = None,
+                **fields: Any) -> Changes:
+    ws.require_user()
+    allowed = {"title", "outlet", "url", "published_on", "language", "kind", "full_text"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise InvalidInput(f"sources have no field {sorted(unknown)[0]!r}")
+    changes = {k: ((v or "").strip() or None) if k != "full_text" else v for k, v in fields.items()}
+    if changes.get("published_on"):
+        changes["published_on"] = parse_fuzzy_date(changes["published_on"]).value
+    if "kind" in changes:
+        changes["kind"] = choice(changes["kind"] or "article", SOURCE_KINDS, what="source kind")
+    with ws.store.transaction() as db:
+        old, _ = records.update(db, "sources", source_id, changes, actor=ws.actor,
+                                expected_version=expected_version)
+    return Changes(tables=frozenset({"sources"}), message=f"saved {old['title']}",
+                   undo={"op": "edit_source", "source_id": source_id,
+                         "fields": {k: old[k] for k in changes}})
+
+
+def list_sources(ws: Workspace) -> list[dict]:
+    return list(ws.db.query(
+        "SELECT so.id, so.title, so.outlet, so.url, so.published_on, so.language, so.kind, "
+        "so.file_sha256, so.file_name, so.version, length(so.full_text) AS text_length, "
+        "(SELECT count(*) FROM statements s WHERE s.source_id = so.id) AS statements "
+        "FROM sources so ORDER BY so.published_on DESC, so.title"))
+
+
+def get_source(ws: Workspace, source_id: str) -> dict:
+    return records.get(ws.db, "sources", source_id)
+
+
+def guess_media_type(name: str) -> str:
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"

@@ -1,0 +1,145 @@
+"""Speakers: one record per person or body, however the articles name them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..domain.errors import InvalidInput, NotFound, RuleViolation
+from ..domain.ids import new_id
+from ..domain.records import SPEAKER_KINDS, choice
+from ..storage import records
+from .workspace import Changes, Workspace
+
+
+def _aliases(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = value.split(";") if ";" in value else value.split(",")
+    seen: dict[str, str] = {}
+    for alias in value:
+        alias = alias.strip()
+        if alias:
+            seen.setdefault(alias.lower(), alias)
+    return list(seen.values())
+
+
+def add_speaker(ws: Workspace, *, name: str, kind: str = "person", aliases: Any = None,
+                title: str = "", affiliation: str = "", country: str = "",
+                notes: str = "") -> Changes:
+    ws.require_user()
+    name = (name or "").strip()
+    if not name:
+        raise InvalidInput("a speaker needs a name")
+    with ws.store.transaction() as db:
+        if find_speaker(ws, name, exact=True):
+            raise InvalidInput(f"a speaker named {name!r} already exists")
+        speaker_id = new_id()
+        records.insert(db, "speakers", {
+            "id": speaker_id, "name": name, "kind": choice(kind, SPEAKER_KINDS, what="speaker kind"),
+            "aliases": json.dumps([a for a in _aliases(aliases) if a.lower() != name.lower()]),
+            "title": title.strip() or None, "affiliation": affiliation.strip() or None,
+            "country": country.strip() or None, "notes": notes.strip() or None,
+            "merged_into": None,
+        }, actor=ws.actor)
+    return Changes(tables=frozenset({"speakers"}), created=speaker_id, message=f"added speaker {name}")
+
+
+def edit_speaker(ws: Workspace, *, speaker_id: str, expected_version: int | None = None,
+                 **fields: Any) -> Changes:
+    ws.require_user()
+    allowed = {"name", "kind", "aliases", "title", "affiliation", "country", "notes"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise InvalidInput(f"speakers have no field {sorted(unknown)[0]!r}")
+    changes: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key == "aliases":
+            changes[key] = json.dumps(_aliases(value))
+        elif key == "kind":
+            changes[key] = choice(value, SPEAKER_KINDS, what="speaker kind")
+        elif key == "name":
+            if not (value or "").strip():
+                raise InvalidInput("a speaker needs a name")
+            changes[key] = value.strip()
+        else:
+            changes[key] = (value or "").strip() or None
+    with ws.store.transaction() as db:
+        old, _ = records.update(db, "speakers", speaker_id, changes, actor=ws.actor,
+                                expected_version=expected_version)
+    return Changes(tables=frozenset({"speakers", "statements"}), message=f"saved {old['name']}",
+                   undo={"op": "edit_speaker", "speaker_id": speaker_id,
+                         "fields": {k: old[k] for k in changes}})
+
+
+def merge_speakers(ws: Workspace, *, keep_id: str, merge_id: str) -> Changes:
+    """Fold one speaker record into another: statements move, names become aliases."""
+    ws.require_user()
+    if keep_id == merge_id:
+        raise RuleViolation("cannot merge a speaker into itself")
+    with ws.store.transaction() as db:
+        keep = records.get(db, "speakers", keep_id)
+        gone = records.get(db, "speakers", merge_id)
+        aliases = _aliases(json.loads(keep["aliases"] or "[]") + [gone["name"]]
+                           + json.loads(gone["aliases"] or "[]"))
+        aliases = [a for a in aliases if a.lower() != keep["name"].lower()]
+        records.update(db, "speakers", keep_id, {"aliases": json.dumps(aliases)},
+                       actor=ws.actor, action="merge", reason=f"merged {gone['name']}")
+        moved = [row["id"] for row in db.query(
+            "SELECT id FROM statements WHERE speaker_id = ?", [merge_id])]
+        for statement_id in moved:
+            records.update(db, "statements", statement_id, {"speaker_id": keep_id},
+                           actor=ws.actor, action="merge",
+                           reason=f"speaker {gone['name']} merged into {keep['name']}")
+        records.delete(db, "speakers", merge_id, actor=ws.actor,
+                       reason=f"merged into {keep['name']}")
+    return Changes(statements=frozenset(moved), tables=frozenset({"speakers", "statements"}),
+                   message=f"merged {gone['name']} into {keep['name']}")
+
+
+def find_speaker(ws: Workspace, name: str, *, exact: bool = False) -> dict | None:
+    """Find a speaker by name or alias, case-insensitively."""
+    wanted = (name or "").strip()
+    if not wanted:
+        return None
+    rows = list(ws.db.query("SELECT * FROM speakers WHERE name = ? COLLATE NOCASE OR id = ?",
+                            [wanted, wanted]))
+    if rows or exact:
+        return rows[0] if rows else None
+    for row in ws.db.query(
+        "SELECT s.* FROM speakers s, json_each(COALESCE(s.aliases, '[]')) a "
+        "WHERE a.value = ? COLLATE NOCASE", [wanted]):
+        return row
+    return None
+
+
+def speaker_by_name(ws: Workspace, name: str) -> dict:
+    found = find_speaker(ws, name)
+    if not found:
+        raise NotFound(f"no speaker named {name!r} (add one with: factcheck speaker add)")
+    return found
+
+
+def ensure_speaker(ws: Workspace, name: str) -> str:
+    """The id of the speaker called `name`, creating the record when none matches."""
+    found = find_speaker(ws, name)
+    if found:
+        return found["id"]
+    return add_speaker(ws, name=name).created  # type: ignore[return-value]
+
+
+def list_speakers(ws: Workspace) -> list[dict]:
+    """Speakers with statement counts and their track record (past check-by only)."""
+    today = ws.today().isoformat()
+    return list(ws.db.query(
+        """
+        SELECT sp.*, count(s.id) AS statements,
+               sum(s.check_by < :today) AS checkable,
+               sum(s.check_by < :today AND s.verdict = 'held') AS held,
+               sum(s.check_by < :today AND s.verdict = 'partly_held') AS partly_held,
+               sum(s.check_by < :today AND s.verdict = 'broken') AS broken,
+               sum(s.check_by < :today AND s.verdict = 'pending') AS pending
+        FROM speakers sp LEFT JOIN statements s ON s.speaker_id = sp.id
+        GROUP BY sp.id ORDER BY sp.name COLLATE NOCASE
+        """, {"today": today}))

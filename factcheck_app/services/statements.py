@@ -1,0 +1,227 @@
+"""Statements: record what was said, what would show it held, and by when."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from ..domain import records as rec
+from ..domain.dates import parse_day, parse_fuzzy_date
+from ..domain.deadlines import resolve_deadline
+from ..domain.errors import InvalidInput
+from ..domain.ids import new_id
+from ..domain.verdicts import PENDING
+from ..domain.workflow import APPROVED, DRAFT
+from ..storage import records
+from .workspace import Changes, Workspace
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+EDITABLE = (
+    "quote", "original_text", "original_language", "speaker_id", "stated_on", "source_id",
+    "source_start", "source_end", "location", "kind", "tags", "expectation", "check_by",
+    "assignee_id",
+)
+
+
+def resolve_check_by(text: str | None, stated: date) -> tuple[str | None, str | None]:
+    """(check_by date, phrase) from what the analyst typed: a date or their own words.
+
+    Vague phrases keep the phrase and no date, so the statement is flagged rather
+    than given a guessed deadline.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None, None
+    if _ISO_DAY.match(text):
+        return parse_day(text, what="check-by date").isoformat(), None
+    deadline = resolve_deadline(text, stated)
+    return (deadline.due.isoformat() if deadline.due else None), text
+
+
+def _locate(db, source_id: str | None, quote: str, start: Any, end: Any) -> tuple[int | None, int | None]:
+    """Offsets of the quote in its source's text; given offsets must point at the quote."""
+    if not source_id:
+        return None, None
+    row = db.execute("SELECT full_text FROM sources WHERE id = ?", [source_id]).fetchone()
+    if row is None:
+        raise InvalidInput(f"no source with id {source_id}")
+    text = row[0] or ""
+    if start not in (None, "") and end not in (None, ""):
+        start, end = int(start), int(end)
+        if text[start:end] != quote:
+            raise InvalidInput("the quote does not occur in the source text at the given position")
+        return start, end
+    position = text.find(quote) if text and quote else -1
+    return (position, position + len(quote)) if position >= 0 else (None, None)
+
+
+def _prepare(ws: Workspace, fields: Mapping[str, Any], current: Mapping[str, Any] | None) -> dict:
+    """Validate and normalise statement fields; raises InvalidInput naming the field."""
+    out: dict[str, Any] = {}
+    merged = {**(current or {}), **fields}
+    if "quote" in fields or current is None:
+        quote = (fields.get("quote") or "").strip()
+        if not quote:
+            raise InvalidInput("a statement needs its quote")
+        out["quote"] = quote
+    if "stated_on" in fields or current is None:
+        if not fields.get("stated_on"):
+            raise InvalidInput("a statement needs the date it was made (YYYY-MM-DD, YYYY-MM or YYYY)")
+        fuzzy = parse_fuzzy_date(str(fields["stated_on"]))
+        out.update(stated_on=fuzzy.value, stated_precision=fuzzy.precision,
+                   stated_sort=fuzzy.first_day.isoformat())
+    if "kind" in fields or current is None:
+        out["kind"] = rec.choice(fields.get("kind") or "assertion", rec.KINDS, what="kind")
+    if "tags" in fields:
+        out["tags"] = json.dumps(rec.normalise_tags(fields["tags"]))
+    elif current is None:
+        out["tags"] = "[]"
+    for key in ("original_text", "original_language", "expectation", "location"):
+        if key in fields:
+            out[key] = (fields[key] or "").strip() or None
+    for key in ("speaker_id", "source_id", "assignee_id"):
+        if key in fields:
+            out[key] = fields[key] or None
+    if "check_by" in fields:
+        stated = parse_fuzzy_date(out.get("stated_on") or merged["stated_on"]).first_day
+        out["check_by"], out["check_by_phrase"] = resolve_check_by(fields["check_by"], stated)
+    if {"quote", "source_id", "source_start", "source_end"} & set(fields):
+        quote = out.get("quote", merged.get("quote"))
+        source_id = out.get("source_id", merged.get("source_id"))
+        out["source_start"], out["source_end"] = _locate(
+            ws.db, source_id, quote, fields.get("source_start"), fields.get("source_end"))
+    if out.get("speaker_id") and not ws.db.execute(
+            "SELECT 1 FROM speakers WHERE id = ?", [out["speaker_id"]]).fetchone():
+        raise InvalidInput(f"no speaker with id {out['speaker_id']}")
+    return out
+
+
+def add_statement(ws: Workspace, **fields: Any) -> Changes:
+    """Record a statement as a draft; its author is the first editor of its assessment."""
+    ws.require_user()
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise InvalidInput(f"statements have no field {sorted(unknown)[0]!r}")
+    with ws.store.transaction() as db:
+        row = _prepare(ws, fields, None)
+        statement_id = new_id()
+        row.update(id=statement_id, verdict=PENDING, review_state=DRAFT,
+                   last_editor_id=ws.actor.user_id)
+        records.insert(db, "statements", row, actor=ws.actor)
+    return Changes(statements=frozenset({statement_id}), tables=frozenset({"statements"}),
+                   created=statement_id, message="statement recorded as a draft",
+                   undo={"op": "delete_statement", "statement_id": statement_id})
+
+
+def edit_statement(ws: Workspace, *, statement_id: str, expected_version: int | None = None,
+                   reason: str | None = None, **fields: Any) -> Changes:
+    """Edit fields; an approved statement whose content changes goes back to draft."""
+    ws.require_user()
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise InvalidInput(f"statements have no field {sorted(unknown)[0]!r}")
+    with ws.store.transaction() as db:
+        current = records.get(db, "statements", statement_id)
+        changes = _prepare(ws, fields, current)
+        old, new = records.update(db, "statements", statement_id, changes, actor=ws.actor,
+                                  expected_version=expected_version, reason=reason)
+        message = after_content_change(ws, old, new)
+    return Changes(statements=frozenset({statement_id}), tables=frozenset({"statements"}),
+                   message=message or "saved",
+                   undo={"op": "edit_statement", "statement_id": statement_id,
+                         "fields": _undo_fields(old, changes)})
+
+
+def _undo_fields(old: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """The user-level fields that put the statement back as it was."""
+    fields: dict[str, Any] = {}
+    for key in changes:
+        if key in ("stated_precision", "stated_sort"):
+            continue
+        if key == "check_by_phrase":
+            continue
+        if key == "check_by":
+            fields["check_by"] = old.get("check_by_phrase") or old.get("check_by")
+        elif key == "tags":
+            fields["tags"] = json.loads(old.get("tags") or "[]")
+        else:
+            fields[key] = old.get(key)
+    return fields
+
+
+def after_content_change(ws: Workspace, old: Mapping[str, Any], new: Mapping[str, Any]) -> str:
+    """Keep the approval bound to what was approved, and remember who edited last.
+
+    Must run inside the caller's transaction so the edit and its consequences
+    land together.
+    """
+    content_changed = any(old.get(f) != new.get(f) for f in rec.CONTENT_FIELDS)
+    return _content_touched(ws, new["id"]) if content_changed else ""
+
+
+def _content_touched(ws: Workspace, statement_id: str) -> str:
+    db = ws.db
+    current = records.get(db, "statements", statement_id)
+    changes: dict[str, Any] = {}
+    if current["last_editor_id"] != ws.actor.user_id:
+        changes["last_editor_id"] = ws.actor.user_id
+    message = ""
+    if current["review_state"] == APPROVED:
+        links = list(db.query("SELECT evidence_id, stance, note FROM links WHERE statement_id = ?",
+                              [statement_id]))
+        if rec.content_hash(current, links) != current["approved_hash"]:
+            changes["review_state"] = DRAFT
+            message = "the approved content changed, so the statement is back in draft"
+    if changes:
+        records.update(db, "statements", statement_id, changes, actor=ws.actor,
+                       action="workflow" if "review_state" in changes else "edit",
+                       reason="content changed after approval" if message else None)
+    return message
+
+
+def touch_content(ws: Workspace, statement_id: str) -> str:
+    """For changes outside the statement row that its approval covers (evidence links)."""
+    return _content_touched(ws, statement_id)
+
+
+def set_verdict(ws: Workspace, *, statement_id: str, verdict: str, rationale: str = "",
+                confidence: Any = None, expected_version: int | None = None) -> Changes:
+    """Rate the outcome; every rating is kept with its date in the verdict history."""
+    ws.require_user()
+    key = ws.scale.normalise(verdict)
+    conf = rec.confidence(confidence)
+    with ws.store.transaction() as db:
+        old, new = records.update(db, "statements", statement_id, {
+            "verdict": key, "verdict_rationale": (rationale or "").strip() or None,
+            "verdict_confidence": conf,
+        }, actor=ws.actor, expected_version=expected_version, action="verdict")
+        if old is not new:
+            records.insert(db, "verdicts", {
+                "id": new_id(), "statement_id": statement_id, "verdict": key,
+                "rationale": (rationale or "").strip() or None, "confidence": conf,
+            }, actor=ws.actor)
+        message = after_content_change(ws, old, new)
+    label = ws.scale.level(key).label
+    return Changes(statements=frozenset({statement_id}), tables=frozenset({"statements", "verdicts"}),
+                   message=message or f"rated {label}",
+                   undo={"op": "set_verdict", "statement_id": statement_id,
+                         "verdict": old["verdict"], "rationale": old["verdict_rationale"] or "",
+                         "confidence": old["verdict_confidence"]})
+
+
+def delete_statement(ws: Workspace, *, statement_id: str) -> Changes:
+    """Remove a draft statement (used by undo of a creation); approved ones are kept."""
+    ws.require_user()
+    with ws.store.transaction() as db:
+        current = records.get(db, "statements", statement_id)
+        if current["review_state"] == APPROVED:
+            raise InvalidInput("an approved statement cannot be deleted; reopen it first")
+        for table in ("links", "verdicts", "comments"):
+            for row in db.query(f"SELECT id FROM {table} WHERE statement_id = ?", [statement_id]):
+                records.delete(db, table, row["id"], actor=ws.actor, reason="statement deleted")
+        records.delete(db, "statements", statement_id, actor=ws.actor)
+    return Changes(statements=frozenset({statement_id}), tables=frozenset({"statements"}),
+                   message="statement deleted")

@@ -1,0 +1,78 @@
+"""Rolling backups with SQLite's online backup API, and restore."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from datetime import datetime
+from pathlib import Path
+
+from ..domain.errors import InvalidInput, WorkspaceInvalid
+from .connection import backups_dir_for
+
+KEEP = 5
+# Opening for writing takes a backup unless one is younger than this: a command
+# line session that opens the workspace a hundred times keeps useful backups.
+MIN_INTERVAL_S = 15 * 60
+
+
+def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
+    """Copy a live database consistently, even while another process writes."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    dest = sqlite3.connect(str(tmp))
+    try:
+        conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    tmp.replace(target)
+    return target
+
+
+def list_backups(workspace: Path) -> list[Path]:
+    folder = backups_dir_for(workspace)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.factcheck"), key=lambda p: p.name)
+
+
+def rolling_backup(conn: sqlite3.Connection, workspace: Path, *, force: bool = False,
+                   label: str = "auto") -> Path | None:
+    existing = list_backups(workspace)
+    if existing and not force:
+        newest = max(p.stat().st_mtime for p in existing)
+        if time.time() - newest < MIN_INTERVAL_S:
+            return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backups_dir_for(workspace) / f"{workspace.stem}-{stamp}-{label}.factcheck"
+    backup_to(conn, target)
+    autos = [p for p in list_backups(workspace) if p.stem.endswith("-auto")]
+    for old in autos[:-KEEP]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def restore(backup: Path, workspace: Path) -> Path:
+    """Replace the workspace's content with a backup's; the current state is backed up first."""
+    if not backup.is_file():
+        raise InvalidInput(f"no such backup: {backup}")
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        try:
+            ok = source.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError:
+            raise WorkspaceInvalid(f"{backup} is not a Factcheck workspace") from None
+        if ok != "ok":
+            raise WorkspaceInvalid(f"{backup} is damaged: {ok}")
+        dest = sqlite3.connect(str(workspace), timeout=30)
+        try:
+            if workspace.exists() and workspace.stat().st_size:
+                rolling_backup(dest, workspace, force=True, label="before-restore")
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return workspace

@@ -1,0 +1,166 @@
+"""Tracked writes: every insert, update and delete lands with its history entries.
+
+All record changes go through these three functions, so the history can be
+replayed to rebuild the tables and a change made behind the app's back shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.errors import NotFound, StaleEdit
+from . import history
+from .history import Actor
+
+TRACKED_TABLES = (
+    "users",
+    "settings",
+    "speakers",
+    "sources",
+    "statements",
+    "evidence",
+    "links",
+    "attachments",
+    "verdicts",
+    "comments",
+)
+# Bookkeeping that changes on every write; the history row itself says who and when.
+UNTRACKED = frozenset({"version", "updated_at", "updated_by"})
+
+
+def get(db: Database, table: str, record_id: str) -> dict[str, Any]:
+    rows = list(db.query(f"SELECT * FROM [{table}] WHERE id = ?", [record_id]))
+    if not rows:
+        raise NotFound(f"no {table.rstrip('s')} with id {record_id}")
+    return rows[0]
+
+
+def find(db: Database, table: str, record_id: str) -> dict[str, Any] | None:
+    rows = list(db.query(f"SELECT * FROM [{table}] WHERE id = ?", [record_id]))
+    return rows[0] if rows else None
+
+
+def insert(
+    db: Database,
+    table: str,
+    record: Mapping[str, Any],
+    *,
+    actor: Actor,
+    reason: str | None = None,
+    at: str | None = None,
+) -> dict[str, Any]:
+    """Insert one record with version 1 and log every field as created."""
+    return insert_many(db, table, [record], actor=actor, reason=reason, at=at)[0]
+
+
+def insert_many(
+    db: Database,
+    table: str,
+    records: Iterable[Mapping[str, Any]],
+    *,
+    actor: Actor,
+    reason: str | None = None,
+    at: str | None = None,
+) -> list[dict[str, Any]]:
+    stamp = at or history.now()
+    rows = []
+    entries = []
+    for record in records:
+        row = {
+            **record,
+            "version": 1,
+            "created_at": record.get("created_at", stamp),
+            "created_by": record.get("created_by", actor.user_id),
+            "updated_at": stamp,
+            "updated_by": actor.user_id,
+        }
+        rows.append(row)
+        for field, value in row.items():
+            if field in UNTRACKED or value is None:
+                continue
+            entries.append(
+                history.entry(actor, "create", table, row["id"], field, None, value,
+                              reason=reason, at=stamp)
+            )
+    if rows:
+        columns = list(rows[0])
+        db.conn.executemany(
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})",
+            [tuple(row.get(c) for c in columns) for row in rows],
+        )
+        history.append(db, entries)
+    return rows
+
+
+def update(
+    db: Database,
+    table: str,
+    record_id: str,
+    changes: Mapping[str, Any],
+    *,
+    actor: Actor,
+    expected_version: int | None = None,
+    action: str = "edit",
+    reason: str | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Apply `changes` if the record is still at `expected_version`.
+
+    Returns (old row, new row). Only fields whose value really changes are
+    written and logged; an edit that changes nothing writes nothing.
+    """
+    old = get(db, table, record_id)
+    if expected_version is not None and old["version"] != expected_version:
+        raise stale(db, table, old)
+    changed = {k: v for k, v in changes.items() if old.get(k) != v}
+    if not changed:
+        return old, old
+    stamp = history.now()
+    assignments = ", ".join(f"[{k}] = ?" for k in changed)
+    cursor = db.conn.execute(
+        f"UPDATE [{table}] SET {assignments}, version = version + 1, updated_at = ?, "
+        "updated_by = ? WHERE id = ? AND version = ?",
+        [*changed.values(), stamp, actor.user_id, record_id, old["version"]],
+    )
+    if cursor.rowcount != 1:  # pragma: no cover - the write lock makes this unreachable
+        raise stale(db, table, get(db, table, record_id))
+    history.append(
+        db,
+        [
+            history.entry(actor, action, table, record_id, field, old.get(field), value,
+                          reason=reason, at=stamp)
+            for field, value in changed.items()
+            if field not in UNTRACKED
+        ],
+    )
+    new = {**old, **changed, "version": old["version"] + 1, "updated_at": stamp,
+           "updated_by": actor.user_id}
+    return old, new
+
+
+def delete(
+    db: Database, table: str, record_id: str, *, actor: Actor, reason: str | None = None
+) -> dict[str, Any]:
+    old = get(db, table, record_id)
+    db.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [record_id])
+    history.append(db, [history.entry(actor, "delete", table, record_id, reason=reason)])
+    return old
+
+
+def stale(db: Database, table: str, current: Mapping[str, Any]) -> StaleEdit:
+    """The message a user sees when someone else saved first: who and when."""
+    who = "another user"
+    if current.get("updated_by"):
+        row = db.conn.execute(
+            "SELECT display_name, name FROM users WHERE id = ?", [current["updated_by"]]
+        ).fetchone()
+        if row:
+            who = row[0] or row[1]
+    when = (current.get("updated_at") or "")[:16].replace("T", " ")
+    return StaleEdit(
+        f"this {table.rstrip('s')} was changed by {who} at {when} UTC since you opened it; "
+        "reload to see their change, then edit again"
+    )

@@ -1,0 +1,180 @@
+"""Statement listing in SQL: filters, search, sort and paging on indexed columns.
+
+The table view never loads all rows: it asks for a count, then pages.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.filters import StatementFilter
+from ..domain.states import overdue_cutoff
+from ..domain.verdicts import PENDING
+
+# Above this many full-text matches, ranking costs more than it helps: order by date.
+RANK_LIMIT = 2_000
+
+_SORT_SQL = {
+    "stated": "s.stated_sort",
+    "check_by": "s.check_by",
+    "speaker": "sp.name COLLATE NOCASE",
+    "verdict": "s.verdict",
+    "review_state": "s.review_state",
+    "kind": "s.kind",
+    "quote": "s.quote COLLATE NOCASE",
+    "updated": "s.updated_at",
+}
+
+LIST_COLUMNS = """
+    s.id, s.quote, s.speaker_id, sp.name AS speaker_name, s.stated_on, s.stated_precision,
+    s.kind, s.tags, s.check_by, s.check_by_phrase, s.verdict, s.review_state,
+    s.assignee_id, s.source_id, s.version, s.updated_at, s.expectation
+"""
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user types into a safe FTS5 query: every word must match,
+    the last one as a prefix (search as you type); quotes keep phrases."""
+    phrases = re.findall(r'"([^"]+)"', text)
+    rest = re.sub(r'"[^"]*"?', " ", text)
+    words = re.findall(r"\w+", rest, flags=re.UNICODE)
+    parts = ['"' + p.replace('"', "") + '"' for p in phrases if p.strip()]
+    for i, word in enumerate(words):
+        token = '"' + word + '"'
+        if i == len(words) - 1 and not text.rstrip().endswith('"') and len(word) >= 2:
+            token += "*"
+        parts.append(token)
+    return " ".join(parts)
+
+
+def _where(f: StatementFilter, today: date) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def any_of(column: str, values: tuple[str, ...]) -> None:
+        if values:
+            clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+
+    any_of("s.speaker_id", f.speaker_ids)
+    any_of("s.verdict", f.verdicts)
+    any_of("s.review_state", f.review_states)
+    any_of("s.kind", f.kinds)
+    any_of("s.id", f.ids)
+    if f.source_id:
+        clauses.append("s.source_id = ?")
+        params.append(f.source_id)
+    for tag in f.tags:
+        clauses.append("s.id IN (SELECT statement_id FROM statement_tags WHERE tag = ?)")
+        params.append(tag)
+    for column, low, high in (
+        ("s.stated_sort", f.stated_from, f.stated_to),
+        ("s.check_by", f.check_by_from, f.check_by_to),
+    ):
+        if low:
+            clauses.append(f"{column} >= ?")
+            params.append(low)
+        if high:
+            clauses.append(f"{column} <= ?")
+            params.append(high)
+    if f.due:
+        cutoff = overdue_cutoff(today).isoformat()
+        clauses.append("s.verdict = ?")
+        params.append(PENDING)
+        if f.due == "overdue":
+            clauses.append("s.check_by < ?")
+            params.append(cutoff)
+        elif f.due == "due":
+            clauses.append("s.check_by >= ? AND s.check_by <= ?")
+            params.extend([cutoff, today.isoformat()])
+        else:
+            clauses.append("s.check_by <= ?")
+            params.append(today.isoformat())
+    if f.queue_for:
+        # Waiting for me: in review and assigned to me (or to nobody, and I did not
+        # write it); sent back to me: changes requested on what I last edited.
+        clauses.append(
+            "((s.review_state = 'in_review' AND (s.assignee_id = ? OR "
+            "(s.assignee_id IS NULL AND COALESCE(s.last_editor_id, '') != ?))) "
+            "OR (s.review_state = 'changes_requested' AND (s.last_editor_id = ? "
+            "OR s.assignee_id = ?)))"
+        )
+        params.extend([f.queue_for] * 4)
+    return clauses, params
+
+
+def _text_clause(db: Database, text: str) -> tuple[str | None, list[Any], str | None]:
+    """Match statements by their own text, or by their speaker's names.
+
+    Returns (clause, params, rank_query) where rank_query is set only when bm25
+    ordering is cheap enough: frequent terms are counted first and then ordered
+    by date instead of ranked.
+    """
+    query = fts_query(text)
+    if not query:
+        return None, [], None
+    count = db.execute(
+        "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?", [query]
+    ).fetchone()[0]
+    clause = (
+        "(s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?) "
+        "OR s.speaker_id IN (SELECT sp2.id FROM speakers sp2 JOIN speakers_fts "
+        "ON speakers_fts.rowid = sp2.rowid WHERE speakers_fts MATCH ?))"
+    )
+    return clause, [query, query], query if 0 < count <= RANK_LIMIT else None
+
+
+def _from_where(
+    db: Database, f: StatementFilter, today: date
+) -> tuple[str, list[Any], str | None]:
+    clauses, params = _where(f, today)
+    rank = None
+    if f.text.strip():
+        clause, text_params, rank = _text_clause(db, f.text)
+        if clause:
+            clauses.append(clause)
+            params.extend(text_params)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return (
+        f"FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id {where}",
+        params,
+        rank,
+    )
+
+
+def count(db: Database, f: StatementFilter, today: date) -> int:
+    sql, params, _ = _from_where(db, f, today)
+    return db.execute(f"SELECT count(*) {sql}", params).fetchone()[0]
+
+
+def page(db: Database, f: StatementFilter, today: date, *, offset: int, limit: int) -> list[dict]:
+    sql, params, rank_query = _from_where(db, f, today)
+    order, order_params = _order(f, rank_query)
+    return list(
+        db.query(f"SELECT {LIST_COLUMNS} {sql} ORDER BY {order} LIMIT ? OFFSET ?",
+                 [*params, *order_params, limit, offset])
+    )
+
+
+def ids(db: Database, f: StatementFilter, today: date) -> list[str]:
+    sql, params, rank_query = _from_where(db, f, today)
+    order, order_params = _order(f, rank_query)
+    return [row[0] for row in db.execute(f"SELECT s.id {sql} ORDER BY {order}",
+                                         [*params, *order_params])]
+
+
+def _order(f: StatementFilter, rank_query: str | None) -> tuple[str, list[Any]]:
+    """ORDER BY clause; "relevance" ranks with bm25 only when the hits are few."""
+    direction = "DESC" if f.descending else "ASC"
+    if f.sort == "relevance" and rank_query:
+        return (
+            "(SELECT rank FROM statements_fts WHERE statements_fts MATCH ? "
+            "AND statements_fts.rowid = s.rowid), s.stated_sort DESC",
+            [rank_query],
+        )
+    column = _SORT_SQL.get(f.sort, "s.stated_sort")
+    return f"{column} {direction}, s.id {direction}", []

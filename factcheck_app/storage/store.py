@@ -1,0 +1,106 @@
+"""A workspace on disk: open it, bring its schema up to date, hand out transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.errors import WorkspaceInvalid, WorkspaceTooNew
+from . import backup as backups
+from .connection import (
+    APPLICATION_ID,
+    connect,
+    files_dir_for,
+    translate,
+    write_transaction,
+)
+from .schema import KNOWN_MIGRATIONS, migrations
+
+SUFFIX = ".factcheck"
+
+
+class Store:
+    """One connection to one workspace file, owned by the thread that opened it."""
+
+    def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = False,
+                 backup_on_open: bool = True) -> None:
+        self.path = Path(path).expanduser().resolve()
+        self.readonly = readonly
+        if not self.path.exists() and not create:
+            raise WorkspaceInvalid(f"no workspace at {self.path}")
+        if create and self.path.exists() and self.path.stat().st_size:
+            raise WorkspaceInvalid(f"{self.path} already exists; open it instead")
+        self.db: Database = connect(self.path, readonly=readonly)
+        try:
+            self._check_identity(create)
+            if not readonly:
+                self._migrate()
+                if backup_on_open and not create:
+                    backups.rolling_backup(self.db.conn, self.path)
+        except BaseException:
+            self.db.close()
+            raise
+
+    @property
+    def files_dir(self) -> Path:
+        return files_dir_for(self.path)
+
+    def transaction(self) -> contextlib.AbstractContextManager[Database]:
+        if self.readonly:
+            raise WorkspaceInvalid("this workspace is open read-only")
+        return write_transaction(self.db)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            if not self.readonly:
+                self.db.execute("PRAGMA optimize")
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- opening ---------------------------------------------------------------------
+    def _check_identity(self, create: bool) -> None:
+        try:
+            app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+            tables = set(self.db.table_names())
+        except sqlite3.DatabaseError as error:
+            raise translate(error, self.path) from None
+        if create or not tables:
+            if not self.readonly:
+                self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            return
+        if app_id != APPLICATION_ID:
+            raise WorkspaceInvalid(f"{self.path.name} is an SQLite file but not a Factcheck workspace")
+        applied = {m.name for m in migrations.applied(self.db)}
+        unknown = applied - set(KNOWN_MIGRATIONS)
+        if unknown:
+            raise WorkspaceTooNew(
+                f"{self.path.name} was written by a newer version of Factcheck "
+                f"(schema {sorted(unknown)[-1]}); update Factcheck to open it"
+            )
+
+    def _migrate(self) -> None:
+        pending = migrations.pending(self.db)
+        if not pending:
+            return
+        if migrations.applied(self.db):
+            # Back up before changing the schema of a workspace that has data.
+            backups.rolling_backup(self.db.conn, self.path, force=True,
+                                   label=f"before-{pending[0].name}")
+        try:
+            migrations.apply(self.db)
+        except sqlite3.OperationalError as error:
+            raise translate(error, self.path) from error
+
+
+def iter_rows(db: Database, sql: str, params: list | tuple | dict = ()) -> Iterator[dict]:
+    """Read rows as dicts; a thin seam so callers never hold a raw cursor."""
+    yield from db.query(sql, params)
