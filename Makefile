@@ -30,7 +30,7 @@ test: $(STAMP) deps-test
 	$(PY) -m pytest -q
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py screenshots
+	$(PY) -m factcheck_app.ui.screenshots screenshots
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -11,15 +11,15 @@ from typing import Any
 
 from .domain.dates import parse_day
 from .domain.deadlines import resolve_deadline
-from .domain.errors import InvalidInput, WorkspaceInvalid
+from .domain.errors import InvalidInput
 from .domain.filters import StatementFilter
 from .services import evidence as ev
+from .services import maintenance
 from .services import export, queries, review, speakers, sources, statements, users
 from .services.check import check_workspace
 from .services.demo import build_demo
 from .services.lookup import resolve_id
 from .services.workspace import Workspace
-from .storage import backup as backups
 
 COMMANDS: dict[str, Callable[[Any], int | None]] = {}
 
@@ -362,18 +362,11 @@ def export_(args) -> None:
 @command("backup")
 def backup(args) -> None:
     with _open(args, write=False) as ws:
-        target = Path(args.output) if args.output else None
-        if target is None:
-            made = backups.rolling_backup(ws.db.conn, ws.path, force=True, label="manual")
-        else:
-            made = backups.backup_to(ws.db.conn, target)
+        made = maintenance.backup_copy(ws, Path(args.output) if args.output else None)
     print(f"backup written to {made}")
 
 
 @command("restore")
 def restore(args) -> None:
-    workspace = Path(args.workspace)
-    if not workspace.exists():
-        raise WorkspaceInvalid(f"no workspace at {workspace}")
-    backups.restore(Path(args.backup), workspace)
-    print(f"restored {workspace} from {args.backup} (the previous state was backed up first)")
+    maintenance.restore(Path(args.workspace), Path(args.backup))
+    print(f"restored {args.workspace} from {args.backup} (the previous state was backed up first)")

@@ -50,6 +50,7 @@ def parse_fuzzy_date(text: str) -> FuzzyDate:
     if not text:
         raise InvalidInput("a date is required")
     if m := _YEAR_RE.match(text):
+        _checked(int(m.group(1)), 1, 1, text)  # year 0000 has no first day
         return FuzzyDate(m.group(1), YEAR)
     if m := _YEAR_MONTH_RE.match(text):
         year, month = int(m.group(1)), int(m.group(2))

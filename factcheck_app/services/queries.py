@@ -132,3 +132,8 @@ def dashboard(ws: Workspace) -> dict[str, Any]:
         [today.isoformat()]))
     return {"due_this_week": due_week, "overdue": overdue, "in_review": in_review,
             "verdict_mix": mix, "track_records": records_, "today": today.isoformat()}
+
+
+def all_tags(ws: Workspace) -> list[str]:
+    return [row[0] for row in ws.db.execute(
+        "SELECT DISTINCT tag FROM statement_tags ORDER BY tag")]

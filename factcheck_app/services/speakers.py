@@ -9,6 +9,7 @@ from ..domain.errors import InvalidInput, NotFound, RuleViolation
 from ..domain.ids import new_id
 from ..domain.records import SPEAKER_KINDS, choice
 from ..storage import records
+from .statements import touch_content
 from .workspace import Changes, Workspace
 
 
@@ -70,7 +71,8 @@ def edit_speaker(ws: Workspace, *, speaker_id: str, expected_version: int | None
                                 expected_version=expected_version)
     return Changes(tables=frozenset({"speakers", "statements"}), message=f"saved {old['name']}",
                    undo={"op": "edit_speaker", "speaker_id": speaker_id,
-                         "fields": {k: old[k] for k in changes}})
+                         "fields": {k: json.loads(old[k] or "[]") if k == "aliases" else old[k]
+                                    for k in changes}})
 
 
 def merge_speakers(ws: Workspace, *, keep_id: str, merge_id: str) -> Changes:
@@ -92,6 +94,8 @@ def merge_speakers(ws: Workspace, *, keep_id: str, merge_id: str) -> Changes:
             records.update(db, "statements", statement_id, {"speaker_id": keep_id},
                            actor=ws.actor, action="merge",
                            reason=f"speaker {gone['name']} merged into {keep['name']}")
+            # the speaker is approved content: an approved statement goes back to review
+            touch_content(ws, statement_id)
         records.delete(db, "speakers", merge_id, actor=ws.actor,
                        reason=f"merged into {keep['name']}")
     return Changes(statements=frozenset(moved), tables=frozenset({"speakers", "statements"}),
@@ -143,3 +147,10 @@ def list_speakers(ws: Workspace) -> list[dict]:
         FROM speakers sp LEFT JOIN statements s ON s.speaker_id = sp.id
         GROUP BY sp.id ORDER BY sp.name COLLATE NOCASE
         """, {"today": today}))
+
+
+def speaker_names(ws: Workspace) -> list[str]:
+    """Every name and alias, for completion in the speaker field."""
+    return [row[0] for row in ws.db.execute(
+        "SELECT name FROM speakers UNION SELECT a.value FROM speakers s, "
+        "json_each(COALESCE(s.aliases, '[]')) a ORDER BY 1 COLLATE NOCASE")]

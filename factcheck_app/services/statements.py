@@ -85,9 +85,14 @@ def _prepare(ws: Workspace, fields: Mapping[str, Any], current: Mapping[str, Any
     for key in ("speaker_id", "source_id", "assignee_id"):
         if key in fields:
             out[key] = fields[key] or None
-    if "check_by" in fields:
+    # A phrase such as "this year" means a date relative to when it was said, so a
+    # corrected statement date re-reads the phrase the analyst typed.
+    reread = ("check_by" not in fields and "stated_on" in out and current is not None
+              and current.get("check_by_phrase"))
+    if "check_by" in fields or reread:
         stated = parse_fuzzy_date(out.get("stated_on") or merged["stated_on"]).first_day
-        out["check_by"], out["check_by_phrase"] = resolve_check_by(fields["check_by"], stated)
+        typed = fields["check_by"] if "check_by" in fields else current["check_by_phrase"]
+        out["check_by"], out["check_by_phrase"] = resolve_check_by(typed, stated)
     if {"quote", "source_id", "source_start", "source_end"} & set(fields):
         quote = out.get("quote", merged.get("quote"))
         source_id = out.get("source_id", merged.get("source_id"))

@@ -8,8 +8,9 @@ from typing import Any
 
 from ..domain.errors import InvalidInput
 from ..domain.ids import new_id
-from ..domain.workflow import ADMIN
+from ..domain.workflow import ADMIN, ANALYST
 from ..storage import records
+from ..storage.history import Actor
 from .workspace import Changes, User, Workspace, check_role
 
 _NAME = re.compile(r"^[\w][\w.\- ]{0,63}$", re.UNICODE)
@@ -32,6 +33,26 @@ def add_user(ws: Workspace, *, name: str, role: str, display_name: str = "") -> 
                                      "role": role, "active": 1}, actor=ws.actor)
     return Changes(tables=frozenset({"users"}), created=user_id,
                    message=f"added {role} {name}")
+
+
+def register(ws: Workspace, *, name: str, display_name: str = "") -> Changes:
+    """Self-service sign-up from the sign-in screen: always as an analyst.
+
+    Analysts cannot approve anything, so a new name grants no way around the
+    four-eyes rule; an admin raises the role when it is warranted.
+    """
+    name = (name or "").strip()
+    if not _NAME.match(name):
+        raise InvalidInput(f"user name {name!r} must be 1-64 letters, digits, dots, dashes or spaces")
+    with ws.store.transaction() as db:
+        if db.execute("SELECT 1 FROM users WHERE name = ? COLLATE NOCASE", [name]).fetchone():
+            raise InvalidInput(f"a user named {name!r} already exists")
+        user_id = new_id()
+        records.insert(db, "users", {"id": user_id, "name": name,
+                                     "display_name": (display_name or name).strip(),
+                                     "role": ANALYST, "active": 1},
+                       actor=Actor(user_id, name), reason="signed up as an analyst")
+    return Changes(tables=frozenset({"users"}), created=user_id, message=f"welcome, {name}")
 
 
 def set_role(ws: Workspace, *, name: str, role: str) -> Changes:

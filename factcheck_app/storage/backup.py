@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..domain.errors import InvalidInput, WorkspaceInvalid
-from .connection import backups_dir_for
+from .connection import backups_dir_for, readonly_uri
 
 KEEP = 5
 # Opening for writing takes a backup unless one is younger than this: a command
@@ -58,7 +58,7 @@ def restore(backup: Path, workspace: Path) -> Path:
     """Replace the workspace's content with a backup's; the current state is backed up first."""
     if not backup.is_file():
         raise InvalidInput(f"no such backup: {backup}")
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    source = sqlite3.connect(readonly_uri(backup), uri=True)
     try:
         try:
             ok = source.execute("PRAGMA quick_check").fetchone()[0]

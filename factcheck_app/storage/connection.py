@@ -37,13 +37,13 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
     try:
         if readonly:
             conn = sqlite3.connect(
-                f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+                readonly_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000
             )
         else:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if not readonly:
+        if not readonly and not _foreign(conn):  # never convert a file we will refuse
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal":  # pragma: no cover - only on odd filesystems
                 conn.execute("PRAGMA journal_mode = DELETE")
@@ -55,6 +55,19 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
     except sqlite3.DatabaseError as error:
         raise translate(error, path) from None
     return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+
+
+def readonly_uri(path: Path) -> str:
+    """A read-only SQLite URI; the path is percent-encoded so that '#', '?' and '%'
+    in a file name are not read as URI syntax (which opened, and created, another file)."""
+    return f"{Path(path).resolve().as_uri()}?mode=ro"
+
+
+def _foreign(conn: sqlite3.Connection) -> bool:
+    """An SQLite file with tables that is not marked as a Factcheck workspace."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    return app_id != APPLICATION_ID and conn.execute(
+        "SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
 
 
 def translate(error: sqlite3.Error, path: Path | None = None) -> Exception:

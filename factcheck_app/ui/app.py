@@ -1,0 +1,170 @@
+"""Starting the window: the application object, opening workspaces, signing in."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from .. import __version__
+from ..domain.errors import FactcheckError
+from ..paths import log_file, sample_workspace_path
+from ..resources import resource
+from ..services.demo import build_demo
+from ..services.workspace import Workspace
+from .context import UiContext
+from .dialogs import SignInDialog
+from .main_window import MainWindow
+from .runner import SyncRunner, ThreadRunner
+from .settings import AppSettings
+from .theme import apply_theme
+
+log = logging.getLogger("factcheck.ui")
+
+
+def ensure_sample() -> Path:
+    """The sample workspace in the user's data folder, built on first use."""
+    path = sample_workspace_path()
+    if not path.exists():
+        build_demo(path).close()
+    return path
+
+
+class Session:
+    """One open workspace in one window: its read connection, worker and context."""
+
+    def __init__(self, path: Path, user: str, *, sync: bool = False) -> None:
+        self.ws = Workspace.open(path, user=user, backup_on_open=False)
+        runner_type = SyncRunner if sync else ThreadRunner
+        self.runner = runner_type(path, user)
+        self.ctx = UiContext(self.ws, self.runner)
+
+    def close(self) -> None:
+        self.runner.shutdown()
+        self.ws.close()
+
+
+class Application:
+    """Owns the windows; opening another workspace replaces the current window."""
+
+    def __init__(self, app: QApplication, settings: AppSettings | None = None,
+                 *, sync: bool = False, ask: bool = True) -> None:
+        self.app = app
+        self.settings = settings or AppSettings()
+        self.sync = sync
+        self.ask = ask  # False in tests and scripts: never block on a dialog
+        self.session: Session | None = None
+        self.window: MainWindow | None = None
+
+    def open(self, path: Path | str | None, user: str | None = None) -> bool:
+        try:
+            if path == "sample":
+                path = ensure_sample()
+            elif path is None:
+                chosen, _ = QFileDialog.getOpenFileName(
+                    self.window, "Open workspace", str(Path.home()),
+                    "Factcheck workspace (*.factcheck);;All files (*)")
+                if not chosen:
+                    return False
+                path = Path(chosen)
+            path = Path(path).expanduser().resolve()
+            if user == "create":
+                Workspace.create(path, admin=_os_user()).close()
+                user = _os_user()
+            probe = Workspace.open(path)  # migrations and the rolling backup happen here
+            try:
+                user = user or self.settings.user_for(path)
+                if user:
+                    probe.find_user(user)
+                elif self.ask:
+                    dialog = SignInDialog(probe, parent=self.window)
+                    if not dialog.exec() or not dialog.chosen:
+                        return False
+                    user = dialog.chosen
+                else:
+                    user = probe.users()[0].name
+            finally:
+                probe.close()
+            session = Session(path, user, sync=self.sync)
+        except FactcheckError as error:
+            self._say(f"Cannot open the workspace: {error}")
+            return False
+        self.settings.add_recent(path)
+        self.settings.set_user_for(path, user)
+        self._show(session)
+        return True
+
+    def _show(self, session: Session) -> None:
+        old_window, old_session = self.window, self.session
+        self.session = session
+        self.window = MainWindow(session.ctx, self.settings)
+        self.window.open_requested.connect(
+            lambda p, u: QTimer.singleShot(0, lambda: self.open(p, u)))
+        self.window.sign_in_requested.connect(self.switch_user)
+        self.window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_session is not None:
+            old_session.close()
+
+    def switch_user(self) -> None:
+        if self.session is None:
+            return
+        dialog = SignInDialog(self.session.ws, self.session.ws.user.name, self.window)
+        if dialog.exec() and dialog.chosen:
+            self.open(self.session.ws.path, dialog.chosen)
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def _say(self, text: str) -> None:
+        log.warning(text)
+        if self.ask:
+            QMessageBox.warning(self.window, "Factcheck", text)
+        else:
+            print(f"factcheck: {text}", file=sys.stderr)
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser() or "me"
+    except Exception:  # noqa: BLE001 - no login name on some systems
+        return "me"
+
+
+def create_qapplication(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Factcheck")
+    app.setOrganizationName("Factcheck")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("factcheck")
+    icon = resource("icons", "factcheck.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    apply_theme(app)
+    return app
+
+
+def run(workspace: str | None, user: str | None = None) -> int:
+    logging.basicConfig(filename=log_file(), level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_qapplication()
+    controller = Application(app)
+    target = Path(workspace) if workspace else (controller.settings.last_workspace() or "sample")
+    if not controller.open(target, user):
+        if workspace or not controller.open("sample", user):
+            return 1
+    code = app.exec()
+    controller.close()
+    return code

@@ -1,0 +1,108 @@
+"""What every view receives: the read side, the worker, the change broadcast, messages.
+
+Views read through `ctx.ws` (a read-only connection on the GUI thread, for cheap
+paging) and change data only through `ctx.perform(...)`, which runs the use case
+on the worker and broadcasts its Changes once, so each view decides what to redraw.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..domain.errors import FactcheckError
+from ..paths import log_file
+from ..services import undo as undo_service
+from ..services.workspace import Changes, Workspace
+
+log = logging.getLogger("factcheck.ui")
+
+
+class UiContext(QObject):
+    changed = Signal(object)  # Changes
+    message = Signal(str)  # status-bar text
+    refused = Signal(str)  # a rule refused an action: show it where the user acted
+    failed = Signal(str, str)  # unexpected error: message, log path
+
+    def __init__(self, ws: Workspace, runner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.runner = runner
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def user(self):
+        return self.ws.user
+
+    def perform(self, task: Callable[[Workspace], Changes], *, label: str = "",
+                on_done: Callable[[Changes], None] | None = None,
+                on_error: Callable[[str], None] | None = None, undoable: bool = True) -> None:
+        """Run a mutating use case on the worker, then broadcast what it changed."""
+
+        def done(changes: Changes) -> None:
+            if undoable and changes.undo is not None:
+                self.undo_stack.push(_UndoCommand(self, label or changes.message, changes.undo))
+            self._broadcast(changes)
+            if on_done:
+                on_done(changes)
+
+        self.runner.run(lambda ws, job: task(ws), done, self._error_handler(on_error))
+
+    def read(self, task: Callable[[Workspace], Any], on_done: Callable[[Any], None]) -> None:
+        """A long read on the worker (exports, full scans); short reads use ctx.ws."""
+        self.runner.run(lambda ws, job: task(ws), on_done, self._error_handler(None))
+
+    def _broadcast(self, changes: Changes) -> None:
+        if changes.message:
+            self.message.emit(changes.message)
+        self.changed.emit(changes)
+
+    def _error_handler(self, on_error: Callable[[str], None] | None):
+        def handle(error: BaseException, trace: str) -> None:
+            if isinstance(error, FactcheckError):
+                text = str(error)
+                text = text[0].upper() + text[1:] if text else text
+                if on_error:
+                    on_error(text)
+                self.refused.emit(text)
+                return
+            path = log_file()
+            logging.getLogger("factcheck").error("unexpected error\n%s", trace)
+            self.failed.emit(f"{type(error).__name__}: {error}", str(path))
+        return handle
+
+
+class _UndoCommand(QUndoCommand):
+    """An already-performed edit; undo/redo run the reversing use case on the worker."""
+
+    def __init__(self, ctx: UiContext, label: str, step: dict) -> None:
+        super().__init__(label)
+        self._ctx = ctx
+        self._step = step
+        self._first = True
+
+    def _apply(self) -> None:
+        step = self._step
+
+        def done(changes: Changes) -> None:
+            if changes.undo is None:
+                self.setObsolete(True)
+            else:
+                self._step = changes.undo
+            self._ctx._broadcast(changes)  # noqa: SLF001 - same module family
+
+        self._ctx.runner.run(lambda ws, job: undo_service.apply(ws, step), done,
+                             self._ctx._error_handler(None))  # noqa: SLF001
+
+    def undo(self) -> None:
+        self._apply()
+
+    def redo(self) -> None:
+        if self._first:  # pushed after the edit was done: nothing to redo yet
+            self._first = False
+            return
+        self._apply()

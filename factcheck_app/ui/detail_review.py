@@ -1,0 +1,196 @@
+"""The review and history tabs: workflow actions the rules allow now, the thread, the log."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import workflow as wf
+from ..services import review
+from .context import UiContext
+from .detail_forms import _Tab
+from .theme import REVIEW_COLOURS
+from .widgets import Badge, label
+
+
+class ReviewTab(_Tab):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.state = Badge()
+        self.who = label("", "muted", wrap=True)
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for action in (wf.SUBMIT, wf.APPROVE, wf.REQUEST_CHANGES, wf.REOPEN):
+            button = QPushButton(wf.ACTION_LABELS[action])
+            button.clicked.connect(lambda _=False, a=action: self.act(a))
+            self.buttons[action] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.why = label("", "muted", wrap=True)
+        self.assignee = QComboBox()
+        self.assignee.activated.connect(self._assign)
+        self.thread = QTextBrowser()
+        self.thread.setOpenExternalLinks(False)
+        self.comment = QPlainTextEdit()
+        self.comment.setPlaceholderText("Write a comment for the review thread…")
+        self.comment.setMaximumHeight(70)
+        self.post = QPushButton("Comment")
+        self.post.clicked.connect(self.add_comment)
+        top = QHBoxLayout()
+        top.addWidget(label("State", "muted"))
+        top.addWidget(self.state)
+        top.addStretch(1)
+        top.addWidget(label("Assigned to", "muted"))
+        top.addWidget(self.assignee)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.who)
+        layout.addLayout(actions)
+        layout.addWidget(self.why)
+        layout.addWidget(self.error)
+        layout.addWidget(label("Review thread", "muted"))
+        layout.addWidget(self.thread, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.comment, 1)
+        row.addWidget(self.post)
+        layout.addLayout(row)
+
+    def load(self, dossier: dict) -> None:
+        self.dossier = dossier
+        self.show_error("")
+        state = dossier["review_state"]
+        self.state.set(wf.STATE_LABELS[state], REVIEW_COLOURS[state])
+        who = [f"Last edited by {dossier['last_editor_name'] or '—'}"]
+        if dossier["approved_by_name"] and state == wf.APPROVED:
+            who.append(f"approved by {dossier['approved_by_name']} on "
+                       f"{(dossier['approved_at'] or '')[:10]}")
+        self.who.setText("; ".join(who))
+        allowed = dict(review.allowed_actions(self.ctx.ws, dossier["id"]))
+        reasons = []
+        for action, button in self.buttons.items():
+            legal = action in allowed
+            button.setVisible(legal)
+            button.setEnabled(legal and allowed[action] is None)
+            button.setToolTip(allowed.get(action) or "")
+            if legal and allowed[action]:
+                reasons.append(f"{wf.ACTION_LABELS[action]}: {allowed[action]}")
+        self.why.setText("\n".join(reasons))
+        self.why.setVisible(bool(reasons))
+        self.assignee.clear()
+        self.assignee.addItem("— nobody —", None)
+        for user in self.ctx.ws.users():
+            self.assignee.addItem(f"{user.label} ({user.role})", user.name)
+            if user.id == dossier["assignee_id"]:
+                self.assignee.setCurrentIndex(self.assignee.count() - 1)
+        self.thread.setHtml(_thread_html(dossier["comments"]))
+
+    def act(self, action: str) -> None:
+        if not self.dossier:
+            return
+        comment = self.comment.toPlainText().strip()
+        if action == wf.REQUEST_CHANGES and not comment:
+            text, ok = QInputDialog.getMultiLineText(self, "Request changes",
+                                                     "What needs to change?")
+            if not ok:
+                return
+            comment = text.strip()
+        statement_id = self.dossier["id"]
+
+        def done(_changes) -> None:
+            self.comment.clear()
+
+        self.show_error("")
+        self.ctx.perform(lambda ws: review.act(ws, statement_id=statement_id, action=action,
+                                               comment=comment),
+                         label=wf.ACTION_LABELS[action], on_error=self.show_error,
+                         on_done=done, undoable=False)
+
+    def _assign(self) -> None:
+        if not self.dossier:
+            return
+        statement_id, user = self.dossier["id"], self.assignee.currentData()
+        self.ctx.perform(lambda ws: review.assign(ws, statement_id=statement_id, user=user),
+                         on_error=self.show_error, undoable=False)
+
+    def add_comment(self) -> None:
+        body = self.comment.toPlainText().strip()
+        if not (self.dossier and body):
+            return
+        statement_id = self.dossier["id"]
+        self.ctx.perform(lambda ws: review.add_comment(ws, statement_id=statement_id, body=body),
+                         on_error=self.show_error, on_done=lambda _: self.comment.clear(),
+                         undoable=False)
+
+
+def _thread_html(comments: list[dict]) -> str:
+    from html import escape
+
+    if not comments:
+        return "<p style='color:gray'>No comments yet.</p>"
+    parts = []
+    for c in comments:
+        when = (c["created_at"] or "")[:16].replace("T", " ")
+        parts.append(f"<p><b>{escape(c['user_name'] or '?')}</b> "
+                     f"<span style='color:gray'>{escape(when)} UTC</span><br>"
+                     f"{escape(c['body']).replace(chr(10), '<br>')}</p>")
+    return "".join(parts)
+
+
+class HistoryTab(QWidget):
+    """Every change to the statement: who, when, what field, old → new."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["When (UTC)", "Who", "Field", "Change", "Why"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 130)
+        header.resizeSection(1, 70)
+        header.resizeSection(2, 120)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+
+    def load(self, dossier: dict) -> None:
+        rows = [h for h in dossier["history"] if h["field"] not in _HIDDEN]
+        self.table.setRowCount(len(rows))
+        for i, h in enumerate(reversed(rows)):
+            when = (h["at"] or "")[:16].replace("T", " ")
+            change = (f"{_value(h['old_value'])} → {_value(h['new_value'])}"
+                      if h["action"] != "create" else _value(h["new_value"]))
+            for column, text in enumerate((when, h["user_name"] or "", h["field"] or h["action"],
+                                           change, h["reason"] or "")):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(i, column, item)
+        self.table.resizeRowsToContents()
+
+
+_HIDDEN = {"id", "stated_sort", "created_at", "created_by", "approved_hash", "last_editor_id"}
+
+
+def _value(encoded: str | None) -> str:
+    if encoded is None:
+        return "∅"
+    value = json.loads(encoded)
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = " ".join(text.split())
+    return text if len(text) <= 140 else text[:139] + "…"

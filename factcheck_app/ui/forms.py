@@ -1,0 +1,88 @@
+"""Form building blocks shared by the detail tabs and dialogs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ..domain.dates import parse_fuzzy_date
+from ..domain.deadlines import resolve_deadline
+from ..domain.errors import InvalidInput
+from ..domain.records import KIND_LABELS, KINDS
+
+
+def speaker_completer(names: list[str], parent: QWidget) -> QCompleter:
+    """Completion over every speaker name and alias, matching anywhere in the name."""
+    completer = QCompleter(QStringListModel(sorted(set(names), key=str.lower), parent), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
+
+
+def kind_combo() -> QComboBox:
+    box = QComboBox()
+    for key in KINDS:
+        box.addItem(KIND_LABELS[key], key)
+    return box
+
+
+def set_combo(box: QComboBox, data) -> None:
+    index = box.findData(data)
+    box.setCurrentIndex(index if index >= 0 else 0)
+
+
+class CheckByEdit(QWidget):
+    """Type a date or the statement's own words; the resolved date shows as you type."""
+
+    resolved = Signal(object)  # Deadline
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(placeholderText="a date, or the words used: “by the end of June”, "
+                                              "“within six months”")
+        self.result = QLabel()
+        self.result.setProperty("role", "muted")
+        self._stated: date | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.result)
+        self.edit.textChanged.connect(self._update)
+
+    def set_stated(self, stated_text: str) -> None:
+        try:
+            self._stated = parse_fuzzy_date(stated_text).first_day
+        except InvalidInput:
+            self._stated = None
+        self._update()
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - mirrors QLineEdit
+        self.edit.setText(text)
+
+    def _update(self) -> None:
+        text = self.text()
+        if not text:
+            self._show("No check-by date: the outcome cannot fall due.", "muted")
+            return
+        if self._stated is None:
+            self._show("Enter the date the statement was made to resolve this.", "notice")
+            return
+        deadline = resolve_deadline(text, self._stated)
+        if deadline.due:
+            self._show(f"Check by {deadline.due:%A %d %B %Y} — {deadline.explanation}", "muted")
+        else:
+            self._show(f"⚠ {deadline.explanation}. The statement will be flagged, not given a "
+                       "guessed date.", "notice")
+        self.resolved.emit(deadline)
+
+    def _show(self, text: str, role: str) -> None:
+        self.result.setText(text)
+        self.result.setProperty("role", role)
+        self.result.style().unpolish(self.result)
+        self.result.style().polish(self.result)

@@ -1,0 +1,348 @@
+"""The main window: sidebar of views, the statements table, the detail pane, menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+)
+
+from .. import __version__
+from ..domain import workflow as wf
+from ..domain.filters import StatementFilter
+from ..services import queries
+from .context import UiContext
+from .dashboard import DashboardView
+from .detail_pane import DetailPane
+from .dialogs import NewStatementDialog, show_failure
+from .evidence_view import EvidenceView
+from .settings import AppSettings
+from .sources_view import SourcesView
+from .speakers_view import SpeakersView
+from .statements_view import StatementsView
+
+# (key, sidebar label, count key)
+VIEWS = (
+    ("all", "All statements", "all"),
+    ("due", "Due and overdue", "due"),
+    ("queue", "My review queue", "queue"),
+    ("speakers", "Speakers", "speakers"),
+    ("sources", "Sources", "sources"),
+    ("evidence", "Evidence", "evidence"),
+    ("dashboard", "Dashboard", None),
+)
+STATEMENT_VIEWS = ("all", "due", "queue")
+
+
+class MainWindow(QMainWindow):
+    open_requested = Signal(object, object)  # path (None: show a picker), user
+    sign_in_requested = Signal()
+
+    def __init__(self, ctx: UiContext, settings: AppSettings) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.settings = settings
+        self.setWindowTitle(self._title())
+        self.resize(1460, 880)
+        self.setAcceptDrops(True)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(196)
+        for key, text, _ in VIEWS:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+        self.statements = StatementsView(ctx)
+        self.speakers = SpeakersView(ctx)
+        self.sources = SourcesView(ctx)
+        self.evidence = EvidenceView(ctx)
+        self.dashboard = DashboardView(ctx)
+        self.detail = DetailPane(ctx)
+        self.center = QStackedWidget()
+        for widget in (self.statements, self.speakers, self.sources, self.evidence, self.dashboard):
+            self.center.addWidget(widget)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.center)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([196, 760, 500])
+        self.setCentralWidget(self.splitter)
+
+        self.user_label = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self._update_user()
+
+        self.statements.statement_selected.connect(self.detail.show_statement)
+        self.sidebar.currentRowChanged.connect(self._view_changed)
+        for view in (self.speakers, self.sources):
+            view.statements_requested.connect(self._show_statements_of)
+        ctx.changed.connect(lambda _: self.update_counts())
+        ctx.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        ctx.refused.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        ctx.failed.connect(lambda message, log: show_failure(self, message, log))
+        ctx.runner.busy_changed.connect(self.busy.setVisible)
+        self._build_menus()
+        self._restore_layout()
+        self.update_counts()
+
+    # -- menus ---------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "&New workspace…", self.new_workspace, "Ctrl+Shift+N")
+        self._action(file, "&Open workspace…", lambda: self.open_requested.emit(None, None),
+                     QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(file, "Open &sample workspace", self.open_sample)
+        file.addSeparator()
+        self.import_action = self._action(file, "&Import article…", self.import_article, "Ctrl+I")
+        self.export_action = self._action(file, "&Export / Report…", self.export, "Ctrl+E")
+        self._action(file, "&Backup copy…", self.backup_copy)
+        file.addSeparator()
+        self._action(file, "Sign in as &another user…", self.sign_in_requested.emit, "Ctrl+Shift+U")
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        undo = self.ctx.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.ctx.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        self._action(edit, "&New statement…", self.new_statement, "Ctrl+N")
+        self._action(edit, "&Find", self.focus_search, QKeySequence.StandardKey.Find)
+
+        statement = bar.addMenu("&Statement")
+        self._action(statement, "Send to &review", lambda: self._review(wf.SUBMIT), "Ctrl+Shift+S")
+        self._action(statement, "&Approve", lambda: self._review(wf.APPROVE), "Ctrl+Shift+A")
+        self._action(statement, "Request &changes…", lambda: self._review(wf.REQUEST_CHANGES))
+        self._action(statement, "Re&open", lambda: self._review(wf.REOPEN))
+        statement.addSeparator()
+        self._action(statement, "&Link evidence…", self.link_evidence, "Ctrl+L")
+        self._action(statement, "Edit &verdict", lambda: self._tab("Verdict"), "Ctrl+R")
+
+        view = bar.addMenu("&View")
+        for i, (key, text, _) in enumerate(VIEWS):
+            self._action(view, text, lambda _=False, k=key: self.show_view(k), f"Ctrl+{i + 1}")
+        view.addSeparator()
+        self._action(view, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh)
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
+        self._action(help_menu, "&About Factcheck", self.about)
+
+    # -- views ---------------------------------------------------------------------
+    def show_view(self, key: str) -> None:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.setCurrentRow(row)
+                return
+
+    def current_view(self) -> str:
+        item = self.sidebar.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else "all"
+
+    def _view_changed(self, row: int) -> None:
+        key = VIEWS[row][0] if 0 <= row < len(VIEWS) else "all"
+        user_id = self.ctx.user.id if self.ctx.user else "-"
+        if key in STATEMENT_VIEWS:
+            base = {"all": StatementFilter(),
+                    "due": StatementFilter(due="due_or_overdue"),
+                    "queue": StatementFilter(queue_for=user_id)}[key]
+            self.statements.set_base_filter(base, VIEWS[row][1])
+            self.center.setCurrentWidget(self.statements)
+            self.detail.show()
+        else:
+            widget = {"speakers": self.speakers, "sources": self.sources,
+                      "evidence": self.evidence, "dashboard": self.dashboard}[key]
+            widget.refresh()
+            self.center.setCurrentWidget(widget)
+            self.detail.setVisible(False)
+        self.settings.set_last_view(key)
+
+    def _show_statements_of(self, record_id: str) -> None:
+        self.show_view("all")
+        if self.sender() is self.speakers:
+            self.statements.filter_by_speaker(record_id)
+        else:
+            self.statements.set_base_filter(StatementFilter(source_id=record_id),
+                                            "Statements from source")
+
+    def update_counts(self) -> None:
+        counts = queries.view_counts(self.ctx.ws)
+        for row, (_, text, count_key) in enumerate(VIEWS):
+            if count_key:
+                self.sidebar.item(row).setText(f"{text}   {counts[count_key]:,}")
+
+    def refresh(self) -> None:
+        self.statements.populate_filters()
+        self.statements.model.reload()
+        self.detail.reload()
+        self.update_counts()
+        widget = self.center.currentWidget()
+        if hasattr(widget, "refresh") and widget is not self.statements:
+            widget.refresh()
+
+    # -- actions ---------------------------------------------------------------------
+    def new_statement(self) -> None:
+        dialog = NewStatementDialog(self.ctx, self)
+        if dialog.exec() and dialog.created_id:
+            if self.current_view() not in STATEMENT_VIEWS:
+                self.show_view("all")
+            self.statements.select_id(dialog.created_id)
+            self.detail.show_statement(dialog.created_id)
+
+    def focus_search(self) -> None:
+        if self.current_view() not in STATEMENT_VIEWS:
+            self.show_view("all")
+        self.statements.search.setFocus()
+        self.statements.search.selectAll()
+
+    def _tab(self, name: str) -> None:
+        if self.detail.dossier:
+            self.detail.tabs.setCurrentIndex(DetailPane.TABS.index(name))
+
+    def _review(self, action: str) -> None:
+        if not self.detail.dossier:
+            self.statusBar().showMessage("Select a statement first", 4000)
+            return
+        self._tab("Review")
+        self.detail.review_tab.act(action)
+
+    def link_evidence(self) -> None:
+        if self.detail.dossier:
+            self._tab("Evidence")
+            self.detail.evidence_tab.link_existing()
+
+    def import_article(self) -> None:
+        from .import_dialog import ImportArticleDialog  # noqa: PLC0415 - optional feature
+
+        ImportArticleDialog(self.ctx, parent=self).exec()
+
+    def export(self) -> None:
+        from .export_actions import open_export_dialog  # noqa: PLC0415 - optional feature
+
+        open_export_dialog(self)
+
+    def backup_copy(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Save a backup copy", str(self.ctx.ws.path.with_name(
+                self.ctx.ws.path.stem + "-copy.factcheck")), "Factcheck workspace (*.factcheck)")
+        if not target:
+            return
+        from ..services.maintenance import backup_copy  # noqa: PLC0415
+
+        self.ctx.read(lambda ws: backup_copy(ws, Path(target)),
+                      lambda path: self.statusBar().showMessage(f"Backup written to {path}", 8000))
+
+    def new_workspace(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(self, "New workspace", str(Path.home()),
+                                                "Factcheck workspace (*.factcheck)")
+        if target:
+            if not target.endswith(".factcheck"):
+                target += ".factcheck"
+            self.open_requested.emit(Path(target), "create")
+
+    def open_sample(self) -> None:
+        self.open_requested.emit("sample", None)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_requested.emit(p, None))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction("No recent workspaces").setEnabled(False)
+
+    def show_shortcuts(self) -> None:
+        lines = []
+        for menu in self.menuBar().findChildren(type(self.recent_menu)):
+            for action in menu.actions():
+                if action.shortcut().toString():
+                    lines.append(f"<tr><td>{action.text().replace('&', '')}</td>"
+                                 f"<td><b>{action.shortcut().toString()}</b></td></tr>")
+        QMessageBox.information(self, "Keyboard shortcuts",
+                                "<table cellpadding=3>" + "".join(lines) + "</table>")
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About Factcheck",
+                          f"<h3>Factcheck {__version__}</h3><p>Record what officials said, "
+                          "link what happened, rate it, and have a colleague review it.</p>"
+                          f"<p>Workspace: {self.ctx.ws.path}</p>")
+
+    # -- window state -------------------------------------------------------------------
+    def _title(self) -> str:
+        user = self.ctx.user
+        who = f" — {user.label} ({user.role})" if user else ""
+        return f"{self.ctx.ws.path.name}{who} — Factcheck"
+
+    def _update_user(self) -> None:
+        user = self.ctx.user
+        self.user_label.setText(f"  Signed in as <b>{user.label}</b> · {user.role}  " if user
+                                else "  Not signed in  ")
+        self.setWindowTitle(self._title())
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry("main")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.geometry("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.show_view(self.settings.last_view())
+        if self.sidebar.currentRow() < 0:
+            self.show_view("all")
+        self.statements.select_first()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.settings.set_geometry("main", self.saveGeometry())
+        self.settings.set_geometry("splitter", self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        workspaces = [p for p in paths if p.suffix == ".factcheck"]
+        if workspaces:
+            self.open_requested.emit(workspaces[0], None)
+        elif paths:
+            from .import_dialog import ImportArticleDialog  # noqa: PLC0415
+
+            ImportArticleDialog(self.ctx, path=paths[0], parent=self).exec()

@@ -1,0 +1,168 @@
+"""The layering rules, checked on the source: who may import what."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import factcheck_app
+
+PACKAGE_DIR = Path(factcheck_app.__file__).resolve().parent
+PACKAGE = "factcheck_app"
+
+QT = ("PySide6", "shiboken6")
+SQL = ("sqlite3", "sqlite_utils")
+
+
+def _pkg(*names: str) -> tuple[str, ...]:
+    return tuple(f"{PACKAGE}.{n}" for n in names)
+
+
+@dataclass(frozen=True)
+class Rule:
+    applies: str  # which modules, in words
+    forbidden: tuple[str, ...]  # module prefixes they may not import
+
+    def matches(self, module: str, forbidden: str) -> bool:
+        return module == forbidden or module.startswith(forbidden + ".")
+
+
+def rules_for(module: str, path: Path) -> list[Rule]:
+    """Every rule a module (dotted name) is bound by."""
+    parts = module.split(".")
+    layer = parts[1] if len(parts) > 1 else ""
+    rules: list[Rule] = []
+    if layer == "domain":
+        rules.append(Rule("domain is pure Python", QT + SQL + _pkg("storage", "services", "ui")))
+    elif layer == "storage":
+        rules.append(Rule("storage knows nothing of use cases or Qt", QT + _pkg("services", "ui")))
+    elif layer == "services":
+        rules.append(Rule("services run without Qt", QT + _pkg("ui")))
+    elif layer == "ui":
+        rules.append(Rule("the window goes through services, never SQL", SQL + _pkg("storage")))
+    elif layer == "ingest":
+        rules.append(Rule("ingest runs without Qt", QT + _pkg("ui")))
+    elif layer == "reports":
+        qt = () if "pdf" in path.stem else QT  # only the PDF writer may use Qt's printing
+        rules.append(Rule("reports run without a window", qt + _pkg("ui")))
+    elif module in _pkg("cli", "cli_commands"):
+        rules.append(Rule("the command line goes through services", _pkg("ui", "storage")))
+    return rules
+
+
+def module_name(path: Path, root: Path = PACKAGE_DIR, package: str = PACKAGE) -> str:
+    rel = path.relative_to(root).with_suffix("")
+    parts = [package, *rel.parts]
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imported_modules(tree: ast.AST, module: str,
+                     is_package: bool) -> list[tuple[int, tuple[str, ...]]]:
+    """For every import statement anywhere in the file (lazy ones included): its line and
+    the absolute modules it may name (`from . import storage` names `<pkg>.storage`)."""
+    found: list[tuple[int, tuple[str, ...]]] = []
+    here = module.split(".") if is_package else module.split(".")[:-1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend((node.lineno, (alias.name,)) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = here[: len(here) - (node.level - 1)]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            names = tuple(f"{target}.{alias.name}" for alias in node.names if alias.name != "*")
+            found.append((node.lineno, (target, *names)))
+    return found
+
+
+def violations(root: Path = PACKAGE_DIR, package: str = PACKAGE) -> list[str]:
+    """One line per offending import statement."""
+    problems: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        module = module_name(path, root, package)
+        rules = rules_for(module, path)
+        if not rules:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for line, candidates in imported_modules(tree, module, path.name == "__init__.py"):
+            hit = next(((imported, rule) for rule in rules for imported in candidates
+                        for forbidden in rule.forbidden if rule.matches(imported, forbidden)),
+                       None)
+            if hit:
+                problems.append(f"{path.relative_to(root.parent)}:{line} imports {hit[0]} "
+                                f"({hit[1].applies})")
+    return problems
+
+
+def test_every_layer_keeps_to_its_imports() -> None:
+    assert violations() == []
+
+
+def test_the_walker_sees_every_layer() -> None:
+    """Guard against a walker that checks nothing (wrong folder, renamed package)."""
+    modules = {module_name(p) for p in PACKAGE_DIR.rglob("*.py")}
+    for layer in ("domain", "storage", "services"):
+        assert any(m.startswith(f"{PACKAGE}.{layer}.") for m in modules), layer
+    assert f"{PACKAGE}.cli_commands" in modules
+    checked = [m for m in modules if rules_for(m, Path(m.rsplit(".", 1)[-1] + ".py"))]
+    assert len(checked) >= 25
+
+
+BAD = {
+    "domain/rules.py": "import sqlite3\n",
+    "domain/nice.py": "from ..storage import records\n",
+    "domain/lazy.py": "def f():\n    from PySide6.QtCore import QObject\n",
+    "domain/sub/__init__.py": "from ... import services\n",
+    "storage/db.py": "from factcheck_app.services.workspace import Workspace\n",
+    "storage/qt.py": "import PySide6.QtCore as qc\n",
+    "services/view.py": "from ..ui import window\n",
+    "services/qtimer.py": "from PySide6 import QtCore\n",
+    "ui/table.py": "import sqlite_utils\n",
+    "ui/model.py": "from ..storage.records import get\n",
+    "ui/raw.py": "from .. import storage\n",
+    "ingest/gui.py": "import shiboken6\n",
+    "reports/chart.py": "from PySide6.QtGui import QPainter\n",
+    "reports/html.py": "from ..ui.theme import COLOURS\n",
+    "cli_commands.py": "from .storage import backup as backups\n",
+    "cli.py": "from .ui.app import run\n",
+}
+GOOD = {
+    "domain/ok.py": "import json\nfrom .errors import InvalidInput\nfrom . import dates\n",
+    "storage/ok.py": "import sqlite3\nfrom ..domain.errors import NotFound\n",
+    "services/ok.py": "from ..storage import records\nfrom ..domain import workflow\n",
+    "ui/ok.py": "from PySide6.QtWidgets import QWidget\nfrom ..services import queries\n",
+    "reports/pdf_writer.py": "from PySide6.QtGui import QPdfWriter\n",
+    "ingest/ok.py": "import re\nfrom ..domain.dates import parse_fuzzy_date\n",
+    "cli_commands.py": "from .services import maintenance\n",
+    "launch.py": "from .ui.app import run\n",  # the launcher is where the window starts
+}
+
+
+def _fake_package(root: Path, files: dict[str, str]) -> Path:
+    pkg = root / PACKAGE
+    for name, text in {"__init__.py": "", **files}.items():
+        target = pkg / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for parent in target.relative_to(pkg).parents:
+            (pkg / parent / "__init__.py").touch()
+        target.write_text(text)
+    return pkg
+
+
+@pytest.mark.parametrize("name", list(BAD))
+def test_walker_flags_a_synthetic_bad_import(tmp_path: Path, name: str) -> None:
+    pkg = _fake_package(tmp_path, {name: BAD[name]})
+    found = violations(pkg, PACKAGE)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{PACKAGE}/{name}:")
+
+
+def test_walker_accepts_allowed_imports(tmp_path: Path) -> None:
+    pkg = _fake_package(tmp_path, GOOD)
+    assert violations(pkg, PACKAGE) == []
