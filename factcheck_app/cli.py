@@ -131,14 +131,46 @@ def build_parser() -> argparse.ArgumentParser:
     _workspace_arg(p); _as(p); p.add_argument("statement"); p.add_argument("text")
     p = sub.add_parser("search", help="full-text search over statements, evidence, sources")
     _workspace_arg(p); p.add_argument("text"); _fmt(p)
+    p = sub.add_parser("extract", help="propose the quotations in an article (no workspace)")
+    p.add_argument("file", help="a .txt article or an .html page saved from a browser")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("import-article", help="add an article and its quotations as drafts")
+    _workspace_arg(p); _as(p); p.add_argument("file")
+    p = sub.add_parser("import", help="import statements or evidence (CSV, JSON, ClaimReview)")
+    _workspace_arg(p); _as(p); p.add_argument("file")
+    p.add_argument("--format", choices=("csv", "json", "claimreview"), default=None,
+                   help="default: from the file name")
     p = sub.add_parser("check", help="verify integrity, history chain and attachments")
     _workspace_arg(p)
     p = sub.add_parser("deadline", help="resolve a check-by phrase to a date")
     p.add_argument("phrase"); p.add_argument("--stated", required=True)
-    p = sub.add_parser("export", help="export statements")
+    p = sub.add_parser(
+        "export", help="write a report (PDF, HTML, Markdown) or export data",
+        description="Write a report or export data. Published reports hold only approved "
+                    "assessments; --include-drafts adds the rest, marked DRAFT on every page. "
+                    "--format json|csv without --report exports every statement's data.")
     _workspace_arg(p)
-    p.add_argument("--format", required=True, choices=("json", "csv"))
-    p.add_argument("--output", "-o", default="-")
+    p.add_argument("--format", required=True,
+                   choices=("pdf", "html", "md", "csv", "json", "claimreview", "package"),
+                   help="package: one .zip with the report (PDF, HTML), its data, the evidence "
+                        "files and a SHA-256 manifest (check it with verify-package)")
+    p.add_argument("--output", "-o", default="-",
+                   help="file to write (default: standard output, for text formats)")
+    p.add_argument("--report", choices=("dossier", "speaker", "period", "due"), default=None,
+                   help="dossier: statements in full; speaker: a track record; period: what "
+                        "was said or resolved between --from and --to; due: due and overdue")
+    p.add_argument("--statement", action="append", default=[], metavar="ID",
+                   help="statement id or unique prefix (repeatable)")
+    p.add_argument("--speaker", default=None, metavar="NAME", help="speaker name or alias")
+    p.add_argument("--from", dest="date_from", default=None, metavar="DATE",
+                   help="start of the period: YYYY-MM-DD, YYYY-MM or YYYY")
+    p.add_argument("--to", dest="date_to", default=None, metavar="DATE",
+                   help="end of the period (a month or year runs to its last day)")
+    p.add_argument("--include-drafts", action="store_true",
+                   help="include assessments not yet approved (marked DRAFT on every page)")
+    p.add_argument("--page-size", choices=("a4", "letter"), default="a4")
+    p = sub.add_parser("verify-package", help="check a package made by export --format package")
+    p.add_argument("package", help="the .zip file")
     p = sub.add_parser("backup", help="take a backup copy now")
     _workspace_arg(p); p.add_argument("--output", "-o", default=None)
     p = sub.add_parser("restore", help="replace the workspace with a backup")
@@ -160,6 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and cut short: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception:  # a bug: keep the traceback, tell the user where it is
         path = log_file()
         logging.basicConfig(filename=path, level=logging.INFO)

@@ -13,6 +13,7 @@ from .domain.dates import parse_day
 from .domain.deadlines import resolve_deadline
 from .domain.errors import InvalidInput
 from .domain.filters import StatementFilter
+from .services import articles, importing
 from .services import evidence as ev
 from .services import maintenance
 from .services import export, queries, review, speakers, sources, statements, users
@@ -327,6 +328,41 @@ def search(args) -> None:
         _emit(args, found, "\n".join(lines) or "nothing found")
 
 
+@command("extract")
+def extract(args) -> None:
+    path = Path(args.file)
+    if not path.is_file():
+        raise InvalidInput(f"no such file: {path}")
+    article = articles.extract(None, path.read_bytes(), filename=path.name)
+    lines = [f"{article.title or '(no title)'} — {article.outlet or 'unknown outlet'}, "
+             f"published {article.published or 'unknown'}"]
+    for c in article.candidates:
+        lines.append(f"  [{c.start}:{c.end}] {c.speaker or '?'} ({c.stated_on or '?'}): "
+                     f"“{_short(c.quote, 90)}”")
+    if args.format == "json":
+        print(json.dumps(article.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(lines))
+
+
+@command("import-article")
+def import_article(args) -> None:
+    path = Path(args.file)
+    if not path.is_file():
+        raise InvalidInput(f"no such file: {path}")
+    with _open(args) as ws:
+        print(articles.import_article_file(ws, path).message)
+
+
+@command("import")
+def import_(args) -> None:
+    path = Path(args.file)
+    if not path.is_file():
+        raise InvalidInput(f"no such file: {path}")
+    with _open(args) as ws:
+        print(importing.import_file(ws, path, args.format).message)
+
+
 @command("check")
 def check(args) -> int:
     with _open(args, write=False) as ws:
@@ -350,13 +386,44 @@ def deadline(args) -> int:
 
 @command("export")
 def export_(args) -> None:
+    from .services.reports import ExportRequest, render, write_bytes
+    from .services.reports import export as export_report
+
+    request = ExportRequest(
+        format=args.format, output=args.output, report=args.report,
+        statement_ids=tuple(args.statement), speaker=args.speaker, date_from=args.date_from,
+        date_to=args.date_to, include_drafts=args.include_drafts, page_size=args.page_size)
+    request.check()  # refuse bad options before opening anything
+    scoped = args.statement or args.speaker or args.date_from or args.date_to
     with _open(args, write=False) as ws:
-        text = export.to_json(ws) if args.format == "json" else export.to_csv(ws)
+        if args.report is None and args.format in ("json", "csv") and not scoped:
+            # the full data export of every statement, drafts included
+            data = (export.to_json(ws) if args.format == "json" else export.to_csv(ws)).encode()
+        elif args.format == "package":
+            print(f"wrote {export_report(ws, request)}")
+            return
+        else:
+            data = render(ws, request)
     if args.output == "-":
-        sys.stdout.write(text)
-    else:
-        Path(args.output).write_text(text, encoding="utf-8", newline="")
-        print(f"wrote {args.output}")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    print(f"wrote {write_bytes(request.output, data)}")
+
+
+@command("verify-package")
+def verify_package(args) -> int:
+    from .services.reports import verify_package as verify
+
+    result = verify(Path(args.package))
+    if result.ok:
+        print(f"{args.package}: ok ({result.checked} files match the manifest)")
+        return 0
+    for problem in result.problems():
+        print(problem, file=sys.stderr)
+    print(f"factcheck: {args.package} does not match its manifest: "
+          f"{'; '.join(result.problems())}", file=sys.stderr)
+    return 1
 
 
 @command("backup")

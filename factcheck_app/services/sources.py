@@ -81,3 +81,16 @@ def get_source(ws: Workspace, source_id: str) -> dict:
 
 def guess_media_type(name: str) -> str:
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def delete_source(ws: Workspace, *, source_id: str) -> Changes:
+    """Remove a source nothing refers to (undo of an import); otherwise refuse."""
+    ws.require_user()
+    with ws.store.transaction() as db:
+        used = db.execute("SELECT (SELECT count(*) FROM statements WHERE source_id = ?) + "
+                          "(SELECT count(*) FROM evidence WHERE source_id = ?)",
+                          [source_id, source_id]).fetchone()[0]
+        if used:
+            raise InvalidInput("this source is still cited by statements or evidence")
+        old = records.delete(db, "sources", source_id, actor=ws.actor)
+    return Changes(tables=frozenset({"sources", "statements"}), message=f"removed {old['title']}")

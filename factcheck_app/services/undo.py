@@ -35,6 +35,11 @@ def apply(ws: Workspace, step: dict[str, Any]) -> Changes:
         return sources.edit_source(ws, source_id=step["source_id"], **step["fields"])
     if op == "edit_evidence":
         return evidence.edit_evidence(ws, evidence_id=step["evidence_id"], **step["fields"])
+    if op == "delete_import":
+        with ws.store.transaction():
+            for statement_id in step["statement_ids"]:
+                statements.delete_statement(ws, statement_id=statement_id)
+            return sources.delete_source(ws, source_id=step["source_id"])
     if op == "delete_statement":
         return statements.delete_statement(ws, statement_id=step["statement_id"])
     raise InvalidInput(f"cannot undo {op!r}")

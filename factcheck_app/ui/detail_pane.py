@@ -119,7 +119,7 @@ class DetailPane(QWidget):
         for tab in (self.statement_tab, self.expectation_tab, self.evidence_tab,
                     self.verdict_tab, self.review_tab, self.history_tab):
             tab.load(dossier)
-        self.timeline.set_statement(dossier)
+        self.timeline.set_statement(dossier, today=self.ctx.ws.today())
 
     def _on_changed(self, changes) -> None:
         if self.statement_id and (self.statement_id in changes.statements

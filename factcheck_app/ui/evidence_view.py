@@ -287,8 +287,10 @@ class EvidenceView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
-        layout.addLayout(hbox(self.search, self.count, None, self.new_button, self.edit_button,
-                              self.attach_button, spacing=8))
+        toolbar = hbox(self.search, self.count, None, self.new_button, self.edit_button,
+                       self.attach_button, spacing=8)
+        toolbar.setStretchFactor(self.search, 2)
+        layout.addLayout(toolbar)
         layout.addWidget(self.drop_hint)
         layout.addWidget(self.refusal)
         layout.addWidget(splitter, 1)

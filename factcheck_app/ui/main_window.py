@@ -27,6 +27,7 @@ from .dashboard import DashboardView
 from .detail_pane import DetailPane
 from .dialogs import NewStatementDialog, show_failure
 from .evidence_view import EvidenceView
+from .import_dialog import ImportArticleDialog
 from .settings import AppSettings
 from .sources_view import SourcesView
 from .speakers_view import SpeakersView
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._view_changed)
         for view in (self.speakers, self.sources):
             view.statements_requested.connect(self._show_statements_of)
+        self.evidence.statement_requested.connect(self.open_statement)
+        self.dashboard.filter_requested.connect(self._dashboard_filter)
         ctx.changed.connect(lambda _: self.update_counts())
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         ctx.refused.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
         self._action(file, "Open &sample workspace", self.open_sample)
         file.addSeparator()
         self.import_action = self._action(file, "&Import article…", self.import_article, "Ctrl+I")
+        self._action(file, "Import &data (CSV, JSON, ClaimReview)…", self.import_data)
         self.export_action = self._action(file, "&Export / Report…", self.export, "Ctrl+E")
         self._action(file, "&Backup copy…", self.backup_copy)
         file.addSeparator()
@@ -201,6 +205,22 @@ class MainWindow(QMainWindow):
             self.statements.set_base_filter(StatementFilter(source_id=record_id),
                                             "Statements from source")
 
+    def open_statement(self, statement_id: str) -> None:
+        """Jump to one statement from elsewhere (evidence details, links)."""
+        self.show_view("all")
+        self.statements.clear_filters()
+        self.detail.show_statement(statement_id)
+
+    def _dashboard_filter(self, key: str) -> None:
+        if key in ("due_this_week", "overdue"):
+            self.show_view("due")
+        elif key == "in_review":
+            self.show_view("all")
+            box = self.statements.review_box
+            box.setCurrentIndex(max(box.findData(wf.IN_REVIEW), 0))
+        else:
+            self.show_view("all")
+
     def update_counts(self) -> None:
         counts = queries.view_counts(self.ctx.ws)
         for row, (_, text, count_key) in enumerate(VIEWS):
@@ -248,9 +268,18 @@ class MainWindow(QMainWindow):
             self.detail.evidence_tab.link_existing()
 
     def import_article(self) -> None:
-        from .import_dialog import ImportArticleDialog  # noqa: PLC0415 - optional feature
-
         ImportArticleDialog(self.ctx, parent=self).exec()
+
+    def import_data(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Import statements or evidence", str(Path.home()),
+            "Data (*.csv *.json *.jsonld *.html *.htm);;All files (*)")
+        if chosen:
+            from ..services.importing import import_file  # noqa: PLC0415
+
+            self.ctx.perform(lambda ws: import_file(ws, Path(chosen)), label="Import data",
+                             undoable=False, on_error=lambda text: QMessageBox.warning(
+                                 self, "Import refused", f"{text}\n\nNothing was imported."))
 
     def export(self) -> None:
         from .export_actions import open_export_dialog  # noqa: PLC0415 - optional feature
@@ -343,6 +372,4 @@ class MainWindow(QMainWindow):
         if workspaces:
             self.open_requested.emit(workspaces[0], None)
         elif paths:
-            from .import_dialog import ImportArticleDialog  # noqa: PLC0415
-
             ImportArticleDialog(self.ctx, path=paths[0], parent=self).exec()

@@ -191,8 +191,10 @@ class SourcesView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
-        layout.addLayout(hbox(self.search, self.count, None, self.new_button, self.edit_button,
-                              self.open_button, self.show_button, spacing=8))
+        toolbar = hbox(self.search, self.count, None, self.new_button, self.edit_button,
+                       self.open_button, self.show_button, spacing=8)
+        toolbar.setStretchFactor(self.search, 2)
+        layout.addLayout(toolbar)
         layout.addWidget(self.stack, 1)
 
     # -- data ------------------------------------------------------------------------

@@ -142,7 +142,9 @@ class MergeSpeakersDialog(QDialog):
         self.setWindowTitle("Merge speakers")
         self._pair = (first, second)
         layout = QVBoxLayout(self)
-        layout.addWidget(label("These two records are the same speaker. Keep:", "heading"))
+        layout.addWidget(label("Which record do you keep?", "heading"))
+        layout.addWidget(label("The two are the same speaker; the other is folded into it.",
+                               "muted"))
         self.group = QButtonGroup(self)
         counts = [int(s.get("statements") or 0) for s in self._pair]
         for index, speaker in enumerate(self._pair):
@@ -229,13 +231,16 @@ class SpeakersView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
-        layout.addLayout(hbox(self.search, self.count, None, self.new_button, self.edit_button,
-                              self.merge_button, self.show_button, spacing=8))
+        toolbar = hbox(self.search, self.count, None, self.new_button, self.edit_button,
+                       self.merge_button, self.show_button, spacing=8)
+        toolbar.setStretchFactor(self.search, 2)
+        layout.addLayout(toolbar)
         layout.addWidget(self.refusal)
         layout.addWidget(self.stack, 1)
         self.legend = Legend()
-        legend_row = hbox(label("Track record: verdicts on statements past their check-by date",
-                                "muted"), self.legend, None)
+        caption = label("Track record:", "muted")
+        caption.setToolTip("Verdicts on each speaker's statements whose check-by date has passed")
+        legend_row = hbox(caption, self.legend, None)
         legend_row.setSpacing(14)
         layout.addLayout(legend_row)
 

@@ -1,0 +1,1 @@
+"""Benchmark scripts: large generated workspaces and timings (see README.md here)."""

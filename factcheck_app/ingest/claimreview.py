@@ -1,0 +1,136 @@
+"""Reading ClaimReview JSON-LD: from a .json/.jsonld file or embedded in a saved HTML page.
+
+Only data is read: JSON is parsed, HTML is scanned for ld+json script blocks by an
+HTML parser; nothing found in the input is ever executed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Any
+
+
+class _LdJsonBlocks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script" and any(k == "type" and (v or "").strip().lower() == "application/ld+json"
+                                   for k, v in attrs):
+            self._inside = True
+            self.blocks.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            self.blocks[-1] += data
+
+
+@dataclass(frozen=True)
+class ClaimReviewItem:
+    claim: str
+    speaker: str | None
+    speaker_kind: str
+    claim_date: str | None
+    appearance_url: str | None
+    rating_name: str | None
+    rating_value: float | None
+    best: float | None
+    worst: float | None
+    review_url: str | None
+    review_author: str | None
+    review_date: str | None
+
+
+def _walk(node: Any):
+    """Every dict in a JSON-LD document, through @graph and nested lists."""
+    if isinstance(node, list):
+        for item in node:
+            yield from _walk(item)
+    elif isinstance(node, dict):
+        yield node
+        for value in node.values():
+            if isinstance(value, (list, dict)):
+                yield from _walk(value)
+
+
+def _types(node: dict) -> set[str]:
+    value = node.get("@type", [])
+    return {value} if isinstance(value, str) else set(value)
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        return value.get("name")
+    return value if isinstance(value, str) else None
+
+
+def _url(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        return value.get("url") or value.get("@id")
+    return value if isinstance(value, str) else None
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_claimreviews(text: str) -> list[ClaimReviewItem]:
+    """All ClaimReview items in a JSON-LD document or an HTML page; ValueError if none."""
+    stripped = text.lstrip()
+    documents: list[Any] = []
+    if stripped.startswith(("{", "[")):
+        try:
+            documents.append(json.loads(text))
+        except json.JSONDecodeError as error:
+            raise ValueError(f"not valid JSON: {error.msg} at line {error.lineno}") from None
+    else:
+        parser = _LdJsonBlocks()
+        parser.feed(text)
+        for block in parser.blocks:
+            try:
+                documents.append(json.loads(block))
+            except json.JSONDecodeError:
+                continue  # a broken block on a page is skipped, not fatal
+    items = []
+    for node in _walk(documents):
+        if "ClaimReview" not in _types(node):
+            continue
+        claim = (node.get("claimReviewed") or "").strip()
+        reviewed = node.get("itemReviewed") or {}
+        author = reviewed.get("author") if isinstance(reviewed, dict) else None
+        if isinstance(author, list):
+            author = author[0] if author else None
+        rating = node.get("reviewRating") or {}
+        items.append(ClaimReviewItem(
+            claim=claim,
+            speaker=_name(author),
+            speaker_kind="body" if isinstance(author, dict) and "Organization" in _types(author) else "person",
+            claim_date=(reviewed.get("datePublished") if isinstance(reviewed, dict) else None),
+            appearance_url=_url(reviewed.get("appearance") or reviewed.get("firstAppearance"))
+            if isinstance(reviewed, dict) else None,
+            rating_name=rating.get("alternateName") if isinstance(rating, dict) else None,
+            rating_value=_number(rating.get("ratingValue")) if isinstance(rating, dict) else None,
+            best=_number(rating.get("bestRating")) if isinstance(rating, dict) else None,
+            worst=_number(rating.get("worstRating")) if isinstance(rating, dict) else None,
+            review_url=node.get("url"),
+            review_author=_name(node.get("author")),
+            review_date=node.get("datePublished"),
+        ))
+    if not items:
+        raise ValueError("no ClaimReview found (expected JSON-LD with \"@type\": \"ClaimReview\")")
+    return items

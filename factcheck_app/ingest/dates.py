@@ -1,0 +1,213 @@
+"""Dates: parse date strings, find a publication date in plain text, date a statement."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .lexicon import MONTHS, WEEKDAYS
+
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+       r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ]\d\d:\d\d[^\s]*)?")
+_MDY = re.compile(r"\b(" + _MON + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MON
+                  + r")\.?,?\s+((?:19|20)\d\d)\b",
+                  re.I)
+_SLASH_YMD = re.compile(r"\b((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})\b")
+_PUBLISH_WORDS = re.compile(r"\b(published|posted|publication|date[d:]?|articles? on|"
+                            r"released|first published|publicado|publié|veröffentlicht)\b", re.I)
+_RELATED_MARKERS = re.compile(r"^\s*(you may (also )?like|you might (also )?like|trends?\b|"
+                              r"trending|related|read (more|also|next)|more (from|on|stories)|"
+                              r"recommended|most (read|popular|viewed)|see also|latest news)",
+                              re.I)
+
+
+def _month(word: str) -> int:
+    w = word.lower().rstrip(".")
+    return MONTHS.get(w) or MONTHS[w[:3]]
+
+
+def _mk(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def dates_in(s: str) -> list[tuple[int, dt.date]]:
+    """(offset, date) for every full date written in s."""
+    out: list[tuple[int, dt.date]] = []
+    for m in _ISO.finditer(s):
+        d = _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            out.append((m.start(), d))
+    for m in _MDY.finditer(s):
+        d = _mk(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+        if d:
+            out.append((m.start(), d))
+    for m in _DMY.finditer(s):
+        d = _mk(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+        if d:
+            out.append((m.start(), d))
+    for m in _SLASH_YMD.finditer(s):
+        d = _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            out.append((m.start(), d))
+    return sorted(out)
+
+
+def parse_date(s: str | None) -> dt.date | None:
+    """The first full date in a metadata string ("2019-11-20T05:52:20-05:00", "Nov 19, 2019")."""
+    if not s:
+        return None
+    found = dates_in(s)
+    return found[0][1] if found else None
+
+
+def published_in_text(text: str) -> dt.date | None:
+    """A publication date stated in plain text: a short line such as "Published Nov 19, 2019"
+    or "All news articles on 2023-01-10"; dates in related-story lists do not count."""
+    lines = text.splitlines()
+    best: tuple[int, int, dt.date] | None = None
+    in_related = False
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if _RELATED_MARKERS.match(stripped) and len(stripped.split()) <= 6:
+            in_related = True
+            continue
+        found = dates_in(stripped)
+        if not found or len(stripped.split()) > 14:
+            continue
+        score = 1
+        if _PUBLISH_WORDS.search(stripped):
+            score += 3
+        if re.search(r"\bupdated\b", stripped, re.I):
+            score -= 1
+        if re.search(r"\bon\s*$", stripped[:found[0][0]], re.I):
+            score += 1
+        if len(stripped.split()) <= 4:
+            score += 1
+        if i < 12:
+            score += 1
+        if in_related or re.search(r"\d\d:\d\d:\d\d(\.\d+)?Z?\b", stripped):
+            score -= 4
+        if score > 1 and (best is None or score > best[0]):
+            best = (score, i, found[0][1])
+    if best is None:      # a dateline at the very start: "WASHINGTON, Nov. 19, 2019 —"
+        head = text[:160]
+        for off, d in dates_in(head):
+            if re.match(r"[^.\n]{0,40}$", head[:off]) and re.search(r"[—–-]", head[off:off + 30]):
+                return d
+    return best[2] if best else None
+
+
+# ---- statement dates -------------------------------------------------------------------------
+
+_WEEKDAY_RE = re.compile(r"\b(last|this|next|on|until|by|since|before)?\s*"
+                         r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_MONTH_RE = re.compile(r"\b(in|during|since|last|this|early|late|mid|on|of|until|by|next)?[\s-]*"
+                       r"(" + _MON + r")\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?"
+                       r"(?:,?\s+(?:of\s+)?((?:19|20)\d\d|that year|last year|this year))?", re.I)
+_YEAR_RE = re.compile(r"\b(in|during|since)\s+((?:19|20)\d\d)\b", re.I)
+_RELATIVE = {"yesterday": -1, "today": 0, "this morning": 0, "this afternoon": 0,
+             "tonight": 0, "earlier today": 0, "on the same day": 0}
+_FUTURE = {"next", "until", "by", "since", "before"}
+
+
+def stated_date(after: str, before: str, published: dt.date | None,
+                earlier_text: str = "") -> tuple[str | None, str]:
+    """The date a statement was made, from the attribution clause (words after the speech verb
+    first, then those before it); falls back to the publication date."""
+    for region, pick_last in ((after, False), (before, True)):
+        found = _date_expressions(region, published, earlier_text)
+        if found:
+            return found[-1 if pick_last else 0][1]
+    if published:
+        return published.isoformat(), "day"
+    return None, "day"
+
+
+def _date_expressions(s: str, pub: dt.date | None, earlier: str
+                      ) -> list[tuple[int, tuple[str | None, str]]]:
+    out = [(off, v) for off, v in _all_expressions(s, pub, earlier)
+           if not _FUTURE_BEFORE.search(s[max(0, off - 40):off])]
+    return out
+
+
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|’ll|'ll|shall|scheduled|set to|expected to|plans? to|"
+                            r"due to|going to)\b[^.;]*$", re.I)
+
+
+def _all_expressions(s: str, pub: dt.date | None, earlier: str
+                     ) -> list[tuple[int, tuple[str | None, str]]]:
+    out: list[tuple[int, tuple[str | None, str]]] = []
+    for off, d in dates_in(s):
+        out.append((off, (d.isoformat(), "day")))
+    taken = [(off, off + 12) for off, _ in out]
+    for m in _MONTH_RE.finditer(s):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        prep = (m.group(1) or "").lower()
+        word = m.group(2)
+        if word.lower() == "may" and not m.group(3) and prep not in ("in", "since", "during", "of"):
+            continue            # "may" the verb
+        if word.lower() in ("mar", "march") and word[0].islower():
+            continue
+        if not word[0].isupper() or prep in _FUTURE:
+            continue
+        month = _month(word)
+        day = int(m.group(3)) if m.group(3) else None
+        year_txt = (m.group(4) or "").lower()
+        year = _year(year_txt, pub, earlier)
+        if year is None and pub is not None:
+            year = pub.year if (month, day or 1) <= (pub.month, pub.day) else pub.year - 1
+            if prep == "last" and month == pub.month:
+                year -= 1
+        if year is None:
+            continue
+        if day:
+            d = _mk(year, month, day)
+            if d:
+                out.append((m.start(), (d.isoformat(), "day")))
+        else:
+            out.append((m.start(), (f"{year:04d}-{month:02d}", "month")))
+    for m in _WEEKDAY_RE.finditer(s):
+        prep = (m.group(1) or "").lower()
+        if pub is None or prep in _FUTURE:
+            continue
+        back = (pub.weekday() - WEEKDAYS[m.group(2).lower()]) % 7
+        if prep == "last" and back == 0:
+            back = 7
+        out.append((m.start(), ((pub - dt.timedelta(days=back)).isoformat(), "day")))
+    low = s.lower()
+    for phrase, delta in _RELATIVE.items():
+        i = low.find(phrase)
+        if i >= 0 and pub is not None:
+            out.append((i, ((pub + dt.timedelta(days=delta)).isoformat(), "day")))
+    for m in re.finditer(r"\blast (month|year)\b", low):
+        if pub is None:
+            continue
+        if m.group(1) == "month":
+            y, mo = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
+            out.append((m.start(), (f"{y:04d}-{mo:02d}", "month")))
+        elif not any(a <= m.start() <= b + 20 for a, b in taken):
+            out.append((m.start(), (f"{pub.year - 1:04d}", "year")))
+    for m in _YEAR_RE.finditer(s):
+        if not any(o <= m.start() <= o + 30 for o, _ in out):
+            out.append((m.start(), (m.group(2), "year")))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _year(txt: str, pub: dt.date | None, earlier: str) -> int | None:
+    if txt.isdigit():
+        return int(txt)
+    if txt == "last year" and pub:
+        return pub.year - 1
+    if txt == "this year" and pub:
+        return pub.year
+    if txt == "that year":
+        years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", earlier)]
+        years = [y for y in years if pub is None or y <= pub.year]
+        if years:
+            return years[-1]
+    return None

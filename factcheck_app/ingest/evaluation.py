@@ -1,0 +1,202 @@
+"""Score extracted quotes, speakers and dates against annotated articles (JSON as in samples)."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from .extract import ExtractedArticle, extract_article
+
+OVERLAP = 0.8
+MATCHING_RULE = (
+    "a found quote matches an annotated one when both texts are equal after collapsing "
+    "whitespace and trimming spaces/quotation marks at the ends, or when their longest common "
+    f"substring covers at least {OVERLAP:.0%} of the longer text; matching is one-to-one, exact "
+    "matches first; found quotes matching an optional quote are ignored (neither true nor "
+    "false positives) and optional quotes are never misses")
+SPEAKER_RULE = (
+    "speaker right (lenient) = normalised names equal (case, accents, punctuation ignored) or "
+    "equal last names (suffixes like Jr. ignored); strict = normalised names equal")
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def norm_quote(s: str) -> str:
+    return " ".join(s.split()).strip(" \"'“”‘’«»„")
+
+
+def norm_name(s: str | None) -> str:
+    s = unicodedata.normalize("NFKD", s or "")
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^\w\s-]", " ", s).split())
+
+
+def last_name(s: str | None) -> str:
+    toks = [t for t in norm_name(s).split() if t not in _SUFFIXES]
+    return toks[-1] if toks else ""
+
+
+def quotes_match(found: str, gold: str) -> bool:
+    a, b = norm_quote(found), norm_quote(gold)
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return m.size >= OVERLAP * max(len(a), len(b))
+
+
+@dataclass(frozen=True)
+class ArticleScore:
+    name: str
+    path: str                       # "txt" or "html"
+    gold: int
+    found: int
+    true_pos: int
+    false_pos: int
+    optional_hits: int
+    speaker_lenient: int
+    speaker_strict: int
+    date_checked: bool
+    date_expected: str | None
+    date_found: str | None
+    title_expected: str | None
+    title_found: str | None
+    misses: tuple[str, ...] = ()
+    false_positives: tuple[str, ...] = ()
+    wrong_speakers: tuple[tuple[str, str | None, str], ...] = ()
+
+    @property
+    def date_ok(self) -> bool:
+        return self.date_found == self.date_expected
+
+
+def _pair(art: ExtractedArticle, gold: list[dict]) -> dict[int, int]:
+    """candidate index -> annotated quote index, one-to-one, exact matches first."""
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for exact in (True, False):
+        for ci, c in enumerate(art.candidates):
+            if ci in pairs:
+                continue
+            for gi, g in enumerate(gold):
+                if gi in used:
+                    continue
+                ok = (norm_quote(c.quote) == norm_quote(g["text"])) if exact else \
+                    quotes_match(c.quote, g["text"])
+                if ok:
+                    pairs[ci] = gi
+                    used.add(gi)
+                    break
+    return pairs
+
+
+def score_article(art: ExtractedArticle, ann: dict, name: str, path: str,
+                  date_checked: bool) -> ArticleScore:
+    gold = list(ann["quotes"])
+    optional = list(ann.get("optional_quotes", []))
+    pairs = _pair(art, gold)
+    tp = fp = opt = lenient_n = strict_n = 0
+    fps: list[str] = []
+    wrong: list[tuple[str, str | None, str]] = []
+    for ci, c in enumerate(art.candidates):
+        if ci in pairs:
+            g = gold[pairs[ci]]
+            tp += 1
+            strict = norm_name(c.speaker) == norm_name(g["speaker"])
+            lenient = strict or (bool(c.speaker)
+                                 and last_name(c.speaker) == last_name(g["speaker"]))
+            strict_n += strict
+            lenient_n += lenient
+            if not lenient:
+                wrong.append((c.quote[:60], c.speaker, g["speaker"]))
+        elif any(quotes_match(c.quote, o["text"]) for o in optional):
+            opt += 1
+        else:
+            fp += 1
+            fps.append(c.quote[:80])
+    matched = set(pairs.values())
+    return ArticleScore(
+        name, path, len(gold), len(art.candidates), tp, fp, opt, lenient_n, strict_n,
+        date_checked, ann.get("published") if date_checked else None, art.published,
+        ann.get("title"), art.title,
+        tuple(g["text"][:80] for gi, g in enumerate(gold) if gi not in matched),
+        tuple(fps), tuple(wrong))
+
+
+@dataclass(frozen=True)
+class Totals:
+    scores: list[ArticleScore]
+
+    def _sum(self, attr: str) -> int:
+        return sum(getattr(s, attr) for s in self.scores)
+
+    @property
+    def precision(self) -> float:
+        tp, fp = self._sum("true_pos"), self._sum("false_pos")
+        return tp / (tp + fp) if tp + fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        gold = self._sum("gold")
+        return self._sum("true_pos") / gold if gold else 1.0
+
+    @property
+    def speaker_lenient(self) -> float:
+        tp = self._sum("true_pos")
+        return self._sum("speaker_lenient") / tp if tp else 1.0
+
+    @property
+    def speaker_strict(self) -> float:
+        tp = self._sum("true_pos")
+        return self._sum("speaker_strict") / tp if tp else 1.0
+
+    @property
+    def dates(self) -> tuple[int, int]:
+        checked = [s for s in self.scores if s.date_checked]
+        return sum(s.date_ok for s in checked), len(checked)
+
+    @property
+    def invented_dates(self) -> int:
+        """Dates returned for texts that do not state one."""
+        return sum(1 for s in self.scores if not s.date_checked and s.date_found is not None)
+
+
+def sample_articles(root: Path) -> list[tuple[str, Path | None, Path | None, dict]]:
+    """(name, txt path, html path, annotations) for every annotated article under root.
+    The seed article's text lives one folder up, as resources/samples/seed-article.txt."""
+    out = []
+    for ann_path in sorted(root.glob("*.json")):
+        name = ann_path.stem
+        data = json.loads(ann_path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or "quotes" not in data:
+            continue
+        txt = ann_path.with_suffix(".txt")
+        if not txt.exists() and (root.parent / f"{name}.txt").exists():
+            txt = root.parent / f"{name}.txt"
+        html = ann_path.with_suffix(".html")
+        out.append((name, txt if txt.exists() else None, html if html.exists() else None, data))
+    return out
+
+
+def _extract(path: Path) -> ExtractedArticle:
+    """The extraction of one file; a file the extractor rejects scores as finding nothing."""
+    try:
+        return extract_article(path.read_bytes(), filename=path.name)
+    except ValueError:
+        return ExtractedArticle(None, None, None, None, "", ())
+
+
+def evaluate(root: Path, paths: tuple[str, ...] = ("txt", "html")) -> dict[str, Totals]:
+    """Run the extractor over the annotated articles in root; one Totals per input path."""
+    results: dict[str, list[ArticleScore]] = {p: [] for p in paths}
+    for name, txt, html, ann in sample_articles(root):
+        if "txt" in paths and txt is not None:
+            results["txt"].append(score_article(_extract(txt), ann, name, "txt",
+                                                bool(ann.get("published_in_txt"))))
+        if "html" in paths and html is not None:
+            results["html"].append(score_article(_extract(html), ann, name, "html",
+                                                 ann.get("published") is not None))
+    return {p: Totals(s) for p, s in results.items()}

@@ -1,0 +1,205 @@
+"""Article to candidate statements: quotations with speaker, stated date and offsets."""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass
+from collections.abc import Sequence
+
+from .attribution import Event, assign, find_events
+from .dates import stated_date
+from .layout import FILL, Layout, build_layout, clause_end
+from .names import Registry, tokenize
+from .quotes import DOUBLE_MARKS, QuoteSpan, looks_like_title, word_count
+from .speakers import Resolver
+
+MIN_WORDS = 3
+# words that introduce a label or a title, not speech
+_LABEL_BEFORE = re.compile(r"\b(?:so-called|so called|dubbed|known as|nicknamed|the term|"
+                           r"the phrase|the slogan|the hashtag|titled|entitled|headlined)\s*$",
+                           re.I)
+# an embedded post: "pic.twitter.com/…" or a signature like "— Name (@handle) November 19, 2019"
+_EMBED = re.compile(r"pic\.twitter\.com/"
+                    r"|^\s*[—–-]\s*[^\n]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}", re.M)
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mhtml")
+_TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    quote: str
+    speaker: str | None
+    speaker_mention: str | None
+    stated_on: str | None          # YYYY-MM-DD, YYYY-MM or YYYY
+    stated_precision: str          # "day" | "month" | "year"
+    start: int
+    end: int
+    context: str                   # the paragraph(s) around the quote
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    title: str | None
+    outlet: str | None
+    published: str | None
+    language: str | None
+    text: str
+    candidates: tuple[Candidate, ...]
+
+    def to_json(self) -> dict:
+        return {
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "statements": [
+                {"quote": c.quote, "speaker": c.speaker, "stated_on": c.stated_on,
+                 "start": c.start, "end": c.end, "context": c.context}
+                for c in self.candidates
+            ],
+        }
+
+
+def extract_article(data: str | bytes, *, filename: str | None = None,
+                    known_speakers: Sequence[tuple[str, Sequence[str]]] = ()) -> ExtractedArticle:
+    """Extract title, outlet, publication date and candidate statements from an article.
+
+    data is plain text (pasted or a .txt file) or an HTML page saved from a browser; HTML is
+    recognised by the filename suffix or by its content. known_speakers is an optional list
+    of (name, aliases): a speaker matching one of them is reported under that name.
+    """
+    text = decode(data)
+    if not text.strip():
+        raise ValueError("empty input: there is no article text to extract")
+    if is_html(text, filename):
+        from .html_source import extract_html
+
+        src = extract_html(text)
+    else:
+        from .plaintext import extract_plain
+
+        src = extract_plain(text)
+    if not src.text.strip():
+        raise ValueError("no article text left after removing page debris")
+    candidates = find_candidates(src.text, src.published, known_speakers)
+    return ExtractedArticle(src.title, src.outlet,
+                            src.published.isoformat() if src.published else None,
+                            src.language, src.text, tuple(candidates))
+
+
+def decode(data: str | bytes) -> str:
+    """Bytes to text: BOM, UTF-8, a declared HTML charset, then Windows-1252 for legacy text."""
+    if isinstance(data, str):
+        return data.lstrip("\ufeff")
+    if not isinstance(data, (bytes, bytearray)):
+        raise ValueError(f"expected text or bytes, got {type(data).__name__}")
+    raw = bytes(data)
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(enc).lstrip("\ufeff")
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"input is not valid {enc}: {exc}") from exc
+    if b"\x00" in raw[:4096]:
+        raise ValueError("input looks binary (it contains NUL bytes), not an article")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    m = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", raw[:4096], re.I)
+    for enc in ([m.group(1).decode("ascii")] if m else []) + ["cp1252"]:
+        try:
+            out = raw.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if sum(1 for c in out if not c.isprintable() and c not in "\n\r\t") < 0.01 * len(out):
+            return out
+    raise ValueError("could not decode the input as text (tried UTF-8, the declared charset "
+                     "and Windows-1252)")
+
+
+def is_html(text: str, filename: str | None = None) -> bool:
+    if filename:
+        low = filename.lower()
+        if low.endswith(_HTML_SUFFIXES):
+            return True
+        if low.endswith(_TEXT_SUFFIXES):
+            return False
+    head = text[:5000].lstrip()
+    if re.match(r"<(?:!doctype\s+html|html|head|body|\?xml[^>]*>\s*<(?:!doctype|html))", head,
+                re.I):
+        return True
+    return len(re.findall(r"</?(?:p|div|span|a|br|body|head|html|article|h[1-6])\b[^>]*>",
+                          head, re.I)) >= 5
+
+
+def find_candidates(text: str, published: dt.date | None,
+                    known_speakers: Sequence[tuple[str, Sequence[str]]] = ()) -> list[Candidate]:
+    """Candidate statements of an article body, with offsets into that same text."""
+    layout = build_layout(text)
+    registry = Registry.build(text, tokenize(text), layout.masked)
+    resolver = Resolver(text, registry, known_speakers)
+    events, subjects = find_events(layout, resolver)
+    quotes = list(layout.quotes)
+    attributions = assign(layout, quotes, events, subjects)
+    out: list[Candidate] = []
+    for q, ev in zip(quotes, attributions, strict=True):
+        if not _is_statement(layout, q) or (ev is None and _is_fragment(layout, q)):
+            continue
+        if q.secondary and not _plausible_secondary(layout, q, ev):
+            continue
+        speaker = ev.resolved.speaker if ev else None
+        mention = ev.mention.text if ev else None
+        stated, precision = _stated(layout, ev, published)
+        context = text[layout.paras[q.para].start:layout.paras[q.end_para].end]
+        out.append(Candidate(text[q.start:q.end], speaker, mention, stated, precision,
+                             q.start, q.end, context))
+    return out
+
+
+def _is_statement(layout: Layout, q: QuoteSpan) -> bool:
+    """Three or more words, not a title in Title Case, not a quoted heading on its own line,
+    not part of an embedded social-media post."""
+    inner = layout.text[q.start:q.end]
+    if word_count(inner) < MIN_WORDS or looks_like_title(inner):
+        return False
+    para = layout.paras[q.para]
+    if _EMBED.search(layout.text[para.start:para.end]):
+        return False
+    if _LABEL_BEFORE.search(layout.masked[max(para.start, q.mark_start - 40):q.mark_start]):
+        return False                           # the so-called "peace through strength" doctrine
+    alone = q.mark_start == para.start and q.mark_end >= para.end - 1
+    if alone and inner.rstrip()[-1:] not in ".!?,;:…" and word_count(inner) <= 8:
+        return False                           # a section heading in quotation marks
+    return True
+
+
+def _is_fragment(layout: Layout, q: QuoteSpan) -> bool:
+    """A phrase quoted inside the writer's own sentence with nobody saying it: scare quotes."""
+    inner = layout.text[q.start:q.end].rstrip()
+    sent = layout.sentence_at(q.mark_start)
+    lead = layout.masked[sent.start:q.mark_start].replace(FILL, "")
+    return bool(re.search(r"[^\W\d_]", lead)) and inner[-1:] not in ".!?"
+
+
+def _plausible_secondary(layout: Layout, q: QuoteSpan, ev: Event | None) -> bool:
+    """A quotation in the article's other mark style counts only as a whole attributed
+    sentence ('We must leave on time,' he said), not as a phrase inside the writer's sentence."""
+    if ev is None or layout.para_of(ev.verb_start) != q.para:
+        return False
+    if layout.text[q.mark_start] in DOUBLE_MARKS:
+        return True
+    inner = layout.text[q.start:q.end]
+    lead = layout.masked[layout.sentence_at(q.mark_start).start:q.mark_start]
+    return inner[:1].isupper() and (not lead.strip() or lead.rstrip().endswith((":", ",")))
+
+
+def _stated(layout: Layout, ev: Event | None, published: dt.date | None) -> tuple[str | None, str]:
+    if ev is None:
+        return (published.isoformat() if published else None), "day"
+    mtext = layout.masked
+    sent = ev.sentence
+    after = mtext[ev.verb_end:clause_end(mtext, ev.verb_end, sent.end)]
+    before = mtext[sent.start:ev.verb_start].replace(FILL, " ")
+    return stated_date(after, before, published, layout.text[:sent.start])

@@ -1,0 +1,248 @@
+"""Resolve speaker mentions (names, pronouns, roles, bodies) to the fullest name in the article."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from collections.abc import Sequence
+
+from .lexicon import (DETERMINERS, DOCUMENT_NOUNS, GENERIC_BODY_NOUNS, GROUP_SYNONYMS,
+                      PRONOUNS_PERSON, ROLE_NOUNS, SPOKES_NOUNS, TITLE_WORDS)
+from .mentions import Mention
+from .names import Name, Registry, analyse_run, capital_runs, name_key, strip_article, tokenize
+
+_PLAIN_QUALIFIERS = frozenset("former acting then new current recently late deceased outgoing "
+                              "incoming interim top senior".split())
+_POST = re.compile(r"\s+(?:signed|of|from|at|in|for|with|who|that|which|by|on|to|during|"
+                   r"whose|representing)\b.*$", re.S)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    speaker: str | None
+    kind: str        # "person", "org", "spokes" (a body's spokesperson), "group" or "unknown"
+
+
+@dataclass(frozen=True)
+class Resolver:
+    """Resolves mentions in document order; remembers who was mentioned so far (for pronouns,
+    roles and bodies) and what it learnt about genders and group names."""
+    text: str
+    registry: Registry
+    known: Sequence[tuple[str, Sequence[str]]] = ()
+    history: list[tuple[int, str, str]] = field(default_factory=list)
+    group_forms: dict[str, str] = field(default_factory=dict)
+    gender_votes: dict[str, list[str]] = field(default_factory=dict)
+    people_seen: set[str] = field(default_factory=set)      # people already subjects/speakers
+
+    @cached_property
+    def _lower_words(self) -> frozenset[str]:
+        """Words the article also writes in lower case (so they are not names)."""
+        return frozenset(re.findall(r"\b[a-z][\w’'-]*", self.text))
+
+    def __post_init__(self) -> None:
+        for m in re.finditer(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+)", self.text):
+            self.gender_votes.setdefault(m.group(2).lower(), []).extend(
+                ["m" if m.group(1) == "Mr" else "f"] * 3)
+
+    # ---- bookkeeping -------------------------------------------------------------------
+    def note(self, pos: int, res: Resolved) -> None:
+        if res.speaker and res.kind != "unknown":
+            self.history.append((pos, res.speaker, res.kind))
+            if res.kind == "person":
+                self.people_seen.add(res.speaker)
+
+    def vote_gender(self, speaker: str, following: str) -> None:
+        """Learn a person's gender from the first singular pronoun after their name
+        in the same sentence ("Maria Gomez said she would appeal")."""
+        m = re.search(r"\b(he|his|him|himself|she|her|hers|herself)\b", following, re.I)
+        if m:
+            g = "m" if m.group(1).lower() in ("he", "his", "him", "himself") else "f"
+            self.gender_votes.setdefault(speaker, []).append(g)
+
+    def gender(self, speaker: str) -> str | None:
+        votes = list(self.gender_votes.get(speaker, []))
+        key = name_key(speaker)
+        if key:
+            votes += self.gender_votes.get(key[-1], [])
+        m, f = votes.count("m"), votes.count("f")
+        return "m" if m > f else "f" if f > m else None
+
+    def _recent(self, pos: int, kinds: tuple[str, ...], among: set[str] | None = None,
+                gender: str | None = None) -> str | None:
+        for p, speaker, kind in reversed(self.history):
+            if p < pos and kind in kinds and (among is None or speaker in among):
+                if gender and kind == "person" and self.gender(speaker) not in (None, gender):
+                    continue
+                return speaker
+        return None
+
+    # ---- names found in the mention ----------------------------------------------------
+    def names_in(self, s: int, e: int) -> list[Name]:
+        out = []
+        for run in capital_runs(self.text, tokenize(self.text, s, e)):
+            out.extend(n for n in analyse_run(self.text, run) if not n.possessive)
+        return out
+
+    def has_name(self, s: int, e: int) -> bool:
+        for n in self.names_in(s, e):
+            if n.kind in ("person", "org"):
+                return True
+            if n.kind == "word" and self.registry.full_person(name_key(n.text), s):
+                return True
+        return False
+
+    def _person(self, name: Name, pos: int) -> str:
+        full = self._full(name_key(name.text), pos)
+        return full or name.text
+
+    def _full(self, key: list[str], pos: int) -> str | None:
+        return self.registry.full_person(key, pos, self.people_seen.__contains__)
+
+    # ---- main entry --------------------------------------------------------------------
+    def resolve(self, m: Mention, pos: int | None = None) -> Resolved:
+        pos = m.start if pos is None else pos
+        res = self._resolve(m, pos)
+        if res.speaker and self.known:
+            res = Resolved(self.match_known(res.speaker, m.text), res.kind)
+        return res
+
+    def _resolve(self, m: Mention, pos: int) -> Resolved:
+        phrase = m.text.strip()
+        low = phrase.lower()
+        if low in PRONOUNS_PERSON:
+            want = "m" if low == "he" else "f"
+            who = self._recent(pos, ("person", "spokes"), gender=want) or \
+                self._recent(pos, ("person", "spokes"))
+            kind = next((k for p, sp, k in reversed(self.history) if sp == who), "person")
+            return Resolved(who, kind)
+        if low == "i":
+            return Resolved(self._recent(pos, ("person",)), "person")
+        if low in ("they", "we"):
+            return Resolved(self._recent(pos, ("group", "org", "spokes"))
+                            or self._recent(pos, ("person",)), "group")
+        if low == "it":
+            return Resolved(self._recent(pos, ("org", "spokes", "group")), "org")
+        spans = [(m.name_start, m.name_end)] if m.name_start >= 0 else []
+        head_words = _POST.sub("", phrase).lower().split()
+        if not spans and head_words and head_words[-1].strip(",.") in SPOKES_NOUNS:
+            return self._common(phrase, [], pos)     # "a spokeswoman for the Commission"
+        spans.append((m.start, m.end))
+        for s, e in spans:
+            names = self.names_in(s, e)
+            people = [n for n in names if n.kind == "person"]
+            if people:       # the head of "Manchester United manager Erik ten Hag" is last
+                return Resolved(self._person(people[-1], pos), "person")
+            for n in names:
+                if n.kind == "word":
+                    full = self._full(name_key(n.text), pos)
+                    if full:
+                        return Resolved(full, "person")
+            orgs = [n for n in names if n.kind == "org"]
+            if orgs:
+                return Resolved(strip_article(orgs[0].text), "org")
+        return self._common(phrase, names_in_phrase=self.names_in(m.start, m.end), pos=pos)
+
+    def _common(self, phrase: str, names_in_phrase: list[Name], pos: int) -> Resolved:
+        words = [w.lower().strip(",.") for w in _POST.sub("", phrase).split()]
+        content = [w for w in words if w not in DETERMINERS and not w.endswith(("’s", "'s"))]
+        if not content:
+            lone = [n for n in names_in_phrase if n.kind in ("word", "title")]
+            if lone and len(phrase.split()) == 1:
+                return Resolved(lone[0].text, "person")
+            return Resolved(None, "unknown")
+        head = content[-1]
+        bare = strip_article(_POST.sub("", phrase))
+        lone = [n for n in names_in_phrase if n.kind == "word" and n.text.lower() == head
+                and head not in self._lower_words]
+        if lone and head not in ROLE_NOUNS and head not in GENERIC_BODY_NOUNS:
+            return Resolved(lone[0].text, "person")       # a surname given alone, e.g. "Madonna"
+        if head in DOCUMENT_NOUNS:
+            issuer = self._org_named_in(phrase) or self._body_named_in(phrase, pos) or \
+                self._recent(pos, ("org", "spokes", "group"))
+            return Resolved(issuer or bare, "org" if issuer else "unknown")
+        if head in SPOKES_NOUNS:         # an unnamed spokesperson speaks for the body
+            org = self._org_named_in(phrase) or self._body_named_in(phrase, pos) or \
+                self._recent(pos, ("org", "spokes"))
+            return Resolved(org or bare, "spokes" if org else "unknown")
+        if head in ROLE_NOUNS or head in TITLE_WORDS:
+            who = self._role_holder(head, content[:-1], pos)
+            if who is None and words[0] in ("the", "this"):
+                who = self._recent(pos, ("person",))     # "the former foreign secretary said"
+            return Resolved(who or bare, "person" if who else "unknown")
+        if head in GENERIC_BODY_NOUNS:
+            org = self.registry.org_containing(head, pos) or self._recent(pos, ("org", "spokes"))
+            return Resolved(org or bare, "org" if org else "unknown")
+        synonyms = [head] + sorted(next((g for g in GROUP_SYNONYMS if head in g), set()) - {head})
+        for word in synonyms:
+            org = self.registry.org_containing(word, pos)
+            if org:
+                return Resolved(org, "org")
+        fuller = self.group_forms.get(head)
+        if fuller is None or len(bare.split()) > len(fuller.split()):
+            self.group_forms[head] = fuller = bare
+        return Resolved(fuller, "group")
+
+    def _org_named_in(self, phrase: str) -> str | None:
+        m = re.search(r"\b(?:for|of|at)\s+(?:the\s+)?([A-Z][\w.’'&-]*(?:\s+(?:of|for|and|the|"
+                      r"[A-Z][\w.’'&-]*))*)", phrase)
+        return m.group(1) if m else None
+
+    def _body_named_in(self, phrase: str, pos: int) -> str | None:
+        """The body in "a statement from the ministry": the article's Interior Ministry."""
+        m = re.search(r"\b(?:of|from|for|at|by)\s+(?:the|its|their)\s+(\w+)\b", phrase)
+        if m and m.group(1).lower() in GENERIC_BODY_NOUNS:
+            return self.registry.org_containing(m.group(1).lower(), pos)
+        return None
+
+    def _role_holder(self, role: str, modifiers: list[str], pos: int) -> str | None:
+        holders = set(self.registry.people_with_role(role))
+        if not holders:
+            return None
+        wanted = {m for m in modifiers if m not in TITLE_WORDS and m not in _PLAIN_QUALIFIERS}
+        if wanted:
+            matching = {h for h in holders if wanted & self._qualifiers(h)}
+            fitting = {h for h in holders if not self._conflicts(h, wanted)}
+            holders = matching or fitting or holders
+        recent = self._recent(pos, ("person",), holders)
+        if recent:
+            return recent
+        mentions = {h: sum(1 for p in self.registry.people if p.text == h) for h in holders}
+        return max(sorted(holders), key=lambda h: mentions[h])
+
+    def _qualifiers(self, holder: str) -> set[str]:
+        return {t for p in self.registry.people if p.text == holder for t in p.titles
+                if t not in TITLE_WORDS}
+
+    def _conflicts(self, holder: str, wanted: set[str]) -> bool:
+        """'the Belarusian president' does not fit a holder only ever introduced as 'Russian
+        President': the mention's qualifier differs from every qualifier the holder had."""
+        seen = [set(p.titles) - TITLE_WORDS for p in self.registry.people if p.text == holder]
+        return bool(seen) and all(q and not q & wanted for q in seen)
+
+    # ---- known speakers --------------------------------------------------------------------
+    def match_known(self, speaker: str, mention: str) -> str:
+        target = _norm(speaker)
+        by_last: dict[str, set[str]] = {}
+        for canonical, aliases in self.known:
+            forms = [canonical, *aliases]
+            if target in {_norm(f) for f in forms} or _norm(mention) in {_norm(f) for f in forms}:
+                return canonical
+            for f in forms:
+                key = name_key(f)
+                if key:
+                    by_last.setdefault(key[-1], set()).add(canonical)
+        key = name_key(speaker)
+        if key and len(by_last.get(key[-1], ())) == 1:
+            canonical = next(iter(by_last[key[-1]]))
+            ckey = name_key(canonical)
+            if len(key) == 1 or len(ckey) == 1 or ckey[0][:1] == key[0][:1]:
+                return canonical
+        return speaker
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]", " ", s.lower()).split())

@@ -1,0 +1,99 @@
+"""schema.org ClaimReview JSON-LD: how search engines and fact-check aggregators read us.
+
+One ClaimReview per statement whose assessment is APPROVED and rated (not
+pending). Drafts are never published as ClaimReview, whatever the report shows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from .model import StatementView
+
+CONTEXT = "https://schema.org"
+
+
+def publishable(s: StatementView) -> bool:
+    return not s.draft and s.verdict != "pending" and bool(s.approved_at)
+
+
+def review_url(statement_id: str, organisation_url: str) -> str:
+    """Where the review lives: the organisation's site with the statement's anchor (the
+    same anchor the HTML report uses), or a URN when the workspace has no site set."""
+    base = (organisation_url or "").strip()
+    if base:
+        return f"{base.split('#')[0]}#claim-{statement_id}"
+    return f"urn:uuid:{statement_id}"
+
+
+def claim_review(s: StatementView, *, organisation: str, organisation_url: str,
+                 best_rating: int, worst_rating: int) -> dict[str, Any]:
+    rating: dict[str, Any] = {"@type": "Rating"}
+    if s.rating is not None:
+        rating["ratingValue"] = s.rating
+    rating.update(bestRating=best_rating, worstRating=worst_rating, alternateName=s.verdict_label)
+
+    claim: dict[str, Any] = {"@type": "Claim"}
+    if s.speaker:
+        author: dict[str, Any] = {"@type": "Person" if s.speaker.kind == "person" else "Organization",
+                                  "name": s.speaker.name}
+        if s.speaker.kind == "person" and s.speaker.title:
+            author["jobTitle"] = s.speaker.title
+        elif s.speaker.description:
+            author["description"] = s.speaker.description
+        claim["author"] = author
+    claim["datePublished"] = s.stated_on
+    source = s.source_record or {}
+    if source:
+        appearance: dict[str, Any] = {"@type": "CreativeWork"}
+        if source.get("url"):
+            appearance["url"] = source["url"]
+        if source.get("title"):
+            appearance["headline"] = source["title"]
+        if source.get("outlet"):
+            appearance["publisher"] = {"@type": "Organization", "name": source["outlet"]}
+        if source.get("published_on"):
+            appearance["datePublished"] = source["published_on"]
+        claim["appearance"] = appearance
+    if s.original_text and s.original_text != s.quote:
+        claim["text"] = s.original_text
+
+    publisher: dict[str, Any] = {"@type": "Organization", "name": organisation}
+    if organisation_url:
+        publisher["url"] = organisation_url
+    review: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "url": review_url(s.id, organisation_url),
+        "claimReviewed": s.quote,
+        "itemReviewed": claim,
+        "reviewRating": rating,
+        "author": publisher,
+        "datePublished": (s.approved_at or "")[:10],
+    }
+    if s.rationale:
+        review["reviewBody"] = s.rationale
+    return review
+
+
+def claim_reviews(statements: Iterable[StatementView], *, organisation: str,
+                  organisation_url: str, best_rating: int, worst_rating: int) -> list[dict]:
+    return [claim_review(s, organisation=organisation, organisation_url=organisation_url,
+                         best_rating=best_rating, worst_rating=worst_rating)
+            for s in statements if publishable(s)]
+
+
+def to_jsonld(reviews: list[dict]) -> str:
+    """The .jsonld file: a JSON array, one ClaimReview object per approved statement."""
+    return json.dumps(reviews, ensure_ascii=False, indent=2)
+
+
+def for_script_tag(reviews: list[dict]) -> str:
+    """JSON for inside <script type="application/ld+json">: no character of user text can
+    end the element or open a comment, because < > & are written as JSON escapes (and the
+    JavaScript line separators too). json.loads reads it back unchanged."""
+    text = json.dumps(reviews, ensure_ascii=False, indent=1)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

@@ -1,0 +1,227 @@
+"""A verifiable package: one .zip with the report, its data, the evidence files and a
+manifest of SHA-256 hashes, so a reader can prove nothing was changed, added or lost.
+
+Layout::
+
+    manifest.json            schema factcheck.package/1: every other file with its
+                             SHA-256 and size, plus what the report covers
+    SHA256SUMS               the same hashes (and manifest.json's) in `sha256sum -c` form,
+                             to check without Factcheck
+    README.txt               what the package is and how to check it
+    report/report.pdf        the report, for print
+    report/report.html       the report, one self-contained web page
+    data/statements.json     the statements (schema factcheck.report/1)
+    data/statements.csv      the same as a spreadsheet
+    data/claimreview.jsonld  schema.org ClaimReview for every approved statement
+    evidence/<sha256 prefix>-<file name>   each evidence file, byte for byte
+
+`verify()` never extracts anything: it reads members by name from the archive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.errors import FactcheckError, InvalidInput
+from .model import Report
+
+SCHEMA = "factcheck.package/1"
+MANIFEST = "manifest.json"
+SUMS = "SHA256SUMS"
+README = "README.txt"
+META = (MANIFEST, SUMS, README)
+CHUNK = 1 << 20
+
+_README = """\
+This is a verifiable package exported by Factcheck.
+
+  report/   the report as PDF and as a web page
+  data/     the statements as JSON and CSV, and schema.org ClaimReview JSON-LD
+  evidence/ the evidence files the report cites, byte for byte
+
+manifest.json lists every file with its SHA-256 hash. To check that nothing was
+changed, added or removed:
+
+    factcheck verify-package {name}
+
+or, without Factcheck, unzip the package and run:  sha256sum -c SHA256SUMS
+"""
+
+
+class PackageError(FactcheckError):
+    """The file is not a package we can read at all."""
+
+
+@dataclass
+class PackageCheck:
+    path: Path
+    checked: int = 0
+    changed: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.changed or self.missing or self.extra)
+
+    def problems(self) -> list[str]:
+        return ([f"changed: {n}" for n in self.changed] + [f"missing: {n}" for n in self.missing]
+                + [f"extra: {n}" for n in self.extra])
+
+
+def _safe_name(name: str) -> str:
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = re.sub(r"[\x00-\x1f\x7f]", "", base).strip().lstrip(".")
+    return base or "attachment"
+
+
+def plan_evidence(report: Report) -> list[tuple[str, Path]]:
+    """Give each attachment of the report its path inside the package; one copy per blob."""
+    by_sha: dict[str, str] = {}
+    members: list[tuple[str, Path]] = []
+    for s in report.statements:
+        for e in s.evidence:
+            for a in e.attachments:
+                if a.sha256 not in by_sha:
+                    by_sha[a.sha256] = f"evidence/{a.sha256[:12]}-{_safe_name(a.file_name)}"
+                    if a.blob is None or not a.blob.is_file():
+                        raise InvalidInput(
+                            f"the file {a.file_name!r} of evidence {e.id[:8]} is missing from "
+                            "the workspace's file store; run `factcheck check` first")
+                    members.append((by_sha[a.sha256], a.blob))
+                a.package_path = by_sha[a.sha256]
+    return members
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write(target: Path, files: list[tuple[str, bytes]], evidence: list[tuple[str, Path]], *,
+          report: Report, cancelled: Callable[[], bool] = lambda: False) -> None:
+    """Write the zip: report and data files, evidence blobs (verified as copied), manifest."""
+    entries = []
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        for name, data in files:
+            z.writestr(name, data)
+            entries.append({"path": name, "sha256": _sha(data), "size": len(data)})
+        for name, blob in evidence:
+            if cancelled():
+                return
+            digest = hashlib.sha256()
+            size = 0
+            with open(blob, "rb") as src, z.open(name, "w", force_zip64=True) as dst:
+                while chunk := src.read(CHUNK):
+                    digest.update(chunk)
+                    dst.write(chunk)
+                    size += len(chunk)
+            if digest.hexdigest() != blob.name:
+                raise InvalidInput(f"the stored evidence file {name[9:]} does not match its "
+                                   "recorded hash; run `factcheck check`")
+            entries.append({"path": name, "sha256": digest.hexdigest(), "size": size})
+        manifest = {
+            "schema": SCHEMA,
+            "generated_at": report.generated_at,
+            "organisation": report.organisation,
+            "report": {"kind": report.kind, "title": report.title,
+                       "include_drafts": report.include_drafts,
+                       "statements": [s.id for s in report.statements]},
+            "files": entries,
+        }
+        manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+        z.writestr(MANIFEST, manifest_bytes)
+        sums = "".join(f"{e['sha256']}  {e['path']}\n" for e in entries)
+        sums += f"{_sha(manifest_bytes)}  {MANIFEST}\n"
+        z.writestr(SUMS, sums.encode("utf-8"))
+        z.writestr(README, _README.format(name=target.name.removesuffix(".part")).encode())
+
+
+def _member_hash(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> str | None:
+    """SHA-256 of a member, or None when it cannot be read back (a CRC or deflate error
+    is what altering a byte of the zip itself produces)."""
+    digest = hashlib.sha256()
+    try:
+        with z.open(info) as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+        return None
+    return digest.hexdigest()
+
+
+def verify(path: Path) -> PackageCheck:
+    """Compare every member of the package with the manifest: name what changed, is
+    missing or was added. Raises PackageError when the file is not a readable package."""
+    check = PackageCheck(path)
+    try:
+        z = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise PackageError(f"{path} is not a readable zip file ({error})") from None
+    with z:
+        infos = z.infolist()
+        names = [i.filename for i in infos]
+        if MANIFEST not in names:
+            raise PackageError(f"{path.name} has no {MANIFEST}; it is not a Factcheck package")
+        try:
+            manifest = json.loads(z.read(MANIFEST).decode("utf-8"))
+            listed = {e["path"]: e for e in manifest["files"]}
+            if manifest.get("schema") != SCHEMA:
+                raise ValueError(manifest.get("schema"))
+        except (ValueError, KeyError, TypeError, zipfile.BadZipFile, zlib.error):
+            raise PackageError(f"the {MANIFEST} of {path.name} is damaged or of an unknown "
+                               "kind, so nothing in it can be checked") from None
+        seen: set[str] = set()
+        for info in infos:
+            name = info.filename
+            if name in seen:  # a second member under a name already checked
+                check.extra.append(f"{name} (a second copy)")
+                continue
+            seen.add(name)
+            if name in (README,):
+                continue
+            if name == SUMS:
+                check.changed.extend(_sums_disagree(z, info, listed))
+                continue
+            if name == MANIFEST:
+                continue
+            entry = listed.get(name)
+            if entry is None:
+                check.extra.append(name)
+                continue
+            check.checked += 1
+            digest = _member_hash(z, info)
+            if digest != entry.get("sha256") or info.file_size != entry.get("size"):
+                check.changed.append(name)
+        for name in listed:
+            if name not in seen:
+                check.missing.append(name)
+        for name in (SUMS, README):
+            if name not in seen:
+                check.missing.append(name)
+    return check
+
+
+def _sums_disagree(z: zipfile.ZipFile, info: zipfile.ZipInfo, listed: dict) -> list[str]:
+    """SHA256SUMS must say what the manifest says and hold the manifest's own hash: a
+    manifest edited to match a changed file shows here."""
+    try:
+        text = z.read(info).decode("utf-8")
+    except (zipfile.BadZipFile, zlib.error, UnicodeDecodeError):
+        return [SUMS]
+    sums = {}
+    for line in text.splitlines():
+        digest, _, name = line.partition("  ")
+        sums[name] = digest
+    wrong = []
+    if sums.pop(MANIFEST, None) != _member_hash(z, z.getinfo(MANIFEST)):
+        wrong.append(MANIFEST)
+    if sums != {name: e["sha256"] for name, e in listed.items()}:
+        wrong.append(SUMS)
+    return wrong

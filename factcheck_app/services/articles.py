@@ -1,0 +1,123 @@
+"""Statements from articles: extract candidates, then accept the ticked ones in one step."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..domain.errors import InvalidInput
+from ..ingest.extract import ExtractedArticle, extract_article
+from . import speakers, statements
+from .sources import add_source
+from .workspace import Changes, Workspace
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A candidate as the analyst accepts it (edited quote, speaker, date, kind…)."""
+
+    quote: str
+    speaker: str | None
+    stated_on: str | None
+    start: int
+    end: int
+    kind: str = "assertion"
+    expectation: str = ""
+    check_by: str = ""
+
+
+def known_speakers(ws: Workspace) -> list[tuple[str, list[str]]]:
+    return [(row["name"], json.loads(row["aliases"] or "[]"))
+            for row in speakers.list_speakers(ws)]
+
+
+def extract(ws: Workspace | None, data: str | bytes, *, filename: str | None = None) -> ExtractedArticle:
+    """Run the extractor, resolving speakers to existing records when a workspace is given."""
+    try:
+        return extract_article(data, filename=filename,
+                               known_speakers=known_speakers(ws) if ws else ())
+    except ValueError as error:
+        raise InvalidInput(str(error)) from None
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def possible_duplicates(ws: Workspace, quotes: Sequence[str]) -> dict[str, list[dict]]:
+    """Existing statements whose quote contains, or is contained in, each candidate."""
+    from .queries import search_all
+
+    found: dict[str, list[dict]] = {}
+    for quote in quotes:
+        key = _normal(quote)
+        words = key.split()
+        if len(words) < 3:
+            continue
+        probe = " ".join(words[:8])
+        hits = [s for s in search_all(ws, f'"{probe}"', limit=5)["statements"]
+                if key in _normal(s["quote"]) or _normal(s["quote"]) in key]
+        if hits:
+            found[quote] = hits
+    return found
+
+
+def accept(ws: Workspace, article: ExtractedArticle, proposals: Sequence[Proposal], *,
+           raw: bytes, file_name: str, url: str = "") -> Changes:
+    """Create the source (archived copy + text) and the accepted statements as drafts.
+
+    Each quote is verified to occur in the source text at its offsets (an edited
+    quote is searched for again), so every statement keeps its place in the source.
+    """
+    ws.require_user()
+    if not proposals:
+        raise InvalidInput("tick at least one quotation to import")
+    text = article.text
+    checked: list[tuple[Proposal, int, int]] = []
+    for n, p in enumerate(proposals, start=1):
+        quote = p.quote.strip()
+        if text[p.start:p.end] == quote:
+            start, end = p.start, p.end
+        else:
+            start = text.find(quote)
+            if not quote or start < 0:
+                raise InvalidInput(f"quotation {n} does not occur in the article text; "
+                                   "keep an edited quote verbatim")
+            end = start + len(quote)
+        checked.append((p, start, end))
+    with ws.store.transaction():
+        source_id = add_source(ws, title=article.title or Path(file_name).stem,
+                               outlet=article.outlet or "", url=url,
+                               published_on=article.published, language=article.language or "",
+                               kind="article", full_text=text, file_bytes=raw,
+                               file_name=file_name).created
+        created = []
+        for p, start, end in checked:
+            fields: dict[str, Any] = dict(
+                quote=text[start:end], stated_on=p.stated_on or article.published,
+                source_id=source_id, source_start=start, source_end=end, kind=p.kind,
+                expectation=p.expectation, check_by=p.check_by)
+            if not fields["stated_on"]:
+                raise InvalidInput(f"give the date for “{p.quote[:40]}…”: the article has no date")
+            if p.speaker:
+                fields["speaker_id"] = speakers.ensure_speaker(ws, p.speaker)
+            created.append(statements.add_statement(ws, **fields).created)
+    return Changes(statements=frozenset(created),
+                   tables=frozenset({"statements", "sources", "speakers"}), created=source_id,
+                   message=f"imported {len(created)} statement{'s' if len(created) != 1 else ''} "
+                           f"from {article.title or file_name}",
+                   undo={"op": "delete_import", "statement_ids": created, "source_id": source_id})
+
+
+def import_article_file(ws: Workspace, path: Path) -> Changes:
+    """The command-line path: accept every proposed quotation as a draft."""
+    raw = Path(path).read_bytes()
+    article = extract(ws, raw, filename=Path(path).name)
+    proposals = [Proposal(c.quote, c.speaker, c.stated_on, c.start, c.end) for c in article.candidates]
+    if not proposals:
+        raise InvalidInput(f"no quotations found in {Path(path).name}")
+    return accept(ws, article, proposals, raw=raw, file_name=Path(path).name)

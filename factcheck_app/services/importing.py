@@ -1,0 +1,248 @@
+"""Importing statements and evidence from CSV, JSON and ClaimReview: all or nothing.
+
+Every row is checked and written inside one transaction; the first problem
+aborts the whole import with a message naming the row and the field, and the
+workspace is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..domain.dates import parse_fuzzy_date
+from ..domain.errors import FactcheckError, InvalidInput
+from ..ingest.claimreview import ClaimReviewItem, parse_claimreviews
+from . import evidence as ev
+from . import speakers, statements
+from .lookup import resolve_id
+from .sources import add_source
+from .workspace import Changes, Workspace
+
+# Documented in README ("Importing"): columns for a statements CSV.
+STATEMENT_COLUMNS = ("quote", "speaker", "stated_on", "kind", "tags", "expectation", "check_by",
+                     "original_text", "original_language", "source_title", "source_url",
+                     "source_outlet", "source_published", "verdict", "verdict_rationale",
+                     "verdict_confidence")
+# …and for an evidence CSV (statement_id + stance link it to an existing statement).
+EVIDENCE_COLUMNS = ("summary", "occurred_on", "title", "excerpt", "url", "statement_id",
+                    "stance", "note")
+MAX_ROWS = 200_000
+
+
+class _RowError(Exception):
+    pass
+
+
+def _text(row: Mapping[str, Any], key: str) -> str:
+    value = row.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, (str, int, float)):
+        raise InvalidInput(f"field {key!r} must be text")
+    return str(value).strip()
+
+
+def _field(where: str, key: str, error: Exception) -> InvalidInput:
+    return InvalidInput(f"{where}, field {key!r}: {error}")
+
+
+def _import_statement(ws: Workspace, row: Mapping[str, Any], where: str,
+                      sources: dict[tuple[str, str], str]) -> str:
+    quote = _text(row, "quote")
+    if not quote:
+        raise InvalidInput(f"{where}, field 'quote': a statement needs its quote")
+    stated = _text(row, "stated_on") or _text(row, "stated")
+    try:
+        parse_fuzzy_date(stated)
+    except InvalidInput as error:
+        raise _field(where, "stated_on", error) from None
+    fields: dict[str, Any] = {"quote": quote, "stated_on": stated}
+    for key in ("kind", "expectation", "check_by", "original_text", "original_language"):
+        if _text(row, key):
+            fields[key] = _text(row, key)
+    tags = row.get("tags")
+    if tags:
+        fields["tags"] = tags if isinstance(tags, list) else str(tags)
+    speaker = row.get("speaker")
+    if isinstance(speaker, dict):
+        speaker = speaker.get("name")
+    if speaker:
+        fields["speaker_id"] = speakers.ensure_speaker(ws, str(speaker))
+    source = row.get("source") if isinstance(row.get("source"), dict) else {
+        "title": _text(row, "source_title"), "url": _text(row, "source_url"),
+        "outlet": _text(row, "source_outlet"), "published_on": _text(row, "source_published")}
+    if source and (source.get("title") or source.get("url")):
+        key = (source.get("title") or "", source.get("url") or "")
+        if key not in sources:
+            try:
+                sources[key] = add_source(ws, title=source.get("title") or source.get("url"),
+                                          url=source.get("url") or "",
+                                          outlet=source.get("outlet") or "",
+                                          published_on=source.get("published_on") or None).created
+            except FactcheckError as error:
+                raise InvalidInput(f"{where}, source: {error}") from None
+        fields["source_id"] = sources[key]
+    try:
+        statement_id = statements.add_statement(ws, **fields).created
+    except FactcheckError as error:
+        raise InvalidInput(f"{where}: {error}") from None
+    verdict = _text(row, "verdict")
+    if verdict and verdict.lower() != "pending":
+        try:
+            statements.set_verdict(ws, statement_id=statement_id, verdict=verdict,
+                                   rationale=_text(row, "verdict_rationale"),
+                                   confidence=row.get("verdict_confidence") or None)
+        except FactcheckError as error:
+            raise _field(where, "verdict", error) from None
+    for n, item in enumerate(row.get("evidence") or [], start=1):
+        if not isinstance(item, Mapping):
+            raise InvalidInput(f"{where}, evidence {n}: must be an object")
+        _import_evidence(ws, {**item, "statement_id": statement_id}, f"{where}, evidence {n}")
+    return statement_id
+
+
+def _import_evidence(ws: Workspace, row: Mapping[str, Any], where: str) -> str:
+    summary = _text(row, "summary")
+    if not summary:
+        raise InvalidInput(f"{where}, field 'summary': evidence needs a summary")
+    occurred = _text(row, "occurred_on") or None
+    if occurred:
+        try:
+            parse_fuzzy_date(occurred)
+        except InvalidInput as error:
+            raise _field(where, "occurred_on", error) from None
+    try:
+        evidence_id = ev.add_evidence(ws, summary=summary, occurred_on=occurred,
+                                      title=_text(row, "title"), excerpt=_text(row, "excerpt"),
+                                      url=_text(row, "url") or _text(row, "source_url")).created
+    except FactcheckError as error:
+        raise InvalidInput(f"{where}: {error}") from None
+    target = _text(row, "statement_id")
+    if target:
+        try:
+            statement_id = resolve_id(ws, "statement", target)
+            ev.link(ws, statement_id=statement_id, evidence_id=evidence_id,
+                    stance=_text(row, "stance") or "context", note=_text(row, "note"))
+        except FactcheckError as error:
+            raise InvalidInput(f"{where}, field 'statement_id'/'stance': {error}") from None
+    return evidence_id
+
+
+def _csv_rows(text: str) -> tuple[list[str], Iterator[dict[str, str]]]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames:
+        raise InvalidInput("the CSV file is empty")
+    return [f.strip().lower() for f in reader.fieldnames], (
+        {(k or "").strip().lower(): v for k, v in row.items()} for row in reader)
+
+
+def import_csv(ws: Workspace, text: str) -> Changes:
+    columns, rows = _csv_rows(text.lstrip("\ufeff"))
+    if "quote" in columns:
+        kind, unknown = "statements", set(columns) - set(STATEMENT_COLUMNS)
+    elif "summary" in columns:
+        kind, unknown = "evidence", set(columns) - set(EVIDENCE_COLUMNS)
+    else:
+        raise InvalidInput("a CSV import needs a 'quote' column (statements) or a 'summary' "
+                           "column (evidence)")
+    if unknown:
+        raise InvalidInput(f"unknown column {sorted(unknown)[0]!r}; the {kind} columns are: "
+                           f"{', '.join(STATEMENT_COLUMNS if kind == 'statements' else EVIDENCE_COLUMNS)}")
+    return _run(ws, kind, rows, first_row=2)
+
+
+def import_json(ws: Workspace, text: str) -> Changes:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(f"not valid JSON: {error.msg} at line {error.lineno}") from None
+    if isinstance(data, list):
+        data = {"statements": data}
+    if not isinstance(data, dict) or not ({"statements", "evidence"} & set(data)):
+        raise InvalidInput("a JSON import needs a \"statements\" or \"evidence\" list")
+    changes = Changes()
+    with ws.store.transaction():
+        for kind in ("statements", "evidence"):
+            items = data.get(kind) or []
+            if not isinstance(items, list) or any(not isinstance(i, dict) for i in items):
+                raise InvalidInput(f"\"{kind}\" must be a list of objects")
+            done = _run(ws, kind, iter(items), first_row=1)
+            changes = Changes(statements=changes.statements | done.statements,
+                              tables=changes.tables | done.tables,
+                              message=f"{changes.message} {done.message}".strip())
+    return changes
+
+
+def import_claimreview(ws: Workspace, text: str) -> Changes:
+    try:
+        items = parse_claimreviews(text)
+    except ValueError as error:
+        raise InvalidInput(str(error)) from None
+    rows = [_claimreview_row(ws, item) for item in items]
+    return _run(ws, "statements", iter(rows), first_row=1, noun="ClaimReview")
+
+
+def _claimreview_row(ws: Workspace, item: ClaimReviewItem) -> dict[str, Any]:
+    verdict = ""
+    if item.rating_name:
+        try:
+            verdict = ws.scale.normalise(item.rating_name)
+        except InvalidInput:
+            verdict = ""
+    rationale = " ".join(filter(None, [
+        f"Rated “{item.rating_name}”" if item.rating_name else None,
+        f"by {item.review_author}" if item.review_author else None,
+        f"({item.review_url})" if item.review_url else None])) or None
+    return {"quote": item.claim, "speaker": item.speaker,
+            "stated_on": (item.claim_date or item.review_date or "")[:10],
+            "source": {"title": item.appearance_url or item.review_url or "ClaimReview",
+                       "url": item.appearance_url or item.review_url or ""}
+            if (item.appearance_url or item.review_url) else None,
+            "verdict": verdict, "verdict_rationale": rationale or "",
+            "expectation": None}
+
+
+def _run(ws: Workspace, kind: str, rows: Iterator[Mapping[str, Any]], *, first_row: int,
+         noun: str = "row") -> Changes:
+    created: list[str] = []
+    sources: dict[tuple[str, str], str] = {}
+    with ws.store.transaction():
+        for n, row in enumerate(rows, start=first_row):
+            if n - first_row >= MAX_ROWS:
+                raise InvalidInput(f"too many rows: at most {MAX_ROWS:,} per import")
+            where = f"{noun} {n}"
+            if kind == "statements":
+                created.append(_import_statement(ws, row, where, sources))
+            else:
+                _import_evidence(ws, row, where)
+                created.append("")
+    count = len(created)
+    return Changes(statements=frozenset(c for c in created if c),
+                   tables=frozenset({"statements", "evidence", "speakers", "sources", "links"}),
+                   message=f"imported {count} {kind if count != 1 else kind.rstrip('s')}")
+
+
+def import_file(ws: Workspace, path: Path, fmt: str | None = None) -> Changes:
+    """Import by format, guessed from the file name when not given."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInput(f"cannot read {path.name}: {error}") from None
+    fmt = (fmt or "").lower() or {".csv": "csv", ".json": "json", ".jsonld": "claimreview",
+                                  ".html": "claimreview", ".htm": "claimreview"}.get(
+        path.suffix.lower(), "")
+    if fmt == "json" and '"ClaimReview"' in text:
+        fmt = "claimreview"
+    if fmt == "csv":
+        return import_csv(ws, text)
+    if fmt == "json":
+        return import_json(ws, text)
+    if fmt == "claimreview":
+        return import_claimreview(ws, text)
+    raise InvalidInput(f"cannot tell the format of {path.name}: use --format csv, json or claimreview")

@@ -1,0 +1,237 @@
+"""Import an article: the text with each quotation highlighted, and candidates to tick and edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.records import KIND_LABELS, KINDS
+from ..ingest.extract import ExtractedArticle
+from ..services import articles
+from .context import UiContext
+from .widgets import label
+
+COL_USE, COL_QUOTE, COL_SPEAKER, COL_DATE, COL_KIND, COL_EXPECT, COL_CHECK, COL_DUP = range(8)
+HEADERS = ("", "Quotation", "Speaker", "Stated", "Kind", "Expectation", "Check by", "Note")
+HIGHLIGHT = "#fff1a8"
+HIGHLIGHT_DARK = "#5a4b00"
+
+
+class ImportArticleDialog(QDialog):
+    """Open or paste an article; tick, edit and accept the proposed statements."""
+
+    def __init__(self, ctx: UiContext, *, path: Path | None = None, text: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Import article")
+        self.resize(1200, 760)
+        self.article: ExtractedArticle | None = None
+        self.raw: bytes = b""
+        self.file_name = "article.txt"
+        self.summary = label("Open an article (.txt or a saved .html page) or paste its text.",
+                             "heading", wrap=True)
+        self.details = label("", "muted", wrap=True)
+        open_button = QPushButton("Open file…")
+        open_button.clicked.connect(self.choose_file)
+        paste_button = QPushButton("Paste article")
+        paste_button.clicked.connect(self.paste)
+        self.text = QTextEdit(readOnly=True)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.verticalHeader().hide()
+        # Rows follow their wrapped text as columns are resized.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_QUOTE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_USE, 28), (COL_SPEAKER, 150), (COL_DATE, 90), (COL_KIND, 130),
+                              (COL_EXPECT, 160), (COL_CHECK, 110), (COL_DUP, 90)):
+            header.resizeSection(column, width)
+        self.table.currentCellChanged.connect(lambda row, *_: self._scroll_to(row))
+        self.error = label("", "refusal", wrap=True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.accept_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.accept_button.setText("Import ticked statements")
+        self.accept_button.setEnabled(False)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(open_button)
+        top.addWidget(paste_button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.text)
+        splitter.addWidget(self.table)
+        splitter.setSizes([300, 400])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.details)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setAcceptDrops(True)
+        if path is not None:
+            self.load_file(Path(path))
+        elif text is not None:
+            self.load_text(text)
+
+    # -- input ---------------------------------------------------------------------
+    def choose_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Open article", str(Path.home()),
+                                                "Articles (*.txt *.html *.htm);;All files (*)")
+        if chosen:
+            self.load_file(Path(chosen))
+
+    def paste(self) -> None:
+        self.load_text(QGuiApplication.clipboard().text())
+
+    def load_file(self, path: Path) -> None:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            self._fail(f"Cannot read {path.name}: {error}")
+            return
+        self._load(raw, path.name)
+
+    def load_text(self, text: str) -> None:
+        self._load(text.encode("utf-8"), "pasted-article.txt")
+
+    def _load(self, raw: bytes, name: str) -> None:
+        self.raw, self.file_name = raw, name
+        self.error.hide()
+        self.ctx.read(lambda ws: (articles.extract(ws, raw, filename=name),),
+                      self._extracted)
+
+    def _extracted(self, result) -> None:
+        (article,) = result
+        self.article = article
+        quotes = [c.quote for c in article.candidates]
+        duplicates = articles.possible_duplicates(self.ctx.ws, quotes)
+        self.summary.setText(article.title or self.file_name)
+        self.details.setText(" · ".join(filter(None, [
+            article.outlet, f"published {article.published}" if article.published else
+            "no publication date found — give each statement its date",
+            f"{len(article.candidates)} quotation{'s' if len(article.candidates) != 1 else ''} found"])))
+        self.text.setPlainText(article.text)
+        self._highlight()
+        self.table.setRowCount(len(article.candidates))
+        for row, c in enumerate(article.candidates):
+            use = QTableWidgetItem()
+            use.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            use.setCheckState(Qt.CheckState.Unchecked if c.quote in duplicates
+                              else Qt.CheckState.Checked)
+            use.setData(Qt.ItemDataRole.UserRole, (c.start, c.end))
+            self.table.setItem(row, COL_USE, use)
+            quote = QTableWidgetItem(c.quote)
+            quote.setToolTip(c.context)
+            self.table.setItem(row, COL_QUOTE, quote)
+            self.table.setItem(row, COL_SPEAKER, QTableWidgetItem(c.speaker or ""))
+            self.table.setItem(row, COL_DATE, QTableWidgetItem(c.stated_on or ""))
+            kind = QComboBox()
+            for key in KINDS:
+                kind.addItem(KIND_LABELS[key], key)
+            kind.setCurrentIndex(KINDS.index("assertion"))
+            self.table.setCellWidget(row, COL_KIND, kind)
+            self.table.setItem(row, COL_EXPECT, QTableWidgetItem(""))
+            self.table.setItem(row, COL_CHECK, QTableWidgetItem(""))
+            dup = QTableWidgetItem("possible duplicate" if c.quote in duplicates else "")
+            if c.quote in duplicates:
+                dup.setForeground(QColor("#b45309"))
+                dup.setToolTip("Already in the workspace:\n" + "\n".join(
+                    f"• {d['quote'][:80]} ({d['speaker_name'] or '?'}, {d['stated_on']})"
+                    for d in duplicates[c.quote]))
+            dup.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, COL_DUP, dup)
+        self.accept_button.setEnabled(bool(article.candidates))
+        if not article.candidates:
+            self._fail("No quotations were found in this article.")
+
+    def _highlight(self) -> None:
+        dark = self.palette().base().color().lightness() < 128
+        selections = []
+        for c in self.article.candidates:
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(c.start)
+            cursor.setPosition(c.end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(HIGHLIGHT_DARK if dark else HIGHLIGHT))
+            selection.format = fmt
+            selections.append(selection)
+        self.text.setExtraSelections(selections)
+
+    def _scroll_to(self, row: int) -> None:
+        item = self.table.item(row, COL_USE)
+        if item is None:
+            return
+        start, end = item.data(Qt.ItemDataRole.UserRole)
+        cursor = self.text.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+
+    # -- accepting ---------------------------------------------------------------------
+    def proposals(self) -> list[articles.Proposal]:
+        result = []
+        for row in range(self.table.rowCount()):
+            use = self.table.item(row, COL_USE)
+            if use.checkState() != Qt.CheckState.Checked:
+                continue
+            start, end = use.data(Qt.ItemDataRole.UserRole)
+            result.append(articles.Proposal(
+                quote=self.table.item(row, COL_QUOTE).text(),
+                speaker=self.table.item(row, COL_SPEAKER).text().strip() or None,
+                stated_on=self.table.item(row, COL_DATE).text().strip() or None,
+                start=start, end=end, kind=self.table.cellWidget(row, COL_KIND).currentData(),
+                expectation=self.table.item(row, COL_EXPECT).text(),
+                check_by=self.table.item(row, COL_CHECK).text()))
+        return result
+
+    def submit(self) -> None:
+        if self.article is None:
+            return
+        article, proposals, raw, name = self.article, self.proposals(), self.raw, self.file_name
+        self.error.hide()
+        self.ctx.perform(lambda ws: articles.accept(ws, article, proposals, raw=raw, file_name=name),
+                         label="Import article", on_done=lambda _: self.accept(),
+                         on_error=self._fail)
+
+    def _fail(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.load_file(Path(urls[0].toLocalFile()))
+        elif event.mimeData().hasText():
+            self.load_text(event.mimeData().text())
+        event.acceptProposedAction()

@@ -1,0 +1,135 @@
+"""Attribution: who said each quote, before or after it, by name, role, pronoun or body."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck_app.ingest import extract_article
+
+from .conftest import quotes_of
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The plan is dead," Maria Lopez said.', "Maria Lopez"),                       # X said
+    ('"The plan is dead," said Maria Lopez, a lawyer for the union.', "Maria Lopez"),  # said X
+    ('Maria Lopez said: "The plan is dead and buried."', "Maria Lopez"),            # X said: ...
+    ('According to Maria Lopez, "the plan is dead and buried."', "Maria Lopez"),    # according to
+    ('"The plan is dead," Maria Lopez told RT on the phone.', "Maria Lopez"),       # X told RT
+    ('Maria Lopez was blunt: "The plan is dead and buried."', "Maria Lopez"),       # colon lead-in
+    ('"Who will pay for all this?" asked Senator Maria Lopez.', "Maria Lopez"),     # title dropped
+    ('"The plan is dead," Lopez, 54, said on Monday.', "Lopez"),                    # age appositive
+])
+def test_attribution_before_or_after(text, speaker):
+    assert list(quotes_of(text).values()) == [speaker]
+
+
+def test_role_then_name_appositive():
+    text = ('"It is beyond any doubt," the Kremlin\'s spokesman, Yuri Volkov, said at the time.\n\n'
+            '"No troops will remain," said the Foreign Minister, Anna Sokol.')
+    assert list(quotes_of(text).values()) == ["Yuri Volkov", "Anna Sokol"]
+
+
+def test_short_name_and_role_resolve_to_the_fullest_name():
+    text = ("President Aleksandr Novak met his ministers on Monday.\n\n"
+            '"We will support our partners," the president said.\n\n'
+            '"They can count on us," Novak added.')
+    assert list(quotes_of(text).values()) == ["Aleksandr Novak", "Aleksandr Novak"]
+
+
+def test_role_word_picks_the_holder_of_that_role():
+    text = ("Gov. Linda Park signed the bill on Friday, and Sen. Tom Reed voted against it.\n\n"
+            '"This law will save lives," the governor said.')
+    assert list(quotes_of(text).values()) == ["Linda Park"]
+
+
+def test_role_qualifier_picks_the_matching_holder():
+    text = ("Russian President Vladimir Putin met President Aleksandr Lukashenko in Minsk.\n\n"
+            '"We are brothers," the Belarusian president said.\n\n'
+            '"We will stand together," the Russian president said.')
+    assert list(quotes_of(text).values()) == ["Aleksandr Lukashenko", "Vladimir Putin"]
+
+
+def test_pronoun_resolves_to_the_most_recent_person_of_matching_gender():
+    text = ("Maria Gomez said she would appeal. Her lawyer, Peter Kline, said he was confident.\n\n"
+            '"We have a strong case and we will win it," she said.\n\n'
+            '"The evidence is on our side," he said.')
+    assert list(quotes_of(text).values()) == ["Maria Gomez", "Peter Kline"]
+
+
+def test_quote_in_the_same_paragraph_inherits_the_attribution():
+    text = '"We need more teachers," Cooper said. "They keep leaving for better pay."'
+    assert list(quotes_of(text).values()) == ["Cooper", "Cooper"]
+
+
+def test_multi_paragraph_run_uses_the_attribution_that_covers_it():
+    text = ('Dr. Ruth Amsel spoke at length. "The first wave is over.\n\n'
+            '"The second one will come in the winter," she said.')
+    assert list(quotes_of(text).values()) == ["Ruth Amsel", "Ruth Amsel"]
+
+
+def test_bodies_as_speakers():
+    text = ("The Belarusian State Border Committee issued a warning on Monday.\n\n"
+            '"There are no border guards on the other side," the committee said.\n\n'
+            'The body has published a video in which it blames Kyiv for laying "mines and other '
+            'blockades" near the border.')
+    assert list(quotes_of(text).values()) == ["Belarusian State Border Committee"] * 2
+
+
+def test_statement_and_spokesperson_are_credited_to_the_organisation():
+    text = ("Customs and Border Protection did not accept the offer.\n\n"
+            '"Operating a vaccine program is not feasible," a spokesperson said.\n\n'
+            'The Health Ministry also responded. "We follow the rules at all times," the '
+            "statement said.")
+    assert list(quotes_of(text).values()) == ["Customs and Border Protection", "Health Ministry"]
+
+
+def test_group_speakers_use_their_fullest_form():
+    text = ('Federal prosecutors alleged that the guards "browsed the Internet for hours."\n\n'
+            'Prosecutors said the men "lied on official forms to hide it."')
+    assert list(quotes_of(text).values()) == ["Federal prosecutors", "Federal prosecutors"]
+
+
+def test_inverted_attribution_after_an_embedded_quote():
+    text = ('Mr. Hart was known for telling others "he was in charge of the project," said '
+            "another witness, former adviser Fiona Hale.")
+    assert list(quotes_of(text).values()) == ["Fiona Hale"]
+
+
+def test_known_speakers_are_used_when_one_matches():
+    text = '"We will not resign," Lukashenko said. "Never," he added, "not in a thousand years."'
+    known = [("Alexander Lukashenko", ["Aleksandr Lukashenko", "Lukashenka"])]
+    art = extract_article(text, known_speakers=known)
+    assert [c.speaker for c in art.candidates] == ["Alexander Lukashenko"] * 2
+    assert art.candidates[0].speaker_mention == "Lukashenko"
+
+
+def test_unknown_speaker_is_none():
+    assert list(quotes_of('"This cannot go on any longer."').values()) == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Police arrested two men. "The inquiry is ongoing," a statement from the Interior Ministry '
+     "said.", "Interior Ministry"),
+    ('The Interior Ministry was silent for days. Police arrested two men. "The inquiry is '
+     'ongoing," a statement from the ministry said.', "Interior Ministry"),
+    ('"These cuts will hurt poor families first," said Jane Doe of the Center for Budget '
+     "Priorities.", "Jane Doe"),
+    ('"We do not comment on rumours," Bo Jones, the mayor\'s spokesman, said.', "Bo Jones"),
+    ('"We are going to win this thing." That is what Al Smith told supporters.', "Al Smith"),
+    ("\"We're thrilled with the results,\" Apple CEO Tim Cook said in a statement.", "Tim Cook"),
+    ('"That was the worst refereeing I have seen," said Manchester United manager Erik ten Hag.',
+     "Erik ten Hag"),
+])
+def test_more_attribution_forms(text, speaker):
+    assert list(quotes_of(text).values()) == [speaker]
+
+
+def test_unnamed_spokeswoman_pronoun_stays_with_her_organisation():
+    text = ('A spokeswoman for the European Commission said the outcome was regrettable. '
+            '"Our proposal remains on the table," she said.')
+    assert list(quotes_of(text).values()) == ["European Commission"]
+
+
+def test_surname_alone_is_the_main_person_not_a_relative():
+    text = ("President Joe Biden on Wednesday defended his son Hunter Biden.\n\n"
+            '"My son has done nothing wrong," Biden told reporters.')
+    assert list(quotes_of(text).values()) == ["Joe Biden"]

@@ -1,0 +1,95 @@
+"""The export dialog: builds the request from the choices, runs it off the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from factcheck_app.domain.filters import StatementFilter  # noqa: E402
+from factcheck_app.services.reports import ExportCancelled, ExportRequest  # noqa: E402
+from factcheck_app.ui.export_dialog import (  # noqa: E402
+    SCOPE_PERIOD, SCOPE_SPEAKER, ExportDialog, export_in_own_connection,
+)
+
+
+def _dialog(qtbot, run, tmp_path, **kwargs):
+    options = dict(speakers=["Vladimir Makei", "Dmitri Peskov"], selection_ids=["abc12345"],
+                   current_filter=StatementFilter(text="troops"))
+    options.update(kwargs)
+    dialog = ExportDialog(None, run_export=run, default_folder=tmp_path, open_when_done=False,
+                          **options)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_request_follows_the_choices(qtbot, tmp_path):
+    dialog = _dialog(qtbot, lambda r: r.output, tmp_path)
+    request = dialog.request()
+    assert request.report == "dossier" and request.statement_ids == ("abc12345",)
+    assert request.format == "pdf" and request.output.suffix == ".pdf"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("speaker"))
+    assert dialog.scope.checkedId() == SCOPE_SPEAKER
+    dialog.speaker.setCurrentText("Dmitri Peskov")
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    dialog.include_drafts.setChecked(True)
+    request = dialog.request()
+    assert (request.report, request.speaker, request.format, request.include_drafts) == \
+        ("speaker", "Dmitri Peskov", "html", True)
+    assert request.output.suffix == ".html"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("period"))
+    dialog.scope.button(SCOPE_PERIOD).setChecked(True)
+    request = dialog.request()
+    assert request.date_from and request.date_to and request.date_from < request.date_to
+    dialog.kind.setCurrentIndex(dialog.kind.findData(None))  # data only: no PDF
+    assert dialog._format() not in ("pdf", "html", "md", "package")
+    dialog.scope_filter.setChecked(True)
+    assert dialog.request().filter == StatementFilter(text="troops")
+
+
+def test_runs_the_export_and_reports_the_file(qtbot, demo_path, tmp_path):
+    dialog = _dialog(qtbot, export_in_own_connection(demo_path), tmp_path, selection_ids=[])
+    dialog.kind.setCurrentIndex(dialog.kind.findData("period"))
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as signal:
+        dialog.start()
+    path = Path(signal.args[0])
+    assert path.exists() and path.suffix == ".html"
+    assert "Statements and outcomes" in path.read_text(encoding="utf-8")
+
+
+def test_errors_show_in_the_dialog(qtbot, tmp_path):
+    def refuse(request: ExportRequest) -> Path:
+        from factcheck_app.domain.errors import InvalidInput
+
+        raise InvalidInput("no approved statement matches")
+
+    dialog = _dialog(qtbot, refuse, tmp_path)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=5000)
+    assert "No approved statement matches" in dialog.error.text()
+    assert dialog.export_button.isEnabled()
+
+
+def test_cancel_stops_the_export(qtbot, tmp_path):
+    started = threading.Event()
+
+    def slow(request: ExportRequest) -> Path:
+        started.set()
+        for i in range(500):
+            request.progress(i, 500, "reading statements")
+            if request.cancel.wait(0.01):
+                raise ExportCancelled("export cancelled")
+        return request.output
+
+    dialog = _dialog(qtbot, slow, tmp_path)
+    dialog.start()
+    assert started.wait(5)
+    qtbot.waitUntil(lambda: dialog.progress.maximum() == 500, timeout=5000)
+    dialog.cancel_or_close()
+    qtbot.waitUntil(lambda: dialog._thread is None, timeout=5000)
+    assert "Cancelled" in dialog.status.text()
+    assert dialog.result_path is None
