@@ -29,6 +29,7 @@ import argparse
 import gc
 import json
 import random
+import re
 import shutil
 import sys
 import time
@@ -363,7 +364,7 @@ RATIONALES = {
     "broken": ("By the check-by date {obj} had not happened; {outlet} reported the delay.",
                "The evidence contradicts the statement: {obj} was cancelled.",
                "Nothing of the kind was delivered; officials later admitted it."),
-    "partly_held": ("Only part of {obj} was delivered: about {n}0 percent by the deadline.",
+    "partly_held": ("Only part of {obj} was delivered by the deadline: about {share}.",
                     "Delivered late and smaller than promised."),
     "unverifiable": ("No independent data on {obj} has been published.",
                      "The claim cannot be checked: the figures are classified."),
@@ -374,7 +375,7 @@ EVIDENCE_TITLES = (
     "Parliamentary answer on {topic}", "Court ruling in {city}", "{agency} statistics for {year}",
 )
 EVIDENCE_SUMMARIES = (
-    "The report published on {day} shows the state of {obj} in {city}.",
+    "The report published on {day} shows the state of {obj}.",
     "Reporters who visited {city} found that {obj} {status}.",
     "Figures for {year} show {metric} {move_past} compared with the year before.",
     "Officials confirmed in writing that {obj} {status}.",
@@ -387,6 +388,7 @@ STATUS_BY_VERDICT = {
     "broken": ("had not been started", "was cancelled without explanation"),
     "partly_held": ("was only partly finished", "was still under construction"),
 }
+SHARES = ("a quarter", "a third", "half", "two thirds", "three quarters")
 MOVES_PAST = ("rose by {n} percent", "fell by {n} percent", "stayed flat", "doubled")
 AGENCIES = ("National Statistics Office", "Court of Auditors", "World Bank", "IMF",
             "OSCE observers", "Transparency International", "UN agency", "Ministry of Finance")
@@ -498,6 +500,7 @@ _SLOTS: tuple[tuple[str, str, Callable[[random.Random, str], Any]], ...] = (
     ("{year}", "year", lambda rng, topic: str(rng.randrange(2015, 2027))),
     ("{topic}", "topic", lambda rng, topic: topic),
     ("{topic2}", "topic2", lambda rng, topic: rng.choice(TOPIC_NAMES)),
+    ("{share}", "share", lambda rng, topic: rng.choice(SHARES)),
 )
 
 
@@ -513,7 +516,7 @@ class _Generator:
     def fill(self, template: str, topic: str, **extra: str) -> str:
         """Fill a template's {slots} with words about `topic`."""
         rng = self.rng
-        _, objects, metrics = TOPICS[topic]
+        metrics = TOPICS[topic][2]
         slots: dict[str, Any] = {}
         if "{obj" in template and "obj" not in extra:
             slots["obj"] = self.thing(topic)
@@ -574,7 +577,7 @@ class _Generator:
                 if rng.random() < 0.4:
                     aliases.append(f"{first.replace('ks', 'x').replace('i', 'y', 1)} {last}")
                 title = rng.choice(PERSON_TITLES).format(**fill)
-                if "President" in title and rng.random() < 0.5:
+                if title.startswith("President of") and rng.random() < 0.5:
                     aliases.append("the president")
                 row = dict(kind="person", title=title,
                            affiliation=rng.choice(PARTIES) if rng.random() < 0.6 else None)
@@ -607,7 +610,7 @@ class _Generator:
             topic = rng.choice(TOPIC_NAMES)
             speaker = rng.choices(speakers, cum_weights=self.speaker_cum)[0]
             title = self.fill(rng.choice(HEADLINES), topic, speaker=speaker["name"])
-            slug = "-".join(w.strip("'.:,").lower() for w in title.split()[:8])
+            slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:70].rstrip("-")
             rows.append({
                 "id": _id(rng), "title": title, "outlet": outlet,
                 "url": f"https://www.{domain}/{published.year}/{published.month:02d}/{slug}"
@@ -735,8 +738,8 @@ class _Generator:
 
             paragraphs = rng.randint(3, 6)
             for i in range(paragraphs):
-                add(" ".join(self.fill(rng.choice(FILLER), topic)
-                             for _ in range(rng.randint(2, 5))))
+                add(" ".join(self.fill(line, topic)
+                             for line in rng.sample(FILLER, rng.randint(2, 5))))
                 while waiting and (i > 0 or rng.random() < 0.5 or i == paragraphs - 1):
                     row = waiting.pop(0)
                     lead = rng.choice(("He said", "She said", "The statement read",
@@ -800,12 +803,12 @@ class _Generator:
                 "title": self.fill(rng.choice(EVIDENCE_TITLES), topic, year=str(occurred.year),
                                    obj=primary["_obj"], obj_cap=_cap(primary["_obj"]))
                 if rng.random() < 0.9 else None,
-                "summary": " ".join(self.fill(rng.choice(EVIDENCE_SUMMARIES), topic,
-                                              day=occurred.strftime("%d %B %Y"),
+                "summary": " ".join(self.fill(line, topic, day=f"{occurred:%d %B %Y}",
                                               obj=primary["_obj"],
                                               status=rng.choice(STATUS_BY_VERDICT.get(
                                                   primary["verdict"], STATUSES)))
-                                    for _ in range(rng.randint(1, 3))),
+                                    for line in rng.sample(EVIDENCE_SUMMARIES,
+                                                           rng.randint(1, 3))),
                 "excerpt": self.fill(rng.choice(FILLER), topic) if rng.random() < 0.4 else None,
                 "source_id": source["id"] if source else None,
                 "url": f"https://data.example.org/{occurred.year}/{rng.randrange(10**6):06d}"
@@ -927,23 +930,34 @@ def _later(day: date, check_by: str | None, rng: random.Random) -> date:
 
 
 def _insert(store, table: str, rows: list[dict], names: dict[str, str]) -> None:
-    """Insert in created_at order, each batch as its authors, in a few transactions.
+    """Insert in created_at order, a month at a time, each as its authors.
 
     Every row must have the same keys (insert_many takes the columns of the
-    first row); the history of each batch is stamped with its latest created_at.
+    first row). The history of each month's batch is stamped with its latest
+    created_at, so history times follow the records' own; a transaction is
+    committed every TRANSACTION_ROWS rows or so.
     """
     rows = sorted(rows, key=lambda r: r["created_at"])
-    for t in range(0, len(rows), TRANSACTION_ROWS):
+    batches: list[list[dict]] = []
+    for row in rows:
+        if not batches or len(batches[-1]) >= BATCH or \
+                batches[-1][0]["created_at"][:7] != row["created_at"][:7]:
+            batches.append([])
+        batches[-1].append(row)
+    done = 0
+    while done < len(batches):
         with store.transaction() as db:
-            for b in range(t, min(t + TRANSACTION_ROWS, len(rows)), BATCH):
-                batch = rows[b:b + BATCH]
-                at = batch[-1]["created_at"]
+            written = 0
+            while done < len(batches) and written < TRANSACTION_ROWS:
+                batch = batches[done]
                 by_author: dict[str, list[dict]] = defaultdict(list)
                 for row in batch:
                     by_author[row["created_by"]].append(row)
                 for author, own in by_author.items():
                     records.insert_many(db, table, own, actor=Actor(author, names[author]),
-                                        at=at)
+                                        at=batch[-1]["created_at"])
+                written += len(batch)
+                done += 1
 
 
 def _public(rows: list[dict]) -> list[dict]:

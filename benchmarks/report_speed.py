@@ -174,10 +174,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if pdf < PDF_TARGET_S else 1
 
 
-def _pages(pdf: Path) -> str:
-    data = pdf.read_bytes()
-    return str(data.count(b"/Type /Page\n") or data.count(b"/Type /Page") -
-               data.count(b"/Type /Pages") or "?")
+def _pages(pdf: Path) -> int:
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf.read_bytes()))
 
 
 if __name__ == "__main__":

@@ -57,7 +57,8 @@ def test_mixes_are_realistic(ws: Workspace) -> None:
     assert {"held", "broken", "partly_held", "unverifiable"} <= set(verdicts)
     states = dict(ws.db.execute("SELECT review_state, count(*) FROM statements GROUP BY 1"))
     assert set(states) == {"draft", "in_review", "changes_requested", "approved"}
-    precisions = {row[0] for row in ws.db.execute("SELECT DISTINCT stated_precision FROM statements")}
+    precisions = {row[0] for row in
+                  ws.db.execute("SELECT DISTINCT stated_precision FROM statements")}
     assert precisions == {"day", "month", "year"}
     years = ws.db.execute("SELECT min(stated_sort), max(stated_sort) FROM statements").fetchone()
     assert "2015" <= years[0] and years[1] < "2027"
@@ -96,7 +97,8 @@ def test_search_has_frequent_and_rare_terms(ws: Workspace) -> None:
 
 def test_same_seed_same_records(generated: Path, tmp_path: Path) -> None:
     again = make_workspace(tmp_path / "again.factcheck", N, seed=7)
-    sql = "SELECT id, quote, stated_on, verdict, review_state, approved_hash FROM statements ORDER BY id"
+    sql = ("SELECT id, quote, stated_on, verdict, review_state, approved_hash "
+           "FROM statements ORDER BY id")
     with Workspace.open(generated, backup_on_open=False) as first, \
             Workspace.open(again, backup_on_open=False) as second:
         assert list(first.db.execute(sql)) == list(second.db.execute(sql))

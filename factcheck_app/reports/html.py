@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from . import claimreview
 from .charts import bar_chart_svg
 from .model import (
-    COL_ASSIGNEE, COL_CHECK_BY, COL_DATE, COL_OVERDUE, COL_SPEAKER, COL_STATEMENT, COL_VERDICT,
+    COL_ASSIGNEE, COL_CHECK_BY, COL_DATE, COL_OVERDUE, COL_SPEAKER, COL_VERDICT,
     COLUMN_LABELS, DRAFT_MARK, METHOD, BarChart, Citation, Dossier, EvidenceItem, Figures, Paragraph,
     Report, Section, StatementTable, StatementView, Table, long_date, percent, safe_colour,
     short_date,
@@ -176,7 +176,7 @@ ol.evidence li {{ border-left: 3px solid var(--s); padding: 2px 0 2px 12px; marg
   .new-page {{ break-before: page; }}
   h2, h3 {{ break-after: avoid; }}
   .dossier, .figure, figure.chart-box {{ break-inside: avoid-page; }}
-  .draft-banner {{ position: fixed; top: 0; left: 0; right: 0; padding: 2px; font-size: 8pt; }}
+  .draft-banner {{ position: static; padding: 3px; font-size: 8pt; }}
   .watermark {{ display: block; position: fixed; top: 40%; left: 0; right: 0; text-align: center;
     font: 700 120pt/1 {SANS}; color: rgba(185, 28, 28, .08); transform: rotate(-30deg);
     z-index: -1; }}

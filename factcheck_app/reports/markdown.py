@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .model import (
-    COL_ASSIGNEE, COL_CHECK_BY, COL_DATE, COL_OVERDUE, COL_SPEAKER, COL_STATEMENT, COL_VERDICT,
+    COL_ASSIGNEE, COL_CHECK_BY, COL_DATE, COL_OVERDUE, COL_SPEAKER, COL_VERDICT,
     COLUMN_LABELS, DRAFT_MARK, METHOD, BarChart, Citation, Dossier, Figures, Paragraph, Report,
     Section, StatementTable, StatementView, Table, long_date, percent, short_date,
 )

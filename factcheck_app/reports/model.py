@@ -45,7 +45,12 @@ class Speaker:
 
     @property
     def description(self) -> str:
-        return ", ".join(p for p in (self.title, self.affiliation, self.country) if p)
+        """'Kremlin spokesman, Presidential Executive Office, Russia' (no part said twice)."""
+        parts: list[str] = []
+        for part in (self.title, self.affiliation, self.country):
+            if part and not any(part.lower() in p.lower() for p in parts):
+                parts.append(part)
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -290,7 +295,8 @@ class Report:
 
     @property
     def generated_label(self) -> str:
-        return long_date(self.generated_at[:10])
+        """The date the report speaks as of (the workspace's today)."""
+        return long_date(self.today.isoformat())
 
     def all_blocks(self):
         for section in self.sections:

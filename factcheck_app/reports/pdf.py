@@ -23,13 +23,13 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout, QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication,
-    QPageSize, QPainter, QPdfWriter, QPen, QPyTextObject, QTextCharFormat, QTextCursor,
+    QPageSize, QPainter, QPdfWriter, QPen, QPyTextObject, QTextCharFormat,
     QTextDocument, QTextFormat, QTextOption,
 )
 
 from .charts import geometry
 from .model import (
-    COL_ASSIGNEE, COL_CHECK_BY, COL_DATE, COL_OVERDUE, COL_SPEAKER, COL_STATEMENT, COL_VERDICT,
+    COL_ASSIGNEE, COL_CHECK_BY, COL_DATE, COL_OVERDUE, COL_SPEAKER, COL_VERDICT,
     COLUMN_LABELS, DRAFT_MARK, METHOD, BarChart, Citation, Dossier, EvidenceItem, Figure, Figures,
     Paragraph, Report, Section, StatementTable, StatementView, Table, long_date, percent,
     safe_colour, short_date,
@@ -257,13 +257,20 @@ class BodyBuilder:
                 f'margin-bottom:{pt(4)}px">{esc(block.title)}</p>'
                 f'<p style="margin:0">@@CHART{index}@@</p>{caption}')
 
-    def _head(self, labels: list[tuple[str, str, bool]]) -> str:
+    def _head(self, labels: list[tuple[str, str, bool]], title: str = "") -> str:
+        """The header rows, repeated on every page the table runs onto. A title (a year)
+        goes in the header too, so it can never be left alone at the foot of a page."""
         cells = "".join(
-            f'<th width="{w}" align="{"right" if num else "left"}" style="white-space:nowrap; color:{MUTED}; '
-            f'font-size:7.5pt; font-weight:bold; border-bottom:{pt(1)}px solid {INK}; '
-            f'{pad(3, 4)}">{esc(label)}</th>'
+            f'<th width="{w}" align="{"right" if num else "left"}" style="white-space:nowrap; '
+            f'color:{MUTED}; font-size:7.5pt; font-weight:bold; border-bottom:{pt(1)}px solid '
+            f'{INK}; {pad(3, 4)}">{esc(label)}</th>'
             for label, w, num in labels)
-        return f"<thead><tr>{cells}</tr></thead>"
+        caption = ""
+        if title:
+            caption = (f'<tr><th colspan="{len(labels)}" align="left" style="color:{INK}; '
+                       f'font-size:8.5pt; font-weight:bold; {pad(8, 0, 2, 0)}">{esc(title)}'
+                       "</th></tr>")
+        return f"<thead>{caption}<tr>{cells}</tr></thead>"
 
     def _td(self, html: str, *, num: bool = False, nowrap: bool = False) -> str:
         align = ' align="right"' if num else ""
@@ -282,10 +289,11 @@ class BodyBuilder:
         numeric = block.numeric or tuple(False for _ in block.headers)
         other = min(13, 70 // max(1, len(block.headers) - 1))
         widths = [f"{100 - other * (len(block.headers) - 1)}%"] + [f"{other}%"] * (len(block.headers) - 1)
-        head = self._head([(h, w, n) for h, w, n in zip(block.headers, widths, numeric, strict=False)])
+        head = self._head([(h, w, n) for h, w, n in zip(block.headers, widths, numeric,
+                                                        strict=False)], block.title)
         rows = ["<tr>" + "".join(self._td(esc(c), num=n) for c, n in zip(row, numeric, strict=False))
                 + "</tr>" for row in block.rows]
-        return (self.h3(block.title) if block.title else "") + self._table(head, rows)
+        return self._table(head, rows)
 
     COLUMN_WIDTHS = {COL_DATE: "12%", COL_SPEAKER: "16%", COL_CHECK_BY: "12%",
                      COL_VERDICT: "15%", COL_OVERDUE: "12%", COL_ASSIGNEE: "13%"}
@@ -320,10 +328,10 @@ class BodyBuilder:
         fixed = [self.COLUMN_WIDTHS.get(c) for c in block.columns]
         rest = 100 - sum(int(w[:-1]) for w in fixed if w)
         labels = [(COLUMN_LABELS[c], w or f"{rest}%", False) for c, w in zip(block.columns, fixed, strict=False)]
-        head = self._head(labels)
+        head = self._head(labels, block.title)
         rows = ["<tr>" + "".join(self._cell(c, s, block) for c in block.columns) + "</tr>"
                 for s in block.statements]
-        return (self.h3(block.title) if block.title else "") + self._table(head, rows)
+        return self._table(head, rows)
 
     def _strip(self, colour: str, body: str, *, background: str | None = None,
                padding: float = 6, bottom: float = 8) -> str:

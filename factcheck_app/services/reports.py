@@ -169,8 +169,9 @@ def render(ws: Workspace, request: ExportRequest) -> bytes:
             text = (data.statements_json(views, workspace=ws.setting("title"))
                     if fmt == "json" else data.statements_csv(views))
             return text.encode("utf-8")
-        views = statement_views(ws, _scope(ws, request).filter.with_(
-            review_states=(APPROVED,)), request)
+        f = _scope(ws, request).filter
+        views = [] if f.review_states and APPROVED not in f.review_states else \
+            statement_views(ws, f.with_(review_states=(APPROVED,)), request)
         return claimreview.to_jsonld(_claim_reviews(ws, views)).encode("utf-8")
     report = build_report(ws, request)
     return render_report(ws, report, fmt, request)
@@ -257,13 +258,11 @@ def _scope(ws: Workspace, request: ExportRequest) -> _Scope:
     lines: list[tuple[str, str]] = []
     if request.filter is not None and request.filter.with_(sort="stated", descending=True) != \
             StatementFilter():
-        lines.append(("Scope", "statements matching the filter in use"))
+        lines.append(("Filter", _describe_filter(ws, request.filter)))
     f = base.with_(sort="stated", descending=False)
     if request.statement_ids:
         ids = tuple(dict.fromkeys(resolve_id(ws, "statement", i) for i in request.statement_ids))
         f = f.with_(ids=ids)
-        if len(ids) > 1:
-            lines.append(("Selection", f"{len(ids)} statements"))
     speaker = None
     if request.speaker and request.speaker.strip():
         speaker = speakers.speaker_by_name(ws, request.speaker.strip())
@@ -276,6 +275,38 @@ def _scope(ws: Workspace, request: ExportRequest) -> _Scope:
         if request.report not in (model.PERIOD, model.DUE):
             f = f.with_(stated_from=low, stated_to=high)
     return _Scope(f, lines, speaker, low, high)
+
+
+def _describe_filter(ws: Workspace, f: StatementFilter) -> str:
+    """The window's filter in words, for the title page."""
+    parts = []
+    if f.text.strip():
+        parts.append(f"search \u201c{f.text.strip()}\u201d")
+    if f.verdicts:
+        parts.append("verdict " + " or ".join(_label(ws.scale, v, v) for v in f.verdicts))
+    if f.review_states:
+        parts.append("review " + " or ".join(REVIEW_LABELS.get(r, r).lower()
+                                               for r in f.review_states))
+    if f.kinds:
+        parts.append("kind " + " or ".join(KIND_LABELS.get(k, k).lower() for k in f.kinds))
+    if f.tags:
+        parts.append("tagged " + ", ".join(f.tags))
+    if f.speaker_ids:
+        names = [speakers.find_speaker(ws, i) for i in f.speaker_ids]
+        parts.append("said by " + " or ".join(n["name"] for n in names if n))
+    if f.stated_from or f.stated_to:
+        parts.append("said " + _period_label(f.stated_from, f.stated_to))
+    if f.check_by_from or f.check_by_to:
+        parts.append("check-by " + _period_label(f.check_by_from, f.check_by_to))
+    if f.due:
+        parts.append(f.due.replace("_", " "))
+    if f.source_id:
+        parts.append("from one source")
+    if f.queue_for:
+        parts.append("a review queue")
+    if f.ids:
+        parts.append(f"{len(f.ids)} chosen statements")
+    return "; ".join(parts) or "all statements"
 
 
 def _period_label(low: str | None, high: str | None) -> str:
@@ -432,7 +463,8 @@ def _dossier(ws, request, scope, report, scale) -> None:
     f = scope.filter
     published = _published(ws, request, f, report)
     if request.statement_ids and not request.include_drafts:
-        unapproved = [sid for sid in f.ids if sid not in set(queries.statement_ids(ws, published))]
+        approved = set(queries.statement_ids(ws, published))
+        unapproved = [sid for sid in f.ids if sid not in approved]
         if unapproved:
             raise InvalidInput(
                 f"statement {unapproved[0][:8]} is not approved; a published dossier holds only "
@@ -461,8 +493,8 @@ def _speaker(ws, request, scope, report, scale) -> None:
     views = statement_views(ws, published, request)
     report.statements = views
     report.title = speaker["name"]
-    description = ", ".join(p for p in (speaker.get("title"), speaker.get("affiliation"),
-                                       speaker.get("country")) if p)
+    description = Speaker(speaker["id"], speaker["name"], speaker["kind"] or "person",
+                          speaker["title"], speaker["affiliation"], speaker["country"]).description
     report.subtitle = "Track record" + (f" \u00b7 {description}" if description else "")
     today = ws.today()
     counts = track_record(({"check_by": v.check_by, "verdict": v.verdict} for v in views), today)

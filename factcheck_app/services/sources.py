@@ -94,3 +94,9 @@ def delete_source(ws: Workspace, *, source_id: str) -> Changes:
             raise InvalidInput("this source is still cited by statements or evidence")
         old = records.delete(db, "sources", source_id, actor=ws.actor)
     return Changes(tables=frozenset({"sources", "statements"}), message=f"removed {old['title']}")
+
+
+def source_choices(ws: Workspace) -> list[tuple[str, str]]:
+    """(title, id) of every source, newest first, for pickers."""
+    return [(row[0], row[1]) for row in ws.db.execute(
+        "SELECT title, id FROM sources ORDER BY published_on DESC, title")]

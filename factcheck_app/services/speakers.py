@@ -154,3 +154,9 @@ def speaker_names(ws: Workspace) -> list[str]:
     return [row[0] for row in ws.db.execute(
         "SELECT name FROM speakers UNION SELECT a.value FROM speakers s, "
         "json_each(COALESCE(s.aliases, '[]')) a ORDER BY 1 COLLATE NOCASE")]
+
+
+def speaker_choices(ws: Workspace) -> list[tuple[str, str]]:
+    """(name, id) of every speaker, for filter menus: no counts, so it stays cheap."""
+    return [(row[0], row[1]) for row in ws.db.execute(
+        "SELECT name, id FROM speakers ORDER BY name COLLATE NOCASE")]

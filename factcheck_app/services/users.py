@@ -20,19 +20,9 @@ def add_user(ws: Workspace, *, name: str, role: str, display_name: str = "") -> 
     """Add a user. The first user of a workspace is made at creation; after that
     only an admin may add users, so nobody can mint a reviewer to approve their own work."""
     ws.require_user(ADMIN)
-    name = (name or "").strip()
-    if not _NAME.match(name):
-        raise InvalidInput(f"user name {name!r} must be 1-64 letters, digits, dots, dashes or spaces")
-    role = check_role(role)
-    with ws.store.transaction() as db:
-        if db.execute("SELECT 1 FROM users WHERE name = ? COLLATE NOCASE", [name]).fetchone():
-            raise InvalidInput(f"a user named {name!r} already exists")
-        user_id = new_id()
-        records.insert(db, "users", {"id": user_id, "name": name,
-                                     "display_name": (display_name or name).strip(),
-                                     "role": role, "active": 1}, actor=ws.actor)
+    user_id = _insert_user(ws, name, check_role(role), display_name, actor=ws.actor)
     return Changes(tables=frozenset({"users"}), created=user_id,
-                   message=f"added {role} {name}")
+                   message=f"added {role} {name.strip()}")
 
 
 def register(ws: Workspace, *, name: str, display_name: str = "") -> Changes:
@@ -41,6 +31,14 @@ def register(ws: Workspace, *, name: str, display_name: str = "") -> Changes:
     Analysts cannot approve anything, so a new name grants no way around the
     four-eyes rule; an admin raises the role when it is warranted.
     """
+    user_id = _insert_user(ws, name, ANALYST, display_name, actor=None,
+                           reason="signed up as an analyst")
+    return Changes(tables=frozenset({"users"}), created=user_id, message=f"welcome, {name.strip()}")
+
+
+def _insert_user(ws: Workspace, name: str, role: str, display_name: str, *,
+                 actor: Actor | None, reason: str | None = None) -> str:
+    """Validate and insert; `actor=None` records the new user as their own creator."""
     name = (name or "").strip()
     if not _NAME.match(name):
         raise InvalidInput(f"user name {name!r} must be 1-64 letters, digits, dots, dashes or spaces")
@@ -50,9 +48,9 @@ def register(ws: Workspace, *, name: str, display_name: str = "") -> Changes:
         user_id = new_id()
         records.insert(db, "users", {"id": user_id, "name": name,
                                      "display_name": (display_name or name).strip(),
-                                     "role": ANALYST, "active": 1},
-                       actor=Actor(user_id, name), reason="signed up as an analyst")
-    return Changes(tables=frozenset({"users"}), created=user_id, message=f"welcome, {name}")
+                                     "role": role, "active": 1},
+                       actor=actor or Actor(user_id, name), reason=reason)
+    return user_id
 
 
 def set_role(ws: Workspace, *, name: str, role: str) -> Changes:

@@ -45,6 +45,11 @@ def rolling_backup(conn: sqlite3.Connection, workspace: Path, *, force: bool = F
         newest = max(p.stat().st_mtime for p in existing)
         if time.time() - newest < MIN_INTERVAL_S:
             return None
+        # Nothing written since the newest backup: another copy would add nothing.
+        written = max((f.stat().st_mtime for f in (workspace, Path(f"{workspace}-wal"))
+                       if f.exists()), default=0)
+        if written <= newest:
+            return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backups_dir_for(workspace) / f"{workspace.stem}-{stamp}-{label}.factcheck"
     backup_to(conn, target)

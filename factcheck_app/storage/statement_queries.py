@@ -117,19 +117,44 @@ def _text_clause(db: Database, text: str) -> tuple[str | None, list[Any], str | 
     query = fts_query(text)
     if not query:
         return None, [], None
+    count, speaker_ids = _text_facts(db, query)
+    clause = "s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)"
+    params: list[Any] = [query]
+    if speaker_ids:
+        clause = f"({clause} OR s.speaker_id IN ({', '.join('?' * len(speaker_ids))}))"
+        params.extend(speaker_ids)
+    return clause, params, query if 0 < count <= RANK_LIMIT else None
+
+
+def _text_facts(db: Database, query: str) -> tuple[int, list[str]]:
+    """How many statements match, and which speakers' names match.
+
+    The table asks for a count and then a page with the same search; both need
+    these, so they are kept until the workspace changes: PRAGMA data_version moves
+    when another connection commits, total_changes when this one writes.
+    """
+    version = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
+    cache: dict[str, tuple[tuple[int, int], int, list[str]]] = db.__dict__.setdefault("_factcheck_text_facts", {})
+    cached = cache.get(query)
+    if cached and cached[0] == version:
+        return cached[1], cached[2]
     count = db.execute(
         "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?", [query]
     ).fetchone()[0]
-    clause = (
-        "(s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?) "
-        "OR s.speaker_id IN (SELECT sp2.id FROM speakers sp2 JOIN speakers_fts "
-        "ON speakers_fts.rowid = sp2.rowid WHERE speakers_fts MATCH ?))"
-    )
-    return clause, [query, query], query if 0 < count <= RANK_LIMIT else None
+    # Speakers are few: resolve the matching ones first, then "fts OR speaker_id IN
+    # (...)" lets SQLite use the FTS rowids and the speaker index together; a UNION
+    # of the two sets or a join inside the OR would scan or sort every statement.
+    speaker_ids = [row[0] for row in db.execute(
+        "SELECT sp.id FROM speakers sp JOIN speakers_fts ON speakers_fts.rowid = sp.rowid "
+        "WHERE speakers_fts MATCH ? LIMIT 500", [query])]
+    if len(cache) > 64:
+        cache.clear()
+    cache[query] = (version, count, speaker_ids)
+    return count, speaker_ids
 
 
 def _from_where(
-    db: Database, f: StatementFilter, today: date
+    db: Database, f: StatementFilter, today: date, *, join_speakers: bool = False
 ) -> tuple[str, list[Any], str | None]:
     clauses, params = _where(f, today)
     rank = None
@@ -139,11 +164,10 @@ def _from_where(
             clauses.append(clause)
             params.extend(text_params)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    return (
-        f"FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id {where}",
-        params,
-        rank,
-    )
+    # Joining speakers costs a random lookup per matching row (ids are UUIDs): only
+    # when sorting by speaker name; otherwise names are added to the page's rows alone.
+    join = "LEFT JOIN speakers sp ON sp.id = s.speaker_id" if join_speakers else ""
+    return f"FROM statements s {join} {where}", params, rank
 
 
 def count(db: Database, f: StatementFilter, today: date) -> int:
@@ -152,16 +176,23 @@ def count(db: Database, f: StatementFilter, today: date) -> int:
 
 
 def page(db: Database, f: StatementFilter, today: date, *, offset: int, limit: int) -> list[dict]:
-    sql, params, rank_query = _from_where(db, f, today)
+    """One page of rows: first the page's rowids in order, then their columns."""
+    sql, params, rank_query = _from_where(db, f, today, join_speakers=f.sort == "speaker")
     order, order_params = _order(f, rank_query)
-    return list(
-        db.query(f"SELECT {LIST_COLUMNS} {sql} ORDER BY {order} LIMIT ? OFFSET ?",
-                 [*params, *order_params, limit, offset])
-    )
+    rowids = [row[0] for row in db.execute(
+        f"SELECT s.rowid {sql} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, *order_params, limit, offset])]
+    if not rowids:
+        return []
+    rows = {row.pop("rowid_"): row for row in db.query(
+        f"SELECT s.rowid AS rowid_, {LIST_COLUMNS} FROM statements s "
+        f"LEFT JOIN speakers sp ON sp.id = s.speaker_id "
+        f"WHERE s.rowid IN ({', '.join('?' * len(rowids))})", rowids)}
+    return [rows[rowid] for rowid in rowids if rowid in rows]
 
 
 def ids(db: Database, f: StatementFilter, today: date) -> list[str]:
-    sql, params, rank_query = _from_where(db, f, today)
+    sql, params, rank_query = _from_where(db, f, today, join_speakers=f.sort == "speaker")
     order, order_params = _order(f, rank_query)
     return [row[0] for row in db.execute(f"SELECT s.id {sql} ORDER BY {order}",
                                          [*params, *order_params])]

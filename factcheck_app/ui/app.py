@@ -42,6 +42,9 @@ class Session:
         runner_type = SyncRunner if sync else ThreadRunner
         self.runner = runner_type(path, user)
         self.ctx = UiContext(self.ws, self.runner)
+        # The worker opens its own connection now, taking the rolling backup there,
+        # off the GUI thread: on a large workspace it takes seconds.
+        self.runner.run(lambda ws, job: None)
 
     def close(self) -> None:
         self.runner.shutdown()
@@ -75,7 +78,8 @@ class Application:
             if user == "create":
                 Workspace.create(path, admin=_os_user()).close()
                 user = _os_user()
-            probe = Workspace.open(path)  # migrations and the rolling backup happen here
+            # Migrations run here; the rolling backup is left to the worker (see Session).
+            probe = Workspace.open(path, backup_on_open=False)
             try:
                 user = user or self.settings.user_for(path)
                 if user:
@@ -153,7 +157,27 @@ def create_qapplication(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     apply_theme(app)
+    hints = app.styleHints()
+    if hasattr(hints, "colorSchemeChanged") and not app.property("factcheck_theme_follows"):
+        # follow the system when it switches between light and dark
+        hints.colorSchemeChanged.connect(lambda *_: apply_theme(app))
+        app.setProperty("factcheck_theme_follows", True)
     return app
+
+
+def _install_excepthook(controller: Application) -> None:
+    """A bug in a slot must not vanish or kill the window: log it, say where the log is."""
+
+    def hook(kind, value, tb) -> None:
+        import traceback
+
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if controller.window is not None:
+            from .dialogs import show_failure
+
+            show_failure(controller.window, f"{kind.__name__}: {value}", str(log_file()))
+
+    sys.excepthook = hook
 
 
 def run(workspace: str | None, user: str | None = None) -> int:
@@ -161,6 +185,7 @@ def run(workspace: str | None, user: str | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_qapplication()
     controller = Application(app)
+    _install_excepthook(controller)
     target = Path(workspace) if workspace else (controller.settings.last_workspace() or "sample")
     if not controller.open(target, user):
         if workspace or not controller.open("sample", user):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services import speakers, statements
-from ..services.sources import list_sources
+from ..services.sources import source_choices
 from .context import UiContext
 from .forms import CheckByEdit, kind_combo, set_combo, speaker_completer
 from .widgets import label
@@ -35,6 +35,21 @@ class _Tab(QWidget):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
+
+    def _finish(self, form: QFormLayout, save: QPushButton, *extra) -> QVBoxLayout:
+        """The tab's layout: the form, the refusal message, the save button on the right."""
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(save)
+        layout.addLayout(row)
+        for widget in extra:
+            layout.addWidget(widget)
+        if not extra:
+            layout.addStretch(1)
+        return layout
 
     def _save(self, task, label_text: str) -> None:
         self.show_error("")
@@ -77,23 +92,30 @@ class StatementTab(_Tab):
         form.addRow("Location", self.location)
         form.addRow("Kind", self.kind)
         form.addRow("Tags", self.tags)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.save)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        self._finish(form, self.save)
+
+        # Speaker names and sources are loaded once, then again only when they change:
+        # reloading thousands of them on every selection would make browsing sluggish.
+        self._choices_stale = True
+        ctx.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes) -> None:
+        if changes.tables & {"speakers", "sources"}:
+            self._choices_stale = True
+
+    def _load_choices(self) -> None:
+        self.speaker.setCompleter(speaker_completer(speakers.speaker_names(self.ctx.ws), self))
+        self.source.clear()
+        self.source.addItem("— none —", None)
+        for title, source_id in source_choices(self.ctx.ws):
+            self.source.addItem(title, source_id)
+        self._choices_stale = False
 
     def load(self, dossier: dict) -> None:
         self.dossier = dossier
         self.show_error("")
-        self.speaker.setCompleter(speaker_completer(speakers.speaker_names(self.ctx.ws), self))
-        self.source.clear()
-        self.source.addItem("— none —", None)
-        for src in list_sources(self.ctx.ws):
-            self.source.addItem(src["title"], src["id"])
+        if self._choices_stale:
+            self._load_choices()
         self.quote.setPlainText(dossier["quote"])
         self.original.setPlainText(dossier["original_text"] or "")
         self.language.setText(dossier["original_language"] or "")
@@ -134,14 +156,7 @@ class ExpectationTab(_Tab):
         form = QFormLayout()
         form.addRow("Expectation", self.expectation)
         form.addRow("Check by", self.check_by)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.save)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        self._finish(form, self.save)
 
     def load(self, dossier: dict) -> None:
         self.dossier = dossier
@@ -179,15 +194,7 @@ class VerdictTab(_Tab):
         form.addRow("Verdict", self.verdict)
         form.addRow("Rationale", self.rationale)
         form.addRow("Confidence", self.confidence)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.save)
-        layout.addLayout(row)
-        layout.addWidget(label("Verdict history", "muted"))
-        layout.addWidget(self.history)
+        self._finish(form, self.save, label("Verdict history", "muted"), self.history)
 
     def load(self, dossier: dict) -> None:
         self.dossier = dossier

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 
 from ..domain.errors import FactcheckError
 from ..services import speakers, statements, users
-from ..services.sources import list_sources
+from ..services.sources import source_choices
 from ..services.workspace import Workspace
 from .context import UiContext
 from .forms import CheckByEdit, kind_combo, speaker_completer
@@ -94,8 +94,8 @@ class NewStatementDialog(QDialog):
         self.kind = kind_combo()
         self.source = QComboBox()
         self.source.addItem("— none —", None)
-        for src in list_sources(ctx.ws):
-            self.source.addItem(src["title"], src["id"])
+        for title, source_id in source_choices(ctx.ws):
+            self.source.addItem(title, source_id)
         self.tags = QLineEdit(placeholderText="comma-separated")
         self.expectation = QPlainTextEdit()
         self.expectation.setPlaceholderText("What would be observed if it holds")

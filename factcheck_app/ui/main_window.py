@@ -16,17 +16,20 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from .. import __version__
 from ..domain import workflow as wf
 from ..domain.filters import StatementFilter
 from ..services import queries
+from ..services.speakers import speaker_choices
 from .context import UiContext
 from .dashboard import DashboardView
 from .detail_pane import DetailPane
 from .dialogs import NewStatementDialog, show_failure
 from .evidence_view import EvidenceView
+from .export_dialog import ExportDialog, export_in_own_connection
 from .import_dialog import ImportArticleDialog
 from .settings import AppSettings
 from .sources_view import SourcesView
@@ -66,14 +69,12 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
         self.statements = StatementsView(ctx)
-        self.speakers = SpeakersView(ctx)
-        self.sources = SourcesView(ctx)
-        self.evidence = EvidenceView(ctx)
-        self.dashboard = DashboardView(ctx)
         self.detail = DetailPane(ctx)
         self.center = QStackedWidget()
-        for widget in (self.statements, self.speakers, self.sources, self.evidence, self.dashboard):
-            self.center.addWidget(widget)
+        self.center.addWidget(self.statements)
+        # Other views are built when first shown: on a large workspace each costs a
+        # query and a table fill that the start of the window should not pay for.
+        self._views: dict[str, QWidget] = {}
         self.splitter = QSplitter()
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.center)
@@ -95,10 +96,6 @@ class MainWindow(QMainWindow):
 
         self.statements.statement_selected.connect(self.detail.show_statement)
         self.sidebar.currentRowChanged.connect(self._view_changed)
-        for view in (self.speakers, self.sources):
-            view.statements_requested.connect(self._show_statements_of)
-        self.evidence.statement_requested.connect(self.open_statement)
-        self.dashboard.filter_requested.connect(self._dashboard_filter)
         ctx.changed.connect(lambda _: self.update_counts())
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         ctx.refused.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -190,20 +187,41 @@ class MainWindow(QMainWindow):
             self.center.setCurrentWidget(self.statements)
             self.detail.show()
         else:
-            widget = {"speakers": self.speakers, "sources": self.sources,
-                      "evidence": self.evidence, "dashboard": self.dashboard}[key]
-            widget.refresh()
+            existed = key in self._views
+            widget = self.view(key)
+            if existed:  # a new view has just loaded itself
+                widget.refresh()
             self.center.setCurrentWidget(widget)
             self.detail.setVisible(False)
         self.settings.set_last_view(key)
 
-    def _show_statements_of(self, record_id: str) -> None:
+    def view(self, key: str) -> QWidget:
+        """The list view or dashboard for `key`, built on first use."""
+        if key not in self._views:
+            if key == "speakers":
+                widget = SpeakersView(self.ctx)
+                widget.statements_requested.connect(self._show_statements_of_speaker)
+            elif key == "sources":
+                widget = SourcesView(self.ctx)
+                widget.statements_requested.connect(self._show_statements_of_source)
+            elif key == "evidence":
+                widget = EvidenceView(self.ctx)
+                widget.statement_requested.connect(self.open_statement)
+            else:
+                widget = DashboardView(self.ctx)
+                widget.filter_requested.connect(self._dashboard_filter)
+            self._views[key] = widget
+            self.center.addWidget(widget)
+        return self._views[key]
+
+    def _show_statements_of_speaker(self, speaker_id: str) -> None:
         self.show_view("all")
-        if self.sender() is self.speakers:
-            self.statements.filter_by_speaker(record_id)
-        else:
-            self.statements.set_base_filter(StatementFilter(source_id=record_id),
-                                            "Statements from source")
+        self.statements.filter_by_speaker(speaker_id)
+
+    def _show_statements_of_source(self, source_id: str) -> None:
+        self.show_view("all")
+        self.statements.set_base_filter(StatementFilter(source_id=source_id),
+                                        "Statements from source")
 
     def open_statement(self, statement_id: str) -> None:
         """Jump to one statement from elsewhere (evidence details, links)."""
@@ -282,9 +300,15 @@ class MainWindow(QMainWindow):
                                  self, "Import refused", f"{text}\n\nNothing was imported."))
 
     def export(self) -> None:
-        from .export_actions import open_export_dialog  # noqa: PLC0415 - optional feature
-
-        open_export_dialog(self)
+        """Reports and data exports, scoped to the current filter, selection, speaker or period."""
+        ws = self.ctx.ws
+        dialog = ExportDialog(
+            self, run_export=export_in_own_connection(ws.path, ws.user.name if ws.user else None),
+            speakers=[name for name, _ in speaker_choices(ws)],
+            selection_ids=self.statements.selected_ids(),
+            current_filter=self.statements.current_filter(),
+            default_folder=ws.path.parent)
+        dialog.exec()
 
     def backup_copy(self) -> None:
         target, _ = QFileDialog.getSaveFileName(

@@ -185,7 +185,7 @@ class StatementsView(QWidget):
     def populate_filters(self) -> None:
         """Fill the filter menus from the workspace, keeping current choices."""
         ws = self.ctx.ws
-        self._fill(self.speaker_box, [(s["name"], s["id"]) for s in speakers.list_speakers(ws)])
+        self._fill(self.speaker_box, speakers.speaker_choices(ws))
         self._fill(self.verdict_box, [(lv.label, lv.key) for lv in ws.scale.levels])
         self._fill(self.review_box, [(text, key) for key, text in REVIEW_LABELS.items()])
         self._fill(self.kind_box, [(KIND_LABELS[k], k) for k in KINDS])

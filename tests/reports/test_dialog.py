@@ -50,15 +50,20 @@ def test_request_follows_the_choices(qtbot, tmp_path):
     assert dialog.request().filter == StatementFilter(text="troops")
 
 
-def test_runs_the_export_and_reports_the_file(qtbot, demo_path, tmp_path):
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_runs_the_export_on_a_worker_thread(qtbot, demo_path, tmp_path, fmt):
     dialog = _dialog(qtbot, export_in_own_connection(demo_path), tmp_path, selection_ids=[])
     dialog.kind.setCurrentIndex(dialog.kind.findData("period"))
-    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    dialog.format.setCurrentIndex(dialog.format.findData(fmt))
     with qtbot.waitSignal(dialog.exported, timeout=20_000) as signal:
         dialog.start()
     path = Path(signal.args[0])
-    assert path.exists() and path.suffix == ".html"
-    assert "Statements and outcomes" in path.read_text(encoding="utf-8")
+    assert path.exists() and path.suffix == f".{fmt}"
+    if fmt == "html":
+        assert "Statements and outcomes" in path.read_text(encoding="utf-8")
+    else:
+        assert path.read_bytes().startswith(b"%PDF-")
+    assert dialog.result_path == path
 
 
 def test_errors_show_in_the_dialog(qtbot, tmp_path):
