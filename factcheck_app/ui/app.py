@@ -14,7 +14,6 @@ from .. import __version__
 from ..domain.errors import FactcheckError
 from ..paths import log_file, sample_workspace_path
 from ..resources import resource
-from ..services.demo import build_demo
 from ..services.workspace import Workspace
 from .context import UiContext
 from .dialogs import SignInDialog
@@ -30,6 +29,8 @@ def ensure_sample() -> Path:
     """The sample workspace in the user's data folder, built on first use."""
     path = sample_workspace_path()
     if not path.exists():
+        from ..services.demo import build_demo  # noqa: PLC0415 - first run only
+
         build_demo(path).close()
     return path
 

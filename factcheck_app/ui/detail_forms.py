@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ..services import speakers, statements
 from ..services.sources import source_choices
 from .context import UiContext
-from .forms import CheckByEdit, kind_combo, set_combo, speaker_completer
+from .forms import CheckByEdit, LazyChoiceCombo, kind_combo, set_combo, speaker_completer
 from .widgets import label
 
 
@@ -70,10 +70,7 @@ class StatementTab(_Tab):
         self.language.setMaximumWidth(120)
         self.speaker = QLineEdit(placeholderText="Name or alias (a new name creates a speaker)")
         self.stated = QLineEdit(placeholderText="YYYY-MM-DD, YYYY-MM or YYYY")
-        self.source = QComboBox()
-        # Long source titles must not widen the pane: elide in a bounded combo.
-        self.source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.source.setMinimumContentsLength(18)
+        self.source = LazyChoiceCombo(lambda: source_choices(self.ctx.ws))
         self.location = QLineEdit(placeholderText="Page, paragraph or timestamp in the source")
         self.kind = kind_combo()
         self.tags = QLineEdit(placeholderText="comma-separated")
@@ -94,8 +91,8 @@ class StatementTab(_Tab):
         form.addRow("Tags", self.tags)
         self._finish(form, self.save)
 
-        # Speaker names and sources are loaded once, then again only when they change:
-        # reloading thousands of them on every selection would make browsing sluggish.
+        # Speaker names are loaded once, then again only when they change: reloading
+        # thousands of them on every selection would make browsing sluggish.
         self._choices_stale = True
         ctx.changed.connect(self._on_changed)
 
@@ -105,10 +102,7 @@ class StatementTab(_Tab):
 
     def _load_choices(self) -> None:
         self.speaker.setCompleter(speaker_completer(speakers.speaker_names(self.ctx.ws), self))
-        self.source.clear()
-        self.source.addItem("— none —", None)
-        for title, source_id in source_choices(self.ctx.ws):
-            self.source.addItem(title, source_id)
+        self.source.invalidate()
         self._choices_stale = False
 
     def load(self, dossier: dict) -> None:
@@ -121,7 +115,8 @@ class StatementTab(_Tab):
         self.language.setText(dossier["original_language"] or "")
         self.speaker.setText(dossier["speaker"]["name"] if dossier["speaker"] else "")
         self.stated.setText(dossier["stated_on"] or "")
-        set_combo(self.source, dossier["source_id"])
+        self.source.set_choice(dossier["source_id"],
+                               dossier["source"]["title"] if dossier["source"] else "")
         self.location.setText(dossier["location"] or "")
         set_combo(self.kind, dossier["kind"])
         self.tags.setText(", ".join(dossier["tags"]))

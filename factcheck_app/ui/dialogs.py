@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,7 +21,7 @@ from ..services import speakers, statements, users
 from ..services.sources import source_choices
 from ..services.workspace import Workspace
 from .context import UiContext
-from .forms import CheckByEdit, kind_combo, speaker_completer
+from .forms import CheckByEdit, LazyChoiceCombo, kind_combo, speaker_completer
 from .widgets import label
 
 
@@ -92,10 +91,7 @@ class NewStatementDialog(QDialog):
         self.speaker.setCompleter(speaker_completer(speakers.speaker_names(ctx.ws), self))
         self.stated = QLineEdit(placeholderText="YYYY-MM-DD, YYYY-MM or YYYY")
         self.kind = kind_combo()
-        self.source = QComboBox()
-        self.source.addItem("— none —", None)
-        for title, source_id in source_choices(ctx.ws):
-            self.source.addItem(title, source_id)
+        self.source = LazyChoiceCombo(lambda: source_choices(ctx.ws))
         self.tags = QLineEdit(placeholderText="comma-separated")
         self.expectation = QPlainTextEdit()
         self.expectation.setPlaceholderText("What would be observed if it holds")

@@ -86,3 +86,47 @@ class CheckByEdit(QWidget):
         self.result.setProperty("role", role)
         self.result.style().unpolish(self.result)
         self.result.style().polish(self.result)
+
+
+class LazyChoiceCombo(QComboBox):
+    """A combo box over thousands of choices that loads them only when opened.
+
+    Until then it holds just the current choice, so showing a statement does not
+    pay for listing every source in the workspace.
+    """
+
+    def __init__(self, load, none_label: str = "— none —", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._load = load  # () -> list[(text, data)]
+        self._none = none_label
+        self._loaded = False
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(18)
+        self.set_choice(None, "")
+
+    def set_choice(self, data, text: str) -> None:
+        if self._loaded and self.findData(data) >= 0:
+            set_combo(self, data)
+            return
+        self._loaded = False
+        self.clear()
+        self.addItem(self._none, None)
+        if data is not None:
+            self.addItem(text, data)
+            self.setCurrentIndex(1)
+
+    def invalidate(self) -> None:
+        self._loaded = False
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        if not self._loaded:
+            current = self.currentData()
+            self.blockSignals(True)
+            self.clear()
+            self.addItem(self._none, None)
+            for text, data in self._load():
+                self.addItem(text, data)
+            set_combo(self, current)
+            self.blockSignals(False)
+            self._loaded = True
+        super().showPopup()

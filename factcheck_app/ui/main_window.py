@@ -29,8 +29,6 @@ from .dashboard import DashboardView
 from .detail_pane import DetailPane
 from .dialogs import NewStatementDialog, show_failure
 from .evidence_view import EvidenceView
-from .export_dialog import ExportDialog, export_in_own_connection
-from .import_dialog import ImportArticleDialog
 from .settings import AppSettings
 from .sources_view import SourcesView
 from .speakers_view import SpeakersView
@@ -240,7 +238,11 @@ class MainWindow(QMainWindow):
             self.show_view("all")
 
     def update_counts(self) -> None:
-        counts = queries.view_counts(self.ctx.ws)
+        """Counts next to each view, read on the worker: on a large workspace the
+        queue and due counts take a moment, and the window must not wait for them."""
+        self.ctx.read(queries.view_counts, self._show_counts)
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
         for row, (_, text, count_key) in enumerate(VIEWS):
             if count_key:
                 self.sidebar.item(row).setText(f"{text}   {counts[count_key]:,}")
@@ -286,6 +288,8 @@ class MainWindow(QMainWindow):
             self.detail.evidence_tab.link_existing()
 
     def import_article(self) -> None:
+        from .import_dialog import ImportArticleDialog  # noqa: PLC0415 - see export()
+
         ImportArticleDialog(self.ctx, parent=self).exec()
 
     def import_data(self) -> None:
@@ -301,6 +305,10 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         """Reports and data exports, scoped to the current filter, selection, speaker or period."""
+        # Imported on first use: reports and the article extractor are large, and the
+        # window's start-up time is measured against a bare Qt window.
+        from .export_dialog import ExportDialog, export_in_own_connection  # noqa: PLC0415
+
         ws = self.ctx.ws
         dialog = ExportDialog(
             self, run_export=export_in_own_connection(ws.path, ws.user.name if ws.user else None),
@@ -396,4 +404,6 @@ class MainWindow(QMainWindow):
         if workspaces:
             self.open_requested.emit(workspaces[0], None)
         elif paths:
+            from .import_dialog import ImportArticleDialog  # noqa: PLC0415 - see export()
+
             ImportArticleDialog(self.ctx, path=paths[0], parent=self).exec()

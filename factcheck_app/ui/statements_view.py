@@ -106,8 +106,10 @@ class StatementsView(QWidget):
         self.table.setItemDelegate(BadgeDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Point the indicator at the model's own order first, so enabling sorting
+        # does not re-query; the view's scope (set_base_filter) loads the rows once.
+        self.table.horizontalHeader().setSortIndicator(COL_STATED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_STATED, Qt.SortOrder.DescendingOrder)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
