@@ -19,8 +19,8 @@ setup: $(STAMP)
 
 ## Set up and open the window (the sample workspace unless WORKSPACE=path is given).
 run: $(STAMP)
-	$(PY) -m factcheck_app.launch_check
-	$(PY) -m factcheck_app gui $(WORKSPACE)
+	@$(PY) -m factcheck_app.launch_check
+	$(PY) -m factcheck_app gui $(if $(WORKSPACE),"$(WORKSPACE)",--sample)
 
 deps-test:
 	@bash packaging/install-debs.sh $(TEST_DEBS)

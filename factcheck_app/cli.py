@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", help="open the window (the default with no command)")
-    p.add_argument("workspace", nargs="?")
+    p.add_argument("workspace", nargs="?", help="default: the last workspace, else the sample")
+    p.add_argument("--sample", action="store_true", help="open the bundled sample workspace")
     _as(p)
     p = sub.add_parser("init", help="create an empty workspace; you become its admin")
     _workspace_arg(p); _as(p)
@@ -183,6 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     if command == "gui" and not hasattr(args, "workspace"):
         args.workspace, args.user = None, os.environ.get("FACTCHECK_USER")
+        args.sample = False
     key = command if not getattr(args, "action", None) else f"{command} {args.action}"
     handler = COMMANDS[key]
     try:

@@ -53,7 +53,8 @@ def _short(text: str | None, width: int) -> str:
 def gui(args) -> int:
     from .launch import launch_gui  # Qt only when the window is wanted
 
-    return launch_gui(args.workspace, user=args.user)
+    return launch_gui("sample" if args.sample and not args.workspace else args.workspace,
+                      user=args.user)
 
 
 @command("init")

@@ -187,7 +187,10 @@ def run(workspace: str | None, user: str | None = None) -> int:
     app = create_qapplication()
     controller = Application(app)
     _install_excepthook(controller)
-    target = Path(workspace) if workspace else (controller.settings.last_workspace() or "sample")
+    if workspace == "sample":
+        target: Path | str = "sample"
+    else:
+        target = Path(workspace) if workspace else (controller.settings.last_workspace() or "sample")
     if not controller.open(target, user):
         if workspace or not controller.open("sample", user):
             return 1
