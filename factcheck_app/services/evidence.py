@@ -100,16 +100,19 @@ def link(ws: Workspace, *, statement_id: str, evidence_id: str, stance: str,
         records.get(db, "evidence", evidence_id)
         existing = db.execute("SELECT id FROM links WHERE statement_id = ? AND evidence_id = ?",
                               [statement_id, evidence_id]).fetchone()
+        changed = True
         if existing:
-            records.update(db, "links", existing[0], {"stance": stance, "note": note.strip() or None},
-                           actor=ws.actor)
+            old, new = records.update(db, "links", existing[0],
+                                      {"stance": stance, "note": note.strip() or None},
+                                      actor=ws.actor)
+            changed = old is not new  # linking again as it was is not an edit
             link_id = existing[0]
         else:
             link_id = new_id()
             records.insert(db, "links", {"id": link_id, "statement_id": statement_id,
                                          "evidence_id": evidence_id, "stance": stance,
                                          "note": note.strip() or None}, actor=ws.actor)
-        message = touch_content(ws, statement_id)
+        message = touch_content(ws, statement_id) if changed else ""
     return Changes(statements=frozenset({statement_id}), tables=frozenset({"links"}),
                    created=link_id, message=message or f"evidence linked ({stance})",
                    undo={"op": "unlink", "statement_id": statement_id, "evidence_id": evidence_id})

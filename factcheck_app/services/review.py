@@ -47,6 +47,9 @@ def act(ws: Workspace, *, statement_id: str, action: str, comment: str = "") -> 
             changes["assignee_id"] = None  # it is no longer my turn
         if action == wf.REQUEST_CHANGES:
             changes["assignee_id"] = statement["last_editor_id"]  # back to its author
+        if action == wf.REOPEN:
+            # No longer approved: exports must not show a sign-off; the history keeps it.
+            changes.update(approved_hash=None, approved_by=None, approved_at=None)
         records.update(db, "statements", statement_id, changes, actor=ws.actor,
                        action="workflow", reason=wf.ACTION_LABELS[action])
         if comment.strip():

@@ -178,7 +178,8 @@ def _content_touched(ws: Workspace, statement_id: str) -> str:
         links = list(db.query("SELECT evidence_id, stance, note FROM links WHERE statement_id = ?",
                               [statement_id]))
         if rec.content_hash(current, links) != current["approved_hash"]:
-            changes["review_state"] = DRAFT
+            changes.update(review_state=DRAFT, approved_hash=None, approved_by=None,
+                           approved_at=None)
             message = "the approved content changed, so the statement is back in draft"
     if changes:
         records.update(db, "statements", statement_id, changes, actor=ws.actor,

@@ -39,6 +39,9 @@ LIST_COLUMNS = """
 def fts_query(text: str) -> str:
     """Turn what a user types into a safe FTS5 query: every word must match,
     the last one as a prefix (search as you type); quotes keep phrases."""
+    if text.count('"') % 2:  # an opening mark not yet closed: its words still count
+        head, _, tail = text.rpartition('"')
+        text = head + " " + tail
     phrases = re.findall(r'"([^"]+)"', text)
     rest = re.sub(r'"[^"]*"?', " ", text)
     words = re.findall(r"\w+", rest, flags=re.UNICODE)

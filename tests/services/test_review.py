@@ -182,9 +182,13 @@ def test_reopen_only_by_reviewer_or_admin(ws: Workspace) -> None:
             review.submit(ws, statement_id=statement_id)
             ws.sign_in("rita")
             review.approve(ws, statement_id=statement_id)
-    last = queries.get_statement(ws, statement_id)["history"][-1]
-    assert (last["action"], last["field"], last["reason"], last["user_name"]) == (
-        "workflow", "review_state", "Reopen", "admin")
+    history = queries.get_statement(ws, statement_id)["history"]
+    last = [h for h in history if h["field"] == "review_state"][-1]
+    assert (last["action"], last["reason"], last["user_name"], last["new_value"]) == (
+        "workflow", "Reopen", "admin", '"draft"')
+    # a reopened statement no longer carries a sign-off (the history keeps the old one)
+    s = queries.get_statement(ws, statement_id)
+    assert s["approved_by"] is None and s["approved_at"] is None
 
 
 def test_request_changes_needs_a_comment_and_goes_back_to_the_last_editor(ws: Workspace) -> None:
@@ -266,3 +270,20 @@ def test_content_changed_behind_the_apps_back_breaks_the_approval(ws: Workspace)
     db.close()
     assert [str(p) for p in check_workspace(ws)] == [
         f"statements {statement_id}: approved content differs from what the reviewer approved"]
+
+
+def test_linking_again_unchanged_does_not_make_the_reviewer_the_last_editor(ws: Workspace) -> None:
+    from factcheck_app.services import evidence as ev
+    from factcheck_app.services import statements
+
+    ws.sign_in("ana")
+    statement_id = statements.add_statement(ws, quote="We will win", stated_on="2024-01-01",
+                                            kind="promise").created
+    evidence_id = ev.add_evidence(ws, summary="They won", occurred_on="2024-06-01").created
+    ev.link(ws, statement_id=statement_id, evidence_id=evidence_id, stance="supports")
+    statements.set_verdict(ws, statement_id=statement_id, verdict="held")
+    review.submit(ws, statement_id=statement_id)
+    ws.sign_in("rob")
+    ev.link(ws, statement_id=statement_id, evidence_id=evidence_id, stance="supports")
+    review.approve(ws, statement_id=statement_id)  # rob changed nothing: four-eyes still holds
+    assert queries.get_statement(ws, statement_id)["review_state"] == "approved"

@@ -133,3 +133,9 @@ def test_rare_term_is_ranked_by_relevance(ws: Workspace) -> None:
     assert rows[0]["id"] == best  # the oldest, but by far the most relevant
     by_date = queries.list_statements(ws, StatementFilter(text="zebra", sort="stated"))
     assert [r["stated_on"] for r in by_date] == ["2023-05-01", "2022-01-01", "2020-01-01"]
+
+
+def test_an_unclosed_quote_still_searches_its_words():
+    from factcheck_app.storage.statement_queries import fts_query
+
+    assert '"blown"' in fts_query('"blown up') and '"up"*' in fts_query('"blown up')
