@@ -10,7 +10,6 @@ import traceback
 from collections.abc import Sequence
 
 from . import __version__
-from .cli_commands import COMMANDS
 from .domain.errors import FactcheckError
 from .paths import log_file
 
@@ -186,9 +185,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.workspace, args.user = None, os.environ.get("FACTCHECK_USER")
         args.sample = False
     key = command if not getattr(args, "action", None) else f"{command} {args.action}"
-    handler = COMMANDS[key]
     try:
-        return handler(args) or 0
+        if command == "gui":  # straight to the window: the services load behind its frame
+            from .launch import launch_gui  # noqa: PLC0415
+
+            return launch_gui("sample" if args.sample and not args.workspace else args.workspace,
+                              user=args.user)
+        from .cli_commands import COMMANDS  # noqa: PLC0415 - not needed to open the window
+
+        return COMMANDS[key](args) or 0
     except FactcheckError as error:
         print(f"factcheck: {error}", file=sys.stderr)
         return error.exit_code

@@ -49,14 +49,6 @@ def _short(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-@command("gui")
-def gui(args) -> int:
-    from .launch import launch_gui  # Qt only when the window is wanted
-
-    return launch_gui("sample" if args.sample and not args.workspace else args.workspace,
-                      user=args.user)
-
-
 @command("init")
 def init(args) -> None:
     if not args.user:

@@ -13,6 +13,9 @@ def launch_gui(workspace: str | None, *, user: str | None = None) -> int:
         for problem in found:
             print(f"factcheck: cannot open the window: {problem}", file=sys.stderr)
         return 1
-    from .ui.app import run  # imported only now: Qt may abort on a broken system
+    from .ui.startup import begin  # Qt only now: it may abort on a broken system
 
-    return run(workspace, user)
+    _, frame = begin()
+    from .ui.app import run  # the heavy part, while the frame is already on screen
+
+    return run(workspace, user, startup_frame=frame)

@@ -59,14 +59,32 @@ def qt_plugin_dir() -> Path | None:
     return None
 
 
-def missing_libraries(library: Path) -> list[str]:
-    """Sonames `ldd` cannot resolve for `library` (empty when ldd is unavailable)."""
+def missing_libraries(*libraries: Path) -> list[str]:
+    """Sonames `ldd` cannot resolve for the libraries (empty when ldd is unavailable)."""
     try:
-        out = subprocess.run(["ldd", str(library)], capture_output=True, text=True,
+        out = subprocess.run(["ldd", *map(str, libraries)], capture_output=True, text=True,
                              timeout=20).stdout
     except (OSError, subprocess.SubprocessError):
         return []
     return sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
+
+
+def _stamp(files: list[Path]) -> str:
+    """Qt's files plus the dynamic linker's cache, which changes whenever system
+    libraries are installed or removed: any change means checking again."""
+    ld_cache = Path("/etc/ld.so.cache")
+    files = files + ([ld_cache] if ld_cache.exists() else [])
+    return "\n".join(f"{f}:{f.stat().st_mtime_ns}:{f.stat().st_size}" for f in files)
+
+
+def _checked_file() -> Path | None:
+    """Remembers that these Qt libraries resolved, so later starts skip `ldd` (~50 ms)."""
+    from .paths import user_data_dir  # noqa: PLC0415
+
+    try:
+        return user_data_dir() / "qt-libraries-ok"
+    except OSError:
+        return None
 
 
 def problems(env: dict[str, str] | None = None) -> list[str]:
@@ -84,10 +102,13 @@ def problems(env: dict[str, str] | None = None) -> list[str]:
     xcb = plugins / "platforms" / "libqxcb.so"
     wayland = env.get("WAYLAND_DISPLAY") and not env.get("DISPLAY")
     if xcb.exists() and not wayland:
-        lost = missing_libraries(xcb)
-        xcb_qpa = next(iter(sorted((plugins.parent / "lib").glob("libQt6XcbQpa.so*"))), None)
-        if xcb_qpa:
-            lost = sorted(set(lost) | set(missing_libraries(xcb_qpa)))
+        files = [xcb, *sorted((plugins.parent / "lib").glob("libQt6XcbQpa.so*"))[:1]]
+        stamp, memo = _stamp(files), _checked_file()
+        if memo is not None and memo.exists() and memo.read_text() == stamp:
+            return found
+        lost = missing_libraries(*files)
+        if not lost and memo is not None:
+            memo.write_text(stamp)
         if lost:
             packages = sorted({DEBIAN_PACKAGES.get(so, so) for so in lost})
             found.append(

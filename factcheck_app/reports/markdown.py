@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .common import DOT, EVIDENCE_GROUPS, citation_parts, verdict_facts
 from .model import (
     COL_ASSIGNEE, COL_CHECK_BY, COL_DATE, COL_OVERDUE, COL_SPEAKER, COL_VERDICT,
     COLUMN_LABELS, DRAFT_MARK, METHOD, BarChart, Citation, Dossier, Figures, Paragraph, Report,
@@ -17,7 +18,6 @@ from .model import (
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _LINE_START = re.compile(r"^(?:([#+=-])|(\d+)([.)]))")
-DOT = " \u00b7 "
 
 
 def md(text: object) -> str:
@@ -40,9 +40,7 @@ def url(value: str | None) -> str:
 
 
 def _citation(c: Citation, prefix: str = "Source") -> str:
-    parts = [md(c.text())] if c.text() else []
-    if c.url:
-        parts.append(url(c.url))
+    parts = citation_parts(c, md, url)
     return f"{prefix}: {'. '.join(parts)}" if parts else ""
 
 
@@ -96,11 +94,7 @@ def _dossier(block: Dossier, level: str) -> list[str]:
     cite = _citation(s.source)
     if cite:
         out += [cite, ""]
-    facts = []
-    if s.confidence is not None:
-        facts.append(f"confidence {percent(s.confidence)}")
-    if s.resolved_on:
-        facts.append(f"rated {long_date(s.resolved_on)}")
+    facts = verdict_facts(s)
     out.append(f"**Verdict: {md(s.verdict_label)}**" + (f" ({md(DOT.join(facts))})" if facts else ""))
     if s.rationale:
         out += ["", md(s.rationale)]
@@ -119,8 +113,7 @@ def _dossier(block: Dossier, level: str) -> list[str]:
             out.append(f"- *Original:* {md(s.original_text)}")
         out.append(f"- *Review:* {md(s.review_label)}")
     out.append("")
-    for stance, title in (("contradicts", "Evidence against"), ("supports", "Evidence for"),
-                          ("context", "Context")):
+    for stance, title in EVIDENCE_GROUPS:
         items = s.evidence_with(stance)
         if not items:
             continue

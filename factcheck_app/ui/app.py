@@ -20,6 +20,7 @@ from .dialogs import SignInDialog
 from .main_window import MainWindow
 from .runner import SyncRunner, ThreadRunner
 from .settings import AppSettings
+from .startup import TRACE, trace, watch_first_paint
 from .theme import apply_theme
 
 log = logging.getLogger("factcheck.ui")
@@ -56,8 +57,9 @@ class Application:
     """Owns the windows; opening another workspace replaces the current window."""
 
     def __init__(self, app: QApplication, settings: AppSettings | None = None,
-                 *, sync: bool = False, ask: bool = True) -> None:
+                 *, sync: bool = False, ask: bool = True, startup_frame=None) -> None:
         self.app = app
+        self.startup_frame = startup_frame  # replaced by the first real window
         self.settings = settings or AppSettings()
         self.sync = sync
         self.ask = ask  # False in tests and scripts: never block on a dialog
@@ -110,7 +112,15 @@ class Application:
         self.window.open_requested.connect(
             lambda p, u: QTimer.singleShot(0, lambda: self.open(p, u)))
         self.window.sign_in_requested.connect(self.switch_user)
+        watch_first_paint(self.window.statements.table.viewport(), "table",
+                          then=self.app.quit if TRACE == "exit" else None)
+        if self.startup_frame is not None:
+            self.window.setGeometry(self.startup_frame.geometry())
+        trace("window")
         self.window.show()
+        if self.startup_frame is not None:
+            self.startup_frame.close()
+            self.startup_frame = None
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
@@ -181,11 +191,11 @@ def _install_excepthook(controller: Application) -> None:
     sys.excepthook = hook
 
 
-def run(workspace: str | None, user: str | None = None) -> int:
+def run(workspace: str | None, user: str | None = None, *, startup_frame=None) -> int:
     logging.basicConfig(filename=log_file(), level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_qapplication()
-    controller = Application(app)
+    controller = Application(app, startup_frame=startup_frame)
     _install_excepthook(controller)
     if workspace == "sample":
         target: Path | str = "sample"
@@ -196,4 +206,11 @@ def run(workspace: str | None, user: str | None = None) -> int:
             return 1
     code = app.exec()
     controller.close()
+    if TRACE:
+        try:
+            import resource  # noqa: PLC0415 - Unix only, for the start-up trace
+
+            trace(f"peak_rss_kb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
+        except ImportError:
+            pass
     return code

@@ -1,4 +1,5 @@
-"""The Export / Report dialog: choose a report, its scope, a format and a file; watch it run.
+"""The Export / Report dialog: choose a report, its scope, a format and a file; preview the
+pages; watch the export run.
 
     dialog = ExportDialog(window, run_export=run, speakers=names, selection_ids=ids,
                           current_filter=statement_filter)
@@ -9,16 +10,20 @@ the window stays responsive and Cancel works). It must therefore not use a
 SQLite connection made on the GUI thread; `export_in_own_connection(path, user)`
 builds a suitable callable that opens the workspace read-only in that thread.
 Progress arrives through `request.progress`, and Cancel sets `request.cancel`.
+
+Preview draws the report's first pages as they will print (services.reports.preview)
+on a worker thread too, and shows them beside the choices (ui/report_preview.py); nothing
+is written. It calls `run_preview(request) -> PagePreview`: by default the `.preview` of
+the `run_export` that `export_in_own_connection` makes.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QThread, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
     QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
@@ -28,7 +33,8 @@ from PySide6.QtWidgets import (
 from ..domain.errors import FactcheckError
 from ..domain.filters import StatementFilter
 from ..services import reports
-from ..services.reports import ExportCancelled, ExportRequest
+from ..services.reports import ExportRequest
+from .report_preview import PagePreview, ReportPreview, RequestJob
 
 KINDS = (
     ("dossier", "Statement dossier", "Each statement in full: quote, source, verdict and "
@@ -57,62 +63,56 @@ FILE_FILTERS = {
     "package": "Zip package (*.zip)",
 }
 SCOPE_FILTER, SCOPE_SELECTION, SCOPE_SPEAKER, SCOPE_PERIOD = range(4)
+PREVIEW_NOTES = {  # what the preview's pages are, for the format chosen
+    "pdf": "as the PDF will print", "package": "the package's report.pdf",
+    "html": "printed layout; the web page has the same content",
+    "md": "printed layout; the Markdown file has the same content",
+}
+PREVIEW_PANE_WIDTH = 620  # logical pixels the preview pane starts with
 
 
 def export_in_own_connection(workspace: Path | str, user: str | None = None
                              ) -> Callable[[ExportRequest], Path]:
     """A `run_export` for the dialog: each export opens the workspace read-only in the
-    worker thread it runs on, and closes it when done."""
+    worker thread it runs on, and closes it when done. Its `.preview` is the matching
+    `run_preview`, drawing pages as sharp as the screen shows them."""
+    screen = QGuiApplication.instance() and QGuiApplication.primaryScreen()
+    ratio = screen.devicePixelRatio() if screen else 1.0  # read here, on the GUI thread
+    width = max(reports.PREVIEW_WIDTH, round(PREVIEW_PANE_WIDTH * ratio))
+
     def run(request: ExportRequest) -> Path:
         return reports.export_file(workspace, request, user=user)
+
+    def preview(request: ExportRequest) -> PagePreview:
+        return reports.preview_file(workspace, request, user=user, width=width)
+
+    run.preview = preview  # type: ignore[attr-defined]
     return run
 
 
-class _Worker(QObject):
-    progressed = Signal(int, int, str)
-    done = Signal(object)
-    failed = Signal(str, bool)  # message, was it a known (user-facing) problem
-
-    def __init__(self, run_export: Callable[[ExportRequest], Path], request: ExportRequest) -> None:
-        super().__init__()
-        self.run_export = run_export
-        self.request = request
-        request.progress = lambda d, t, s: self.progressed.emit(int(d), int(t), str(s))
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            path = self.run_export(self.request)
-        except ExportCancelled:
-            self.failed.emit("Cancelled; nothing was written.", True)
-        except FactcheckError as error:
-            text = str(error)
-            self.failed.emit(text[:1].upper() + text[1:], True)
-        except Exception as error:  # noqa: BLE001 - shown to the user, not swallowed
-            self.failed.emit(f"The export failed: {type(error).__name__}: {error}", False)
-        else:
-            self.done.emit(path)
-
-
 class ExportDialog(QDialog):
-    """Choose kind, scope, format, options and a file; export with progress and Cancel."""
+    """Choose kind, scope, format, options and a file; preview the pages; export with
+    progress and Cancel."""
 
     exported = Signal(object)  # Path of the file written
+    previewed = Signal(object)  # the PagePreview shown
 
     def __init__(self, parent: QWidget | None, *, run_export: Callable[[ExportRequest], Path],
                  speakers: list[str], selection_ids: list[str],
                  current_filter: StatementFilter | None, default_folder: Path | None = None,
-                 open_when_done: bool = True) -> None:
+                 open_when_done: bool = True,
+                 run_preview: Callable[[ExportRequest], PagePreview] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export / Report \u2014 Factcheck")
-        self.setMinimumWidth(560)
         self.run_export = run_export
+        self.run_preview = run_preview or getattr(run_export, "preview", None)
         self.selection_ids = list(selection_ids)
         self.current_filter = current_filter
         self.folder = default_folder or Path.home()
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
-        self._cancel: threading.Event | None = None
+        self.job = RequestJob(self)
+        self.job.progressed.connect(self._progressed)
+        self.job.done.connect(self._done)
+        self.job.failed.connect(self._failed)
         self._path_edited = False
         self.result_path: Path | None = None
 
@@ -199,23 +199,48 @@ class ExportDialog(QDialog):
         self.error.setProperty("role", "refusal")
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.preview_button = QPushButton("&Preview", autoDefault=False)
+        self.preview_button.clicked.connect(self.start_preview)
+        self.preview_button.setVisible(self.run_preview is not None)
         self.export_button = self.buttons.addButton("Export",
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.cancel_or_close)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.preview_pane = ReportPreview()
+        self.preview_pane.refresh_requested.connect(self.start_preview)
+        self.preview_pane.closed.connect(self.hide_preview)
+        self.preview_pane.shown.connect(self._preview_shown)
+        self.preview_pane.hide()
+
+        self.controls = QWidget()
+        self.controls.setMinimumWidth(540)
+        self.controls.setMaximumWidth(640)
+        controls = QVBoxLayout(self.controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addLayout(form)
+        controls.addStretch(1)
+        for widget in (self.progress, self.status, self.error):
+            controls.addWidget(widget)
+        row = QHBoxLayout()  # Preview apart on the left, as in a print dialog
+        row.addWidget(self.preview_button)
+        row.addWidget(self.buttons, 1)
+        controls.addLayout(row)
+        layout = QHBoxLayout(self)
+        layout.setSpacing(18)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.preview_pane, 1)
 
         self.kind.currentIndexChanged.connect(self._update)
         self.format.currentIndexChanged.connect(self._update)
         self.scope.idToggled.connect(lambda *_: self._update())
         self.output.textEdited.connect(lambda *_: setattr(self, "_path_edited", True))
+        for changed in (self.speaker.currentTextChanged, self.date_from.dateChanged,
+                        self.date_to.dateChanged, self.include_drafts.toggled,
+                        self.page_size.currentIndexChanged):
+            changed.connect(lambda *_: self.preview_pane.follow(self.request(),
+                                                                self._preview_note()))
         self.kind.setCurrentIndex(2 if not self.selection_ids else 0)
         self._update()
 
@@ -243,8 +268,13 @@ class ExportDialog(QDialog):
         self.date_to.setEnabled(scope == SCOPE_PERIOD)
         self.page_size.setEnabled(self._format() in ("pdf", "package"))
         self.include_drafts.setEnabled(self._format() != "claimreview")
+        self.preview_button.setEnabled(kind is not None and not self.job.running)
+        self.preview_button.setToolTip(
+            "Show the report's first pages as they will print; nothing is written"
+            if kind is not None else "A data export has no pages to preview; choose a report")
         if not self._path_edited:
             self.output.setText(str(self.folder / self._suggested_name()))
+        self.preview_pane.follow(self.request(), self._preview_note())
 
     def _suggested_name(self) -> str:
         return reports.default_file_name(ExportRequest(format=self._format(), output="",
@@ -284,56 +314,95 @@ class ExportDialog(QDialog):
         self.error.setText(text)
         self.error.show()
 
+    def _checked(self, request: ExportRequest, *, writing: bool = True) -> bool:
+        """Refuse (in the dialog) a request that cannot run; True when it can."""
+        if request.date_from and request.date_to and request.date_from > request.date_to:
+            self._refuse("The period starts after it ends.")
+            return False
+        try:
+            request.check(writing=writing)
+        except FactcheckError as error:
+            text = str(error)
+            self._refuse(text[:1].upper() + text[1:])
+            return False
+        return True
+
     def start(self) -> None:
-        if self._thread is not None:
+        if self.job.running:
             return
         self.error.hide()
         request = self.request()
         if not self.output.text().strip():
             self._refuse("Choose where to save the export.")
             return
-        if request.date_from and request.date_to and request.date_from > request.date_to:
-            self._refuse("The period starts after it ends.")
+        if not self._checked(request):
             return
-        try:
-            request.check()
-        except FactcheckError as error:
-            text = str(error)
-            self._refuse(text[:1].upper() + text[1:])
-            return
-        self._cancel = threading.Event()
-        request.cancel = self._cancel
-        self._worker = _Worker(self.run_export, request)
-        self._thread = QThread(self)
-        self._thread.setObjectName("factcheck-export")
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._progressed)
-        self._worker.done.connect(self._done)
-        self._worker.failed.connect(self._failed)
         self._set_running(True)
-        self._thread.start()
+        self.job.start(self.run_export, request)
+
+    # -- preview ------------------------------------------------------------------------
+    def _preview_note(self) -> str:
+        fmt = self._format()
+        size = f"{self.page_size.currentText()}, " if fmt in ("pdf", "package") else ""
+        return size + PREVIEW_NOTES.get(fmt, "printed layout; the data file lists the same "
+                                        "statements")
+
+    def start_preview(self) -> None:
+        """Draw the report's first pages on a worker thread and show them beside the choices."""
+        if self.run_preview is None or self.job.running:
+            return
+        self.error.hide()
+        request = self.request()
+        if request.report is None:
+            self._refuse("A data export has no pages to preview; choose a report.")
+        elif self._checked(request, writing=False):
+            self.show_preview()
+            self.preview_pane.start(self.run_preview, request, note=self._preview_note())
+
+    def show_preview(self) -> None:
+        """Open the preview pane beside the choices, widening the dialog to make room."""
+        if self.preview_pane.isHidden():
+            self.preview_pane.show()
+            width, height = self.width() + PREVIEW_PANE_WIDTH + 18, max(self.height(), 780)
+            if self.screen() is not None:
+                room = self.screen().availableGeometry()
+                width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+            self.resize(width, height)
+
+    def hide_preview(self) -> None:
+        self.preview_pane.cancel()
+        self.preview_pane.hide()
+        self.adjustSize()
+
+    @Slot(object)
+    def _preview_shown(self, preview: PagePreview) -> None:
+        self.preview_pane.follow(self.request(), self._preview_note())  # changed meanwhile?
+        self.previewed.emit(preview)
+
+    def done(self, result: int) -> None:  # QDialog.done: closing, accepted or not
+        self.preview_pane.cancel()
+        super().done(result)
 
     def cancel_or_close(self) -> None:
-        if self._thread is not None and self._cancel is not None:
-            self._cancel.set()
+        if self.job.running:
+            self.job.cancel()
             self.status.setText("Cancelling\u2026")
             return
         self.reject()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self._thread is not None:
-            if self._cancel is not None:
-                self._cancel.set()
+        if self.job.running:
+            self.job.cancel()
             event.ignore()  # closes once the worker has stopped
             return
+        self.preview_pane.cancel()
         super().closeEvent(event)
 
     def _set_running(self, running: bool) -> None:
         for widget in (self.kind, self.format, self.page_size, self.include_drafts, self.output,
                        self.speaker, self.date_from, self.date_to, self.export_button,
-                       self.scope_filter, self.scope_selection, self.scope_speaker,
-                       self.scope_period):
+                       self.preview_button, self.scope_filter, self.scope_selection,
+                       self.scope_speaker, self.scope_period):
             widget.setEnabled(not running)
         if not running:
             self.scope_selection.setEnabled(bool(self.selection_ids))
@@ -350,19 +419,8 @@ class ExportDialog(QDialog):
         label = text[:1].upper() + text[1:]
         self.status.setText(f"{label} ({done:,} of {total:,})" if total > 1 else label)
 
-    def _stop_thread(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
-        self._thread = self._worker = None
-        self._cancel = None
-
     @Slot(object)
     def _done(self, path: Path) -> None:
-        self._stop_thread()
         self._set_running(False)
         self.result_path = Path(path)
         self.exported.emit(self.result_path)
@@ -372,10 +430,8 @@ class ExportDialog(QDialog):
 
     @Slot(str, bool)
     def _failed(self, message: str, known: bool) -> None:
-        cancelled = self._cancel is not None and self._cancel.is_set()
-        self._stop_thread()
         self._set_running(False)
-        if cancelled:
+        if self.job.was_cancelled:
             self.status.setText("Cancelled; nothing was written.")
             return
         self._refuse(message)

@@ -95,6 +95,6 @@ def test_cancel_stops_the_export(qtbot, tmp_path):
     assert started.wait(5)
     qtbot.waitUntil(lambda: dialog.progress.maximum() == 500, timeout=5000)
     dialog.cancel_or_close()
-    qtbot.waitUntil(lambda: dialog._thread is None, timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.job.running, timeout=5000)
     assert "Cancelled" in dialog.status.text()
     assert dialog.result_path is None
