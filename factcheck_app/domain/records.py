@@ -55,6 +55,14 @@ def choice(value: str, options: Iterable[str], *, what: str) -> str:
     raise InvalidInput(f"{what} must be one of {', '.join(options)} (got {value!r})")
 
 
+def check_fields(fields: Iterable[str], allowed: Iterable[str], *, what: str) -> None:
+    """Refuse a field a record does not have, naming it (e.g. a typo in an import)."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise InvalidInput(f"{what} {'has' if what == 'evidence' else 'have'} no field "
+                           f"{sorted(unknown)[0]!r}")
+
+
 def normalise_tags(tags: Iterable[str] | str | None) -> list[str]:
     """Tags as a sorted list of distinct, trimmed, lower-case words."""
     if tags is None:

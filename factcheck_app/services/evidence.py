@@ -8,7 +8,7 @@ from typing import Any
 from ..domain.dates import parse_fuzzy_date
 from ..domain.errors import InvalidInput, RuleViolation
 from ..domain.ids import new_id
-from ..domain.records import STANCES, choice
+from ..domain.records import STANCES, check_fields, choice
 from ..storage import attachments, records
 from .sources import guess_media_type
 from .statements import touch_content
@@ -43,9 +43,7 @@ def edit_evidence(ws: Workspace, *, evidence_id: str, expected_version: int | No
                   **fields: Any) -> Changes:
     ws.require_user()
     allowed = {"occurred_on", "title", "summary", "excerpt", "source_id", "url"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise InvalidInput(f"evidence has no field {sorted(unknown)[0]!r}")
+    check_fields(fields, allowed, what="evidence")
     changes = {k: (v.strip() if isinstance(v, str) else v) or None for k, v in fields.items()}
     if "summary" in changes and not changes["summary"]:
         raise InvalidInput("evidence needs a summary of what was observed")

@@ -9,7 +9,7 @@ from typing import Any
 from ..domain.dates import parse_fuzzy_date
 from ..domain.errors import InvalidInput
 from ..domain.ids import new_id
-from ..domain.records import SOURCE_KINDS, choice
+from ..domain.records import SOURCE_KINDS, check_fields, choice
 from ..storage import attachments, records
 from .workspace import Changes, Workspace
 
@@ -51,9 +51,7 @@ def edit_source(ws: Workspace, *, source_id: str, expected_version: int | None =
                 **fields: Any) -> Changes:
     ws.require_user()
     allowed = {"title", "outlet", "url", "published_on", "language", "kind", "full_text"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise InvalidInput(f"sources have no field {sorted(unknown)[0]!r}")
+    check_fields(fields, allowed, what="sources")
     changes = {k: ((v or "").strip() or None) if k != "full_text" else v for k, v in fields.items()}
     if changes.get("published_on"):
         changes["published_on"] = parse_fuzzy_date(changes["published_on"]).value

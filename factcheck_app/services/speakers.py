@@ -7,7 +7,7 @@ from typing import Any
 
 from ..domain.errors import InvalidInput, NotFound, RuleViolation
 from ..domain.ids import new_id
-from ..domain.records import SPEAKER_KINDS, choice
+from ..domain.records import SPEAKER_KINDS, check_fields, choice
 from ..storage import records
 from .statements import touch_content
 from .workspace import Changes, Workspace
@@ -51,9 +51,7 @@ def edit_speaker(ws: Workspace, *, speaker_id: str, expected_version: int | None
                  **fields: Any) -> Changes:
     ws.require_user()
     allowed = {"name", "kind", "aliases", "title", "affiliation", "country", "notes"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise InvalidInput(f"speakers have no field {sorted(unknown)[0]!r}")
+    check_fields(fields, allowed, what="speakers")
     changes: dict[str, Any] = {}
     for key, value in fields.items():
         if key == "aliases":

@@ -107,9 +107,7 @@ def _prepare(ws: Workspace, fields: Mapping[str, Any], current: Mapping[str, Any
 def add_statement(ws: Workspace, **fields: Any) -> Changes:
     """Record a statement as a draft; its author is the first editor of its assessment."""
     ws.require_user()
-    unknown = set(fields) - set(EDITABLE)
-    if unknown:
-        raise InvalidInput(f"statements have no field {sorted(unknown)[0]!r}")
+    rec.check_fields(fields, EDITABLE, what="statements")
     with ws.store.transaction() as db:
         row = _prepare(ws, fields, None)
         statement_id = new_id()
@@ -125,9 +123,7 @@ def edit_statement(ws: Workspace, *, statement_id: str, expected_version: int | 
                    reason: str | None = None, **fields: Any) -> Changes:
     """Edit fields; an approved statement whose content changes goes back to draft."""
     ws.require_user()
-    unknown = set(fields) - set(EDITABLE)
-    if unknown:
-        raise InvalidInput(f"statements have no field {sorted(unknown)[0]!r}")
+    rec.check_fields(fields, EDITABLE, what="statements")
     with ws.store.transaction() as db:
         current = records.get(db, "statements", statement_id)
         changes = _prepare(ws, fields, current)
