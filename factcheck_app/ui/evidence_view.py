@@ -8,32 +8,23 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer,
-                            QUrl, Signal)
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QGridLayout, QHeaderView,
-                               QLabel, QPushButton, QScrollArea, QSplitter, QStackedWidget,
-                               QVBoxLayout, QWidget)
+                               QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from ..domain.records import STANCE_LABELS
 from ..services import evidence as evidence_service
-from ..services.workspace import Changes
 from .context import UiContext
+from .list_view import IdRole, ListView, RowTableModel, count_text, date_label, field_text
 from .record_dialogs import EvidenceDialog, local_paths
-from .sources_view import date_label, list_table, search_box
 from .theme import STANCE_COLOURS
-from .widgets import Badge, EmptyState, hbox, label
+from .widgets import Badge, label
 
 COL_OCCURRED, COL_TITLE, COL_SUMMARY, COL_SOURCE, COL_STATEMENTS, COL_FILES = range(6)
 HEADERS = ("Occurred", "Title", "Summary", "Source", "Statements", "Files")
 NUMBER_COLUMNS = (COL_STATEMENTS, COL_FILES)
 WATCHED_TABLES = frozenset({"evidence", "attachments", "links", "sources"})
-
-IdRole = Qt.ItemDataRole.UserRole + 1
-RowRole = Qt.ItemDataRole.UserRole + 2
-
-_Index = QModelIndex | QPersistentModelIndex
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def file_size(size: int | None) -> str:
@@ -49,73 +40,22 @@ def one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-class EvidenceTableModel(QAbstractTableModel):
-    """Rows are handed in by the view (already filtered by the search); never queries."""
+CELLS = {COL_OCCURRED: lambda row: date_label(row.get("occurred_on")) or "—",
+         COL_TITLE: field_text("title"), COL_SUMMARY: lambda row: one_line(row.get("summary")),
+         COL_SOURCE: field_text("source_title"), COL_STATEMENTS: count_text("links"),
+         COL_FILES: count_text("files")}
+
+
+class EvidenceTableModel(RowTableModel):
+    """Rows arrive already narrowed by the search, which runs in the database."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict] = []
+        super().__init__(HEADERS, CELLS, NUMBER_COLUMNS, parent=parent)
 
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_dict(self, row: int) -> dict | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, evidence_id: str) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r["id"] == evidence_id), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMBER_COLUMNS:
-            return _RIGHT
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == COL_SUMMARY:
-                return row.get("summary")
-            return self._display(row, column) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBER_COLUMNS:
-            return _RIGHT
-        if role == IdRole:
-            return row["id"]
-        if role == RowRole:
-            return row
-        return None
-
-    @staticmethod
-    def _display(row: dict, column: int) -> str:
-        if column == COL_OCCURRED:
-            return date_label(row.get("occurred_on")) or "—"
-        if column == COL_TITLE:
-            return row.get("title") or ""
+    def _tool_tip(self, row: dict, column: int, number: int) -> str | None:
         if column == COL_SUMMARY:
-            return one_line(row.get("summary"))
-        if column == COL_SOURCE:
-            return row.get("source_title") or ""
-        if column == COL_STATEMENTS:
-            return str(int(row.get("links") or 0))
-        if column == COL_FILES:
-            return str(int(row.get("files") or 0))
-        return ""
+            return row.get("summary")
+        return super()._tool_tip(row, column, number)
 
 
 class EvidenceDetails(QWidget):
@@ -224,33 +164,26 @@ class EvidenceDetails(QWidget):
         return grid
 
 
-class EvidenceView(QWidget):
+class EvidenceView(ListView):
     statement_requested = Signal(str)  # a statement the selected evidence bears on
 
+    watched_tables = WATCHED_TABLES
+    record_dialog = EvidenceDialog
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+        super().__init__(ctx, EvidenceTableModel, parent, search="Search evidence text…",
+                         empty=("No evidence found", "Record what happened with “New "
+                                "evidence…”, then link it to the statements it bears on."),
+                         new="New evidence…")
         self._open_dir = tempfile.TemporaryDirectory(prefix="factcheck-open-")
-        self.model = EvidenceTableModel(self)
-        self._sized = False
         self._search_timer = QTimer(self, singleShot=True, interval=220)
         self._search_timer.timeout.connect(self.refresh)
         self.setAcceptDrops(True)
         self._build()
-        ctx.changed.connect(self._on_changed)
-        self.refresh()
+        self._start()
 
     def _build(self) -> None:
-        self.search = search_box("Search evidence text…")
-        self.search.textChanged.connect(lambda _: self._search_timer.start())
-        self.count = label("", "muted")
-        self.new_button = QPushButton("New evidence…")
-        self.edit_button = QPushButton("Edit…")
-        self.attach_button = QPushButton("Add files…")
-        self.new_button.clicked.connect(self.new_evidence)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.attach_button.clicked.connect(self._choose_files)
-        self.table = list_table(self.model, self.fontMetrics().height())
+        self.attach_button = self._button("Add files…", self._choose_files)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -258,8 +191,6 @@ class EvidenceView(QWidget):
         for column, width in ((COL_OCCURRED, 140), (COL_TITLE, 260), (COL_SOURCE, 220),
                               (COL_STATEMENTS, 86), (COL_FILES, 56)):
             header.resizeSection(column, width)
-        self.table.doubleClicked.connect(lambda _: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.details = EvidenceDetails()
         self.details.open_requested.connect(self.open_attachment)
         self.details.statement_requested.connect(self.statement_requested)
@@ -267,12 +198,6 @@ class EvidenceView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
         scroll.setWidget(self.details)
-        self.empty = EmptyState("No evidence found",
-                                "Record what happened with “New evidence…”, then link it to "
-                                "the statements it bears on.")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.stack)
         splitter.addWidget(scroll)
@@ -282,18 +207,7 @@ class EvidenceView(QWidget):
         splitter.setChildrenCollapsible(False)
         self.drop_hint = label("", "notice")
         self.drop_hint.hide()
-        self.refusal = label("", "refusal", wrap=True)
-        self.refusal.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
-        layout.setSpacing(8)
-        toolbar = hbox(self.search, self.count, None, self.new_button, self.edit_button,
-                       self.attach_button, spacing=8)
-        toolbar.setStretchFactor(self.search, 2)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.drop_hint)
-        layout.addWidget(self.refusal)
-        layout.addWidget(splitter, 1)
+        self._lay_out((self.attach_button,), above=(self.drop_hint,), body=splitter)
 
     # -- data ------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -301,35 +215,23 @@ class EvidenceView(QWidget):
         selected = self.selected_id()
         text = self.search.text().strip()
         self.model.set_rows(evidence_service.list_evidence(self._ctx.ws, text=text))
-        rows = self.model.rowCount()
-        self.stack.setCurrentWidget(self.table if rows else self.empty)
+        rows = self._rows_shown()
         self.empty.title.setText("No evidence matches" if text else "No evidence yet")
-        if rows and not self._sized:
-            self._sized = True
-            self.table.resizeColumnToContents(COL_OCCURRED)
         self.count.setText(f"{rows} item{'s' * (rows != 1)}" + (" found" if text else ""))
         if selected and self.model.row_of(selected) is not None:
             self.select_id(selected)
         else:
             self._selection_changed()
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.tables & WATCHED_TABLES:
-            self.refresh()
+    def _size_columns(self) -> None:
+        self.table.resizeColumnToContents(COL_OCCURRED)
 
-    def selected_row(self) -> dict | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(RowRole) if rows else None
-
-    def selected_id(self) -> str | None:
-        row = self.selected_row()
-        return row["id"] if row else None
+    def _search_changed(self, text: str) -> None:
+        """The search runs in the database, so wait for a pause in typing."""
+        self._search_timer.start()
 
     def select_id(self, evidence_id: str) -> None:
-        row = self.model.row_of(evidence_id)
-        if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+        super().select_id(evidence_id)
         self._selection_changed()
 
     def _selection_changed(self, *_: Any) -> None:
@@ -344,17 +246,7 @@ class EvidenceView(QWidget):
 
     # -- actions ---------------------------------------------------------------------
     def new_evidence(self) -> None:
-        self._open_dialog(EvidenceDialog(self._ctx, None, self))
-
-    def edit_selected(self) -> None:
-        evidence_id = self.selected_id()
-        if evidence_id:
-            self._open_dialog(EvidenceDialog(self._ctx, evidence_id, self))
-
-    def _open_dialog(self, dialog: EvidenceDialog) -> None:
-        self.refusal.hide()
-        dialog.saved.connect(self.select_id)
-        dialog.exec()
+        self._new_record()
 
     def _choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, "Attach files to the evidence")
@@ -379,10 +271,6 @@ class EvidenceView(QWidget):
         copy = folder / (attachment.get("file_name") or "attachment")
         shutil.copyfile(blob, copy)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
-
-    def _refused(self, text: str) -> None:
-        self.refusal.setText(text)
-        self.refusal.show()
 
     # -- dropping files --------------------------------------------------------------
     def _drop_target(self, position) -> str | None:

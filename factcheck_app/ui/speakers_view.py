@@ -5,20 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt, Signal)
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QMenu, QPushButton,
-                               QRadioButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QRadioButton,
+                               QVBoxLayout, QWidget)
 
 from ..domain.verdicts import DEFAULT_SCALE, VerdictScale
 from ..services import speakers as speaker_service
 from ..services.workspace import Changes
 from .charts import Legend, Segment, StackedBarDelegate, verdict_segments
 from .context import UiContext
+from .list_view import ListView, RowTableModel, count_text, field_text
 from .record_dialogs import SpeakerDialog, aliases_text
-from .sources_view import list_table, search_box
-from .widgets import EmptyState, hbox, label
+from .widgets import hbox, label
 
 (COL_NAME, COL_KIND, COL_TITLE, COL_AFFILIATION, COL_COUNTRY, COL_STATEMENTS, COL_RECORD,
  COL_ALIASES) = range(8)
@@ -27,12 +25,7 @@ HEADERS = ("Name", "Kind", "Title / role", "Affiliation", "Country", "Statements
 KIND_LABELS = {"person": "Person", "body": "Body"}
 WATCHED_TABLES = frozenset({"speakers", "statements", "verdicts"})
 
-IdRole = Qt.ItemDataRole.UserRole + 1
-RowRole = Qt.ItemDataRole.UserRole + 2
-SortRole = Qt.ItemDataRole.UserRole + 3
 SegmentsRole = Qt.ItemDataRole.UserRole + 4
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def track_counts(row: dict) -> dict[str, int]:
@@ -42,89 +35,49 @@ def track_counts(row: dict) -> dict[str, int]:
     return counts
 
 
-class SpeakerTableModel(QAbstractTableModel):
-    """Rows are handed in by the view; the model never queries."""
+CELLS = {COL_NAME: lambda row: row["name"],
+         COL_KIND: lambda row: KIND_LABELS.get(row.get("kind") or "", row.get("kind") or ""),
+         COL_TITLE: field_text("title"), COL_AFFILIATION: field_text("affiliation"),
+         COL_COUNTRY: field_text("country"), COL_STATEMENTS: count_text("statements"),
+         COL_ALIASES: lambda row: aliases_text(row.get("aliases"))}
+
+
+class SpeakerTableModel(RowTableModel):
+    """Speakers as rows, each with its track record as bar segments for the delegate."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict] = []
+        super().__init__(HEADERS, CELLS, (COL_STATEMENTS,),
+                         {COL_RECORD: "Verdicts on statements whose check-by date has passed"},
+                         parent)
         self._segments: list[list[Segment]] = []
         self._scale: VerdictScale = DEFAULT_SCALE
 
     def set_rows(self, rows: list[dict], scale: VerdictScale | None = None) -> None:
-        self.beginResetModel()
         self._scale = scale or self._scale
-        self._rows = list(rows)
+        super().set_rows(rows)
+
+    def _rows_set(self) -> None:
         self._segments = [verdict_segments(track_counts(r), self._scale) for r in self._rows]
-        self.endResetModel()
-
-    def row_dict(self, row: int) -> dict | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, speaker_id: str) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r["id"] == speaker_id), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_STATEMENTS:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if role == Qt.ItemDataRole.ToolTipRole and section == COL_RECORD:
-                return "Verdicts on statements whose check-by date has passed"
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column, index.row())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == COL_RECORD:
-                return self._record_text(index.row(), verbose=True)
-            return self._display(row, column, index.row()) or None
-        if role == SortRole:
-            if column == COL_STATEMENTS:
-                return int(row.get("statements") or 0)
-            if column == COL_RECORD:
-                return int(row.get("checkable") or 0)
-            return (self._display(row, column, index.row()) or "").lower()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_STATEMENTS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == SegmentsRole and column == COL_RECORD:
-            return self._segments[index.row()]
-        if role == IdRole:
-            return row["id"]
-        if role == RowRole:
-            return row
-        return None
 
     def _display(self, row: dict, column: int, number: int) -> str:
-        if column == COL_NAME:
-            return row["name"]
-        if column == COL_KIND:
-            return KIND_LABELS.get(row.get("kind") or "", row.get("kind") or "")
-        if column == COL_TITLE:
-            return row.get("title") or ""
-        if column == COL_AFFILIATION:
-            return row.get("affiliation") or ""
-        if column == COL_COUNTRY:
-            return row.get("country") or ""
-        if column == COL_STATEMENTS:
-            return str(int(row.get("statements") or 0))
         if column == COL_RECORD:
             return self._record_text(number)
-        if column == COL_ALIASES:
-            return aliases_text(row.get("aliases"))
-        return ""
+        return super()._display(row, column, number)
+
+    def _tool_tip(self, row: dict, column: int, number: int) -> str | None:
+        if column == COL_RECORD:
+            return self._record_text(number, verbose=True)
+        return super()._tool_tip(row, column, number)
+
+    def _sort_key(self, row: dict, column: int, number: int) -> Any:
+        if column == COL_RECORD:
+            return int(row.get("checkable") or 0)
+        return super()._sort_key(row, column, number)
+
+    def _role_data(self, role: int, row: dict, column: int, number: int) -> Any:
+        if role == SegmentsRole and column == COL_RECORD:
+            return self._segments[number]
+        return None
 
     def _record_text(self, number: int, verbose: bool = False) -> str:
         parts = [f"{s.value} {s.label.lower()}" for s in self._segments[number] if s.value]
@@ -182,158 +135,80 @@ class MergeSpeakersDialog(QDialog):
             "and cannot be undone.")
 
 
-class SpeakersView(QWidget):
+class SpeakersView(ListView):
     statements_requested = Signal(str)  # speaker id: show that speaker's statements
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self.model = SpeakerTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortRole(SortRole)
-        self._build()
-        ctx.changed.connect(self._on_changed)
-        self.refresh()
+    nouns = ("speaker", "speakers")
+    watched_tables = WATCHED_TABLES
+    record_dialog = SpeakerDialog
 
-    def _build(self) -> None:
-        self.search = search_box("Filter by name, alias, title, country…")
-        self.search.textChanged.connect(self._filter)
-        self.count = label("", "muted")
-        self.new_button = QPushButton("New speaker…")
-        self.edit_button = QPushButton("Edit…")
-        self.merge_button = QPushButton("Merge into…")
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, SpeakerTableModel, parent,
+                         search="Filter by name, alias, title, country…",
+                         empty=("No speakers yet", "Add one with “New speaker…”; speakers are "
+                                "also created when you record a statement."),
+                         new="New speaker…", sort_by=(COL_NAME, Qt.SortOrder.AscendingOrder))
+        self.merge_button = self._button("Merge into…", self.merge_selected)
         self.merge_button.setToolTip("Select two speakers who are the same person or body")
-        self.show_button = QPushButton("Show statements")
-        self.new_button.clicked.connect(self.new_speaker)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.merge_button.clicked.connect(self.merge_selected)
-        self.show_button.clicked.connect(self.show_statements)
-        self.table = list_table(self.proxy, self.fontMetrics().height())
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.show_button = self._button("Show statements", self.show_statements)
         self.table.setItemDelegateForColumn(COL_RECORD, StackedBarDelegate(SegmentsRole, self.table))
-        self._sized = False
-        self.table.doubleClicked.connect(lambda _: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._menu)
-        self.refusal = label("", "refusal", wrap=True)
-        self.refusal.hide()
-        self.empty = EmptyState("No speakers yet",
-                                "Add one with “New speaker…”; speakers are also created when "
-                                "you record a statement.")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
-        layout.setSpacing(8)
-        toolbar = hbox(self.search, self.count, None, self.new_button, self.edit_button,
-                       self.merge_button, self.show_button, spacing=8)
-        toolbar.setStretchFactor(self.search, 2)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.refusal)
-        layout.addWidget(self.stack, 1)
+        self._context_menu(self.show_button, self.edit_button, self.merge_button,
+                           self.new_button)
+        layout = self._lay_out((self.merge_button, self.show_button))
         self.legend = Legend()
         caption = label("Track record:", "muted")
         caption.setToolTip("Verdicts on each speaker's statements whose check-by date has passed")
         legend_row = hbox(caption, self.legend, None)
         legend_row.setSpacing(14)
         layout.addLayout(legend_row)
+        self._start()
 
     # -- data ------------------------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected_ids()
         self.model.set_rows(speaker_service.list_speakers(self._ctx.ws), self._ctx.ws.scale)
-        self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
         self.legend.set_segments(verdict_segments({}, self._ctx.ws.scale))
-        if self.model.rowCount() and not self._sized:
-            self._size_columns()
+        self._rows_shown()
         self.select_ids(selected)
         self._update_count()
-        self._update_actions()
+        self._selection_changed()
 
     def _size_columns(self) -> None:
-        """Fit columns to the first rows shown, within bounds, once (the user may resize)."""
-        self._sized = True
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        caps = {COL_NAME: 230, COL_TITLE: 200, COL_AFFILIATION: 170, COL_COUNTRY: 90,
-                COL_STATEMENTS: 80, COL_RECORD: 140}
-        for column, cap in caps.items():
-            header.resizeSection(column, min(header.sectionSize(column) + 10, cap))
-        header.resizeSection(COL_RECORD, caps[COL_RECORD])
+        self._fit_columns({COL_NAME: 230, COL_TITLE: 200, COL_AFFILIATION: 170, COL_COUNTRY: 90,
+                           COL_STATEMENTS: 80, COL_RECORD: 140}, padding=10)
+        self.table.horizontalHeader().resizeSection(COL_RECORD, 140)
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.tables & WATCHED_TABLES or changes.statements:
-            self.refresh()
-
-    def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
-        self._update_count()
-
-    def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = "speaker" if total == 1 else "speakers"
-        self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+    def _affected_by(self, changes: Changes) -> bool:
+        return super()._affected_by(changes) or bool(changes.statements)
 
     # -- selection -------------------------------------------------------------------
-    def selected_rows(self) -> list[dict]:
-        rows = self.table.selectionModel().selectedRows()
-        return [index.data(RowRole) for index in sorted(rows, key=lambda i: i.row())]
-
-    def selected_ids(self) -> list[str]:
-        return [row["id"] for row in self.selected_rows()]
-
     def select_ids(self, ids: list[str]) -> None:
         selection = self.table.selectionModel()
         selection.clearSelection()
         flags = (selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
         for speaker_id in ids:
-            row = self.model.row_of(speaker_id)
-            if row is None:
-                continue
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            index = self.table_index(speaker_id)
             if index.isValid():
                 selection.select(index, flags)
                 self.table.scrollTo(index)
 
-    def _update_actions(self, *_: Any) -> None:
+    def _selection_changed(self, *_: Any) -> None:
         count = len(self.table.selectionModel().selectedRows())
         self.edit_button.setEnabled(count == 1)
         self.show_button.setEnabled(count == 1)
         self.merge_button.setEnabled(count == 2)
 
-    def _menu(self, position) -> None:
-        menu = QMenu(self)
-        for text, slot, enabled in (("Show statements", self.show_statements,
-                                     self.show_button.isEnabled()),
-                                    ("Edit…", self.edit_selected, self.edit_button.isEnabled()),
-                                    ("Merge into…", self.merge_selected,
-                                     self.merge_button.isEnabled()),
-                                    ("New speaker…", self.new_speaker, True)):
-            action = QAction(text, menu)
-            action.setEnabled(enabled)
-            action.triggered.connect(slot)
-            menu.addAction(action)
-        menu.exec(self.table.viewport().mapToGlobal(position))
-
     # -- actions ---------------------------------------------------------------------
     def new_speaker(self) -> None:
-        self._open_dialog(SpeakerDialog(self._ctx, None, self))
+        self._new_record()
 
-    def edit_selected(self) -> None:
+    def _edit_target(self) -> dict | None:
+        """The speaker dialog edits the row itself, and only one at a time."""
         rows = self.selected_rows()
-        if len(rows) == 1:
-            self._open_dialog(SpeakerDialog(self._ctx, rows[0], self))
+        return rows[0] if len(rows) == 1 else None
 
-    def _open_dialog(self, dialog: SpeakerDialog) -> None:
-        self.refusal.hide()
-        dialog.saved.connect(lambda speaker_id: self.select_ids([speaker_id]))
-        dialog.exec()
+    def _select_saved(self, speaker_id: str) -> None:
+        self.select_ids([speaker_id])
 
     def show_statements(self) -> None:
         ids = self.selected_ids()
@@ -356,9 +231,6 @@ class SpeakersView(QWidget):
             label="Merge speakers", on_done=lambda _: self.select_ids([keep_id]),
             on_error=self._refused)
 
-    def _refused(self, text: str) -> None:
-        self.refusal.setText(text)
-        self.refusal.show()
 
 
 def aliases_of(row: dict) -> list[str]:
