@@ -13,10 +13,19 @@ from .domain.dates import parse_day
 from .domain.deadlines import resolve_deadline
 from .domain.errors import InvalidInput
 from .domain.filters import StatementFilter
-from .services import articles, importing
+from .services import (
+    articles,
+    export,
+    importing,
+    maintenance,
+    queries,
+    review,
+    sources,
+    speakers,
+    statements,
+    users,
+)
 from .services import evidence as ev
-from .services import maintenance
-from .services import export, queries, review, speakers, sources, statements, users
 from .services.check import check_workspace
 from .services.demo import build_demo
 from .services.lookup import resolve_id

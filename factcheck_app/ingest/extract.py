@@ -4,8 +4,8 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .attribution import Event, assign, find_events
 from .dates import stated_date

@@ -40,7 +40,7 @@ class HtmlArticle:
 
 
 def extract_html(html: str) -> HtmlArticle:
-    import trafilatura                       # imported lazily: it is slow to import
+    import trafilatura  # imported lazily: it is slow to import
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     logging.getLogger("htmldate").setLevel(logging.ERROR)

@@ -2,13 +2,25 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .layout import FILL
-from .lexicon import (AUX_ADVERBS, CLAUSE_BOUNDARY_WORDS, DETERMINERS, FUNCTION_WORDS, MONTHS,
-                      NAME_CONNECTORS, PREPOSITIONS, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS,
-                      SPEECH_VERBS, TITLE_WORDS, WEEKDAYS)
+from .lexicon import (
+    AUX_ADVERBS,
+    CLAUSE_BOUNDARY_WORDS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    MONTHS,
+    NAME_CONNECTORS,
+    PREPOSITIONS,
+    PRONOUNS_GROUP,
+    PRONOUNS_PERSON,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
 from .names import Token, tokenize
 
 HasName = Callable[[int, int], bool]      # does text[start:end] name a person or a body?

@@ -2,11 +2,21 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from .lexicon import (ABBREVIATIONS, FUNCTION_WORDS, MONTHS, NAME_CONNECTORS, NAME_PARTICLES,
-                      NAME_SUFFIXES, ORG_WORDS, ROLE_NOUNS, TITLE_WORDS, WEEKDAYS)
+from .lexicon import (
+    ABBREVIATIONS,
+    FUNCTION_WORDS,
+    MONTHS,
+    NAME_CONNECTORS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
 
 _TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"                       # U.S. a.m. D.C.

@@ -3,12 +3,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from collections.abc import Sequence
 
-from .lexicon import (DETERMINERS, DOCUMENT_NOUNS, GENERIC_BODY_NOUNS, GROUP_SYNONYMS,
-                      PRONOUNS_PERSON, ROLE_NOUNS, SPOKES_NOUNS, TITLE_WORDS)
+from .lexicon import (
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    GENERIC_BODY_NOUNS,
+    GROUP_SYNONYMS,
+    PRONOUNS_PERSON,
+    ROLE_NOUNS,
+    SPOKES_NOUNS,
+    TITLE_WORDS,
+)
 from .mentions import Mention
 from .names import Name, Registry, analyse_run, capital_runs, name_key, strip_article, tokenize
 

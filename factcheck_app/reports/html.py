@@ -12,16 +12,43 @@ from __future__ import annotations
 from . import claimreview
 from .charts import bar_chart_svg
 from .common import (
-    DASH, DOT, EVIDENCE_GROUPS, citation_parts, escape, fact_rows, text_html, verdict_facts,
+    DASH,
+    DOT,
+    EVIDENCE_GROUPS,
+    citation_parts,
+    escape,
+    fact_rows,
+    text_html,
+    verdict_facts,
     web_url,
 )
+from .html_style import css_string, stylesheet
 from .model import (
-    COL_ASSIGNEE, COL_CHECK_BY, COL_DATE, COL_OVERDUE, COL_SPEAKER, COL_VERDICT,
-    COLUMN_LABELS, DRAFT_MARK, METHOD, BarChart, Citation, Dossier, EvidenceItem, Figures, Paragraph,
-    Report, Section, StatementTable, StatementView, Table, long_date, percent, safe_colour,
+    COL_ASSIGNEE,
+    COL_CHECK_BY,
+    COL_DATE,
+    COL_OVERDUE,
+    COL_SPEAKER,
+    COL_VERDICT,
+    COLUMN_LABELS,
+    DRAFT_MARK,
+    METHOD,
+    BarChart,
+    Citation,
+    Dossier,
+    EvidenceItem,
+    Figures,
+    Paragraph,
+    Report,
+    Section,
+    StatementTable,
+    StatementView,
+    Table,
+    long_date,
+    percent,
+    safe_colour,
     short_date,
 )
-from .html_style import css_string, stylesheet
 
 __all__ = ["css_string", "escape", "link", "render_html", "text_html"]
 

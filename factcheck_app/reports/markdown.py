@@ -11,9 +11,28 @@ import re
 
 from .common import DOT, EVIDENCE_GROUPS, citation_parts, verdict_facts
 from .model import (
-    COL_ASSIGNEE, COL_CHECK_BY, COL_DATE, COL_OVERDUE, COL_SPEAKER, COL_VERDICT,
-    COLUMN_LABELS, DRAFT_MARK, METHOD, BarChart, Citation, Dossier, Figures, Paragraph, Report,
-    Section, StatementTable, StatementView, Table, long_date, percent, short_date,
+    COL_ASSIGNEE,
+    COL_CHECK_BY,
+    COL_DATE,
+    COL_OVERDUE,
+    COL_SPEAKER,
+    COL_VERDICT,
+    COLUMN_LABELS,
+    DRAFT_MARK,
+    METHOD,
+    BarChart,
+    Citation,
+    Dossier,
+    Figures,
+    Paragraph,
+    Report,
+    Section,
+    StatementTable,
+    StatementView,
+    Table,
+    long_date,
+    percent,
+    short_date,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")

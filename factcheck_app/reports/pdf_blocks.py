@@ -7,14 +7,41 @@ drawn chart objects. Every piece of user text is escaped; links only for http(s)
 from __future__ import annotations
 
 from .common import (
-    DASH, DOT, EVIDENCE_GROUPS, citation_parts, escape, fact_rows, text_html, verdict_facts,
+    DASH,
+    DOT,
+    EVIDENCE_GROUPS,
+    citation_parts,
+    escape,
+    fact_rows,
+    text_html,
+    verdict_facts,
     web_url,
 )
 from .model import (
-    COL_ASSIGNEE, COL_CHECK_BY, COL_DATE, COL_OVERDUE, COL_SPEAKER, COL_VERDICT,
-    COLUMN_LABELS, DRAFT_MARK, BarChart, Citation, Dossier, EvidenceItem, Figure, Figures,
-    Paragraph, Report, Section, StatementTable, StatementView, Table, long_date, percent,
-    safe_colour, short_date,
+    COL_ASSIGNEE,
+    COL_CHECK_BY,
+    COL_DATE,
+    COL_OVERDUE,
+    COL_SPEAKER,
+    COL_VERDICT,
+    COLUMN_LABELS,
+    DRAFT_MARK,
+    BarChart,
+    Citation,
+    Dossier,
+    EvidenceItem,
+    Figure,
+    Figures,
+    Paragraph,
+    Report,
+    Section,
+    StatementTable,
+    StatementView,
+    Table,
+    long_date,
+    percent,
+    safe_colour,
+    short_date,
 )
 from .pdf_style import ACCENT, INK, MUTED, RED, RULE, SOFT, Fonts, pad, pt
 

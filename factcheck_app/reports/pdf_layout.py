@@ -11,8 +11,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout, QColor, QFont, QFontMetricsF, QPainter, QPdfWriter, QPen,
-    QPyTextObject, QTextCharFormat, QTextDocument, QTextFormat, QTextOption,
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QPyTextObject,
+    QTextCharFormat,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
 )
 
 from .charts import geometry
@@ -20,9 +30,19 @@ from .common import DASH, DOT
 from .model import DRAFT_MARK, METHOD, BarChart, Report, safe_colour
 from .pdf_blocks import BodyBuilder
 from .pdf_style import (
-    ACCENT, CHART_INDEX, CHART_OBJECT, INK, MM, MUTED, RED, RULE, SOFT, Fonts, dev, pt,
+    ACCENT,
+    CHART_INDEX,
+    CHART_OBJECT,
+    INK,
+    MM,
+    MUTED,
+    RED,
+    RULE,
+    SOFT,
+    Fonts,
+    dev,
+    pt,
 )
-
 
 # -- charts inside the text flow ----------------------------------------------------------
 

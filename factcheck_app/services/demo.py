@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..resources import resource
 from . import evidence as ev
-from . import review, speakers, sources, statements, users
+from . import review, sources, speakers, statements, users
 from .workspace import Workspace
 
 SEED = ("samples", "seed-article.txt")

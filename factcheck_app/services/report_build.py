@@ -22,9 +22,26 @@ from ..domain.verdicts import PENDING
 from ..domain.workflow import APPROVED
 from ..reports import model
 from ..reports.model import (
-    COL_ASSIGNEE, COL_CHECK_BY, COL_DATE, COL_OVERDUE, COL_SPEAKER, COL_STATEMENT, COL_VERDICT,
-    Bar, BarChart, Dossier, Figure, Figures, Paragraph, Report, Section, Speaker, StatementTable,
-    StatementView, Table, long_date,
+    COL_ASSIGNEE,
+    COL_CHECK_BY,
+    COL_DATE,
+    COL_OVERDUE,
+    COL_SPEAKER,
+    COL_STATEMENT,
+    COL_VERDICT,
+    Bar,
+    BarChart,
+    Dossier,
+    Figure,
+    Figures,
+    Paragraph,
+    Report,
+    Section,
+    Speaker,
+    StatementTable,
+    StatementView,
+    Table,
+    long_date,
 )
 from . import queries
 from .report_request import ExportRequest

@@ -14,7 +14,13 @@ from ..domain.verdicts import PENDING, VerdictLevel, VerdictScale
 from ..domain.workflow import APPROVED
 from ..domain.workflow import STATE_LABELS as REVIEW_LABELS
 from ..reports.model import (
-    Attachment, Citation, EvidenceItem, Speaker, StatementView, VerdictStep, long_date,
+    Attachment,
+    Citation,
+    EvidenceItem,
+    Speaker,
+    StatementView,
+    VerdictStep,
+    long_date,
 )
 from . import evidence as evidence_service
 from . import queries

@@ -32,8 +32,16 @@ from ..reports import claimreview, data
 from ..reports.model import Report, StatementView
 from .report_build import NOTABLE_LIMIT, build_report
 from .report_request import (
-    BINARY_FORMATS, FORMAT_LABELS, FORMATS, REPORT_FORMATS, SUFFIXES, ExportCancelled,
-    ExportRequest, check_cancel, is_cancelled, notify_progress,
+    BINARY_FORMATS,
+    FORMAT_LABELS,
+    FORMATS,
+    REPORT_FORMATS,
+    SUFFIXES,
+    ExportCancelled,
+    ExportRequest,
+    check_cancel,
+    is_cancelled,
+    notify_progress,
 )
 from .report_scope import resolve_scope
 from .report_views import STANCE_COLOURS, statement_views

@@ -10,8 +10,14 @@ from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from ..services import sources as source_service
 from .context import UiContext
-from .list_view import RowRole  # noqa: F401 - callers read a source's row by this role
-from .list_view import ListView, RowTableModel, count_text, date_label, field_text
+from .list_view import (
+    ListView,
+    RowRole,  # noqa: F401 - callers read a source's row by this role
+    RowTableModel,
+    count_text,
+    date_label,
+    field_text,
+)
 from .record_dialogs import SourceDialog
 
 (COL_TITLE, COL_OUTLET, COL_PUBLISHED, COL_LANGUAGE, COL_KIND, COL_STATEMENTS,
