@@ -29,6 +29,22 @@ deps-test:
 test: $(STAMP) deps-test
 	$(PY) -m pytest -q
 
+PACKAGE_STAMP := $(VENV)/.installed-package
+
+$(PACKAGE_STAMP): $(STAMP) pyproject.toml
+	$(PY) -m pip install --quiet -e ".[test,package]"
+	touch $(PACKAGE_STAMP)
+
+## Build the Linux installer dist/factcheck_<version>_<arch>.deb (README: Packaging).
+package: $(PACKAGE_STAMP)
+	PY=$(PY) bash packaging/build_deb.sh
+
+## Build the .deb, then test it installed: metadata, validators, lintian, a throwaway
+## root, the window, apt install/remove (packaging/test_deb.sh; DEB=path skips the build).
+.PHONY: package-test
+package-test: $(PACKAGE_STAMP)
+	PY=$(PY) bash packaging/test_deb.sh $(DEB)
+
 screenshots: $(STAMP)
 	$(PY) -m factcheck_app.ui.screenshots screenshots
 
