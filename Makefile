@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-# Debian packages the test suite uses (PDF/text readers for report tests).
-TEST_DEBS := poppler-utils
+# Debian packages the test suite uses: PDF readers for report tests, the desktop-entry,
+# AppStream and NSIS validators for the installer recipes.
+TEST_DEBS := poppler-utils desktop-file-utils appstream nsis
 
 .PHONY: run test setup deps-test package screenshots benchmarks clean
 
