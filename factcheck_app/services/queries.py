@@ -137,3 +137,15 @@ def dashboard(ws: Workspace) -> dict[str, Any]:
 def all_tags(ws: Workspace) -> list[str]:
     return [row[0] for row in ws.db.execute(
         "SELECT DISTINCT tag FROM statement_tags ORDER BY tag")]
+
+
+def record_names(ws: Workspace, ids: set[str]) -> dict[str, str]:
+    """Display names for ids of speakers, sources and users (for the history view)."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    values = list(ids) * 3
+    return {row[0]: row[1] for row in ws.db.execute(
+        f"SELECT id, name FROM speakers WHERE id IN ({marks}) "
+        f"UNION ALL SELECT id, title FROM sources WHERE id IN ({marks}) "
+        f"UNION ALL SELECT id, display_name FROM users WHERE id IN ({marks})", values)}

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import workflow as wf
-from ..services import review
+from ..services import queries, review
 from .context import UiContext
 from .detail_forms import _Tab
 from .theme import REVIEW_COLOURS
@@ -151,46 +151,67 @@ def _thread_html(comments: list[dict]) -> str:
 
 
 class HistoryTab(QWidget):
-    """Every change to the statement: who, when, what field, old → new."""
+    """Every change to the statement: who, when, what field, old → new, and why."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["When (UTC)", "Who", "Field", "Change", "Why"])
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["When (UTC)", "Who", "Change"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 130)
-        header.resizeSection(1, 70)
-        header.resizeSection(2, 120)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 128)
+        header.resizeSection(1, 64)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
 
     def load(self, dossier: dict) -> None:
         rows = [h for h in dossier["history"] if h["field"] not in _HIDDEN]
+        ids = set()
+        for h in rows:
+            if h["field"] in _ID_FIELDS:
+                ids.update(filter(None, (_decode(h["old_value"]), _decode(h["new_value"]))))
+        names = queries.record_names(self.ctx.ws, ids)
         self.table.setRowCount(len(rows))
         for i, h in enumerate(reversed(rows)):
             when = (h["at"] or "")[:16].replace("T", " ")
-            change = (f"{_value(h['old_value'])} → {_value(h['new_value'])}"
-                      if h["action"] != "create" else _value(h["new_value"]))
-            for column, text in enumerate((when, h["user_name"] or "", h["field"] or h["action"],
-                                           change, h["reason"] or "")):
+            label = _FIELD_LABELS.get(h["field"], (h["field"] or h["action"]).replace("_", " "))
+            old, new = _value(h["old_value"], names), _value(h["new_value"], names)
+            change = f"{label}: {new}" if h["action"] == "create" else f"{label}: {old} → {new}"
+            if h["reason"]:
+                change += f"   ({h['reason']})"
+            for column, text in enumerate((when, h["user_name"] or "", change)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(i, column, item)
-        self.table.resizeRowsToContents()
 
 
-_HIDDEN = {"id", "stated_sort", "created_at", "created_by", "approved_hash", "last_editor_id"}
+_HIDDEN = {"id", "stated_sort", "created_at", "created_by", "approved_hash", "last_editor_id",
+           "source_start", "source_end", "stated_precision"}
+_ID_FIELDS = {"speaker_id", "source_id", "assignee_id", "approved_by"}
+_FIELD_LABELS = {"speaker_id": "speaker", "source_id": "source", "assignee_id": "assigned to",
+                 "approved_by": "approved by", "approved_at": "approved at",
+                 "review_state": "review", "verdict_rationale": "rationale",
+                 "verdict_confidence": "confidence", "check_by_phrase": "check-by phrase",
+                 "stated_on": "stated", "original_text": "original text"}
 
 
-def _value(encoded: str | None) -> str:
+def _decode(encoded: str | None):
+    return None if encoded is None else json.loads(encoded)
+
+
+def _value(encoded: str | None, names: dict[str, str]) -> str:
     if encoded is None:
         return "∅"
     value = json.loads(encoded)
+    if isinstance(value, str) and value in names:
+        return names[value]
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     text = " ".join(text.split())
-    return text if len(text) <= 140 else text[:139] + "…"
+    return text if len(text) <= 160 else text[:159] + "…"
