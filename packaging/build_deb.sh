@@ -66,7 +66,7 @@ fi
 gzip -9n < "$changelog" > "$PKGROOT/usr/share/doc/factcheck/changelog.gz"
 
 # RUNPATH: Python's own extension modules (and libpython) carry the build machine's
-# library folder (e.g. /root/.pyenv/versions/3.11.7/lib); a path outside the package must
+# library folder (e.g. a pyenv lib folder); a path outside the package must
 # not be searched on the user's machine. Only $ORIGIN-relative entries (Qt's) stay.
 while IFS= read -r elf; do
   case "$elf" in *.so|*.so.*) ;; *) continue ;; esac   # never touch the bootloader
