@@ -49,6 +49,9 @@ def edit_evidence(ws: Workspace, *, evidence_id: str, expected_version: int | No
         raise InvalidInput("evidence needs a summary of what was observed")
     if changes.get("occurred_on"):
         changes["occurred_on"] = parse_fuzzy_date(changes["occurred_on"]).value
+    url = changes.get("url")
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise InvalidInput(f"an evidence URL must start with http:// or https:// (got {url!r})")
     with ws.store.transaction() as db:
         old, _ = records.update(db, "evidence", evidence_id, changes, actor=ws.actor,
                                 expected_version=expected_version)

@@ -57,6 +57,11 @@ def edit_source(ws: Workspace, *, source_id: str, expected_version: int | None =
         changes["published_on"] = parse_fuzzy_date(changes["published_on"]).value
     if "kind" in changes:
         changes["kind"] = choice(changes["kind"] or "article", SOURCE_KINDS, what="source kind")
+    if "title" in changes and not changes["title"]:
+        raise InvalidInput("a source needs a title")
+    url = changes.get("url")
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise InvalidInput(f"a source URL must start with http:// or https:// (got {url!r})")
     with ws.store.transaction() as db:
         old, _ = records.update(db, "sources", source_id, changes, actor=ws.actor,
                                 expected_version=expected_version)

@@ -61,6 +61,10 @@ def edit_speaker(ws: Workspace, *, speaker_id: str, expected_version: int | None
         elif key == "name":
             if not (value or "").strip():
                 raise InvalidInput("a speaker needs a name")
+            same = find_speaker(ws, value, exact=True)
+            if same and same["id"] != speaker_id:
+                raise InvalidInput(f"a speaker named {value.strip()!r} already exists; "
+                                   "merge the two records instead")
             changes[key] = value.strip()
         else:
             changes[key] = (value or "").strip() or None

@@ -11,10 +11,10 @@ from typing import Any
 from ..domain import records as rec
 from ..domain.dates import parse_day, parse_fuzzy_date
 from ..domain.deadlines import resolve_deadline
-from ..domain.errors import InvalidInput
+from ..domain.errors import InvalidInput, PermissionDenied
 from ..domain.ids import new_id
 from ..domain.verdicts import PENDING
-from ..domain.workflow import APPROVED, DRAFT
+from ..domain.workflow import ADMIN, APPROVED, DRAFT
 from ..storage import records
 from .workspace import Changes, Workspace
 
@@ -50,8 +50,11 @@ def _locate(db, source_id: str | None, quote: str, start: Any, end: Any) -> tupl
         raise InvalidInput(f"no source with id {source_id}")
     text = row[0] or ""
     if start not in (None, "") and end not in (None, ""):
-        start, end = int(start), int(end)
-        if text[start:end] != quote:
+        try:
+            start, end = int(start), int(end)
+        except (TypeError, ValueError):
+            raise InvalidInput("the quote's position in the source must be whole numbers") from None
+        if start < 0 or text[start:end] != quote:
             raise InvalidInput("the quote does not occur in the source text at the given position")
         return start, end
     position = text.find(quote) if text and quote else -1
@@ -215,12 +218,19 @@ def set_verdict(ws: Workspace, *, statement_id: str, verdict: str, rationale: st
 
 
 def delete_statement(ws: Workspace, *, statement_id: str) -> Changes:
-    """Remove a draft statement (used by undo of a creation); approved ones are kept."""
-    ws.require_user()
+    """Remove a statement that is not approved (undo of a creation or an import).
+
+    Only its creator or an admin may: otherwise one analyst could make another's
+    work disappear, thread and all.
+    """
+    user = ws.require_user()
     with ws.store.transaction() as db:
         current = records.get(db, "statements", statement_id)
         if current["review_state"] == APPROVED:
             raise InvalidInput("an approved statement cannot be deleted; reopen it first")
+        if current["created_by"] != user.id and user.role != ADMIN:
+            raise PermissionDenied("only the analyst who recorded this statement, or an admin, "
+                                   "may delete it")
         for table in ("links", "verdicts", "comments"):
             for row in db.query(f"SELECT id FROM {table} WHERE statement_id = ?", [statement_id]):
                 records.delete(db, table, row["id"], actor=ws.actor, reason="statement deleted")

@@ -8,6 +8,8 @@ from typing import Any
 
 from ..domain.errors import InvalidInput
 from ..domain.ids import new_id
+from ..domain.records import STANCES
+from ..domain.verdicts import DEFAULT_SCALE, PENDING, VerdictScale
 from ..domain.workflow import ADMIN, ANALYST
 from ..storage import records
 from ..storage.history import Actor
@@ -45,6 +47,13 @@ def _insert_user(ws: Workspace, name: str, role: str, display_name: str, *,
     with ws.store.transaction() as db:
         if db.execute("SELECT 1 FROM users WHERE name = ? COLLATE NOCASE", [name]).fetchone():
             raise InvalidInput(f"a user named {name!r} already exists")
+        # Users sign in, and are shown, by name or display name: neither may pass
+        # for someone else's.
+        shown = (display_name or name).strip()
+        if db.execute("SELECT 1 FROM users WHERE name COLLATE NOCASE IN (?, ?) "
+                      "OR display_name COLLATE NOCASE IN (?, ?)",
+                      [name, shown, name, shown]).fetchone():
+            raise InvalidInput(f"{shown!r} is already the name of another user")
         user_id = new_id()
         records.insert(db, "users", {"id": user_id, "name": name,
                                      "display_name": (display_name or name).strip(),
@@ -81,8 +90,18 @@ def set_setting(ws: Workspace, *, key: str, value: Any, reason: str | None = Non
         raise InvalidInput(f"unknown setting {key!r}; settings are: {', '.join(SETTING_KEYS)}")
     if key == "four_eyes":
         value = _boolean(value)
+    if key == "verdict_scale":
+        value = _verdict_scale(value)
     encoded = json.dumps(value)
     with ws.store.transaction() as db:
+        if key == "verdict_scale":
+            keys = {level["key"] for level in value} if value else set(DEFAULT_SCALE.keys)
+            in_use = [row[0] for row in db.execute(
+                "SELECT DISTINCT verdict FROM statements WHERE verdict IS NOT NULL")]
+            missing = sorted(set(in_use) - keys)
+            if missing:
+                raise InvalidInput(f"the verdict scale must keep {missing[0]!r}: "
+                                   "statements are rated with it")
         if records.find(db, "settings", key):
             records.update(db, "settings", key, {"value": encoded}, actor=ws.actor,
                            action="setting", reason=reason)
@@ -90,6 +109,30 @@ def set_setting(ws: Workspace, *, key: str, value: Any, reason: str | None = Non
             records.insert(db, "settings", {"id": key, "value": encoded}, actor=ws.actor,
                            reason=reason)
     return Changes(tables=frozenset({"settings"}), message=f"{key} set to {value}")
+
+
+def _verdict_scale(value: Any) -> list[dict] | None:
+    """A verdict scale as a list of levels (JSON text from the command line is parsed),
+    refused unless every level is complete and pending is among them."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as error:
+            raise InvalidInput(f"the verdict scale is not valid JSON: {error.msg}") from None
+    try:
+        scale = VerdictScale.from_json(json.dumps(value))
+    except (TypeError, ValueError, AttributeError):
+        raise InvalidInput("the verdict scale must be a list of levels, each with key, label, "
+                           "colour, rating and required_stance") from None
+    if not isinstance(value, list) or not scale.levels or PENDING not in scale.keys:
+        raise InvalidInput(f"the verdict scale must be a list of levels including {PENDING!r}")
+    for level in scale.levels:
+        if level.required_stance not in (None, *STANCES):
+            raise InvalidInput(f"verdict {level.key!r}: required_stance must be one of "
+                               f"{', '.join(STANCES)} or null")
+    return [dict(vars(level)) for level in scale.levels]
 
 
 def _boolean(value: Any) -> bool:

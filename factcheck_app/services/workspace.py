@@ -114,8 +114,9 @@ class Workspace:
         wanted = (name or "").strip()
         rows = list(self.db.query(
             "SELECT id, name, display_name, role FROM users WHERE active = 1 AND "
-            "(name = ? COLLATE NOCASE OR display_name = ? COLLATE NOCASE OR id = ?)",
-            [wanted, wanted, wanted]))
+            "(name = ? COLLATE NOCASE OR display_name = ? COLLATE NOCASE OR id = ?) "
+            "ORDER BY id = ? DESC, name = ? COLLATE NOCASE DESC, rowid",
+            [wanted, wanted, wanted, wanted, wanted]))
         if not rows:
             raise NotFound(f"no user named {wanted!r} in this workspace "
                            "(add one with: factcheck user add)")

@@ -247,3 +247,55 @@ def test_evidence_with_an_invalid_url_is_refused(demo_ws: Workspace) -> None:
     with pytest.raises(InvalidInput, match="must start with http"):
         ev.add_evidence(demo_ws, summary="x", url="javascript:alert(1)")
     assert demo_ws.db.execute("SELECT count(*) FROM evidence").fetchone()[0] == before
+
+
+def test_editing_evidence_or_a_source_to_an_invalid_url_is_refused(ws: Workspace) -> None:
+    from factcheck_app.services import sources
+
+    evidence_id = ev.add_evidence(ws, summary="x", url="https://example.org").created
+    source_id = sources.add_source(ws, title="T", url="https://example.org").created
+    history = ws.db.execute("SELECT count(*) FROM history").fetchone()[0]
+    with pytest.raises(InvalidInput, match="must start with http"):
+        ev.edit_evidence(ws, evidence_id=evidence_id, url="javascript:alert(1)")
+    with pytest.raises(InvalidInput, match="must start with http"):
+        sources.edit_source(ws, source_id=source_id, url="javascript:alert(1)")
+    with pytest.raises(InvalidInput, match="needs a title"):
+        sources.edit_source(ws, source_id=source_id, title="  ")
+    assert ws.db.execute("SELECT count(*) FROM history").fetchone()[0] == history
+    assert ws.db.execute("SELECT url FROM evidence").fetchone()[0] == "https://example.org"
+
+
+def test_non_numeric_or_negative_source_offsets_are_refused(ws: Workspace) -> None:
+    from factcheck_app.services import sources
+
+    source_id = sources.add_source(ws, title="T", full_text="We will build it.").created
+    with pytest.raises(InvalidInput, match="whole numbers"):
+        _add(ws, "build", source_id=source_id, source_start="x", source_end="5")
+    with pytest.raises(InvalidInput, match="does not occur"):
+        _add(ws, "it.", source_id=source_id, source_start=-3, source_end=17)
+    assert ws.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+
+
+def test_only_the_creator_or_an_admin_may_delete_a_statement(ws):
+    from factcheck_app.domain.errors import PermissionDenied
+    from factcheck_app.services import statements as st
+
+    ws.sign_in("ana")
+    statement_id = st.add_statement(ws, quote="Mine", stated_on="2024-01-01").created
+    ws.sign_in("rob")
+    with pytest.raises(PermissionDenied, match="recorded this statement"):
+        st.delete_statement(ws, statement_id=statement_id)
+    ws.sign_in("admin")
+    st.delete_statement(ws, statement_id=statement_id)
+    assert ws.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+
+
+def test_renaming_a_speaker_to_an_existing_name_is_refused(ws):
+    from factcheck_app.domain.errors import InvalidInput
+    from factcheck_app.services import speakers as sp
+
+    ws.sign_in("ana")
+    sp.add_speaker(ws, name="Jane Doe")
+    other = sp.add_speaker(ws, name="J. Doe").created
+    with pytest.raises(InvalidInput, match="merge"):
+        sp.edit_speaker(ws, speaker_id=other, name="jane doe")
