@@ -123,9 +123,21 @@ class Workspace:
         return User(**rows[0])
 
     def require_user(self, *roles: str) -> User:
+        """The signed-in user as the workspace knows them now.
+
+        The role is read again on every use case: an admin may have changed it (or
+        deactivated the user) from another window since this one signed in.
+        """
         if self.user is None:
             raise PermissionDenied("sign in first: name the acting user with --as NAME "
                                    "or FACTCHECK_USER")
+        row = self.db.execute("SELECT name, display_name, role, active FROM users WHERE id = ?",
+                              [self.user.id]).fetchone()
+        if row is None or not row[3]:
+            raise PermissionDenied(f"{self.user.label} is no longer an active user of this "
+                                   "workspace")
+        if (row[0], row[1], row[2]) != (self.user.name, self.user.display_name, self.user.role):
+            self.user = User(self.user.id, row[0], row[1], row[2])
         if roles and self.user.role not in roles:
             raise PermissionDenied(f"only a{'n' if roles[0][0] in 'aeiou' else ''} "
                                    f"{' or '.join(roles)} may do this; you are "

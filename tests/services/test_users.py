@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from factcheck_app.domain.errors import InvalidInput
+from factcheck_app.domain.errors import InvalidInput, PermissionDenied
 from factcheck_app.services import statements, users
 from factcheck_app.services.workspace import Workspace
 
@@ -65,3 +65,23 @@ def test_verdict_scale_must_keep_verdicts_in_use(ws: Workspace) -> None:
     with pytest.raises(InvalidInput, match="'held'"):
         users.set_setting(ws, key="verdict_scale", value=levels)
     assert ws.scale.level("held")
+
+
+def test_a_role_change_applies_to_an_open_session_at_once(tmp_path):
+    from factcheck_app.services import review, statements
+    from factcheck_app.services import users as us
+
+    path = tmp_path / "w.factcheck"
+    admin = Workspace.create(path, admin="admin")
+    us.add_user(admin, name="ana", role="analyst")
+    us.add_user(admin, name="rob", role="reviewer")
+    rob = Workspace.open(path, user="rob")  # another window, signed in before the change
+    admin.sign_in("ana")
+    statement_id = statements.add_statement(admin, quote="Q", stated_on="2024-01-01").created
+    review.submit(admin, statement_id=statement_id)
+    admin.sign_in("admin")
+    us.set_role(admin, name="rob", role="analyst")
+    with pytest.raises(PermissionDenied, match="only a reviewer or admin"):
+        review.approve(rob, statement_id=statement_id)
+    rob.close()
+    admin.close()
