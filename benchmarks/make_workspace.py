@@ -846,9 +846,12 @@ class _Generator:
                 })
         return items, links
 
-    def review(self, statements: list[dict], links: list[dict]) -> tuple[list, list]:
-        """Approvals bound to content and links; verdict history; comments."""
+    def review(self, statements: list[dict], links: list[dict],
+               evidence: list[dict]) -> tuple[list, list]:
+        """Approvals bound to content, links and linked evidence; verdict history; comments."""
         rng = self.rng
+        content = {item["id"]: {f: item.get(f) for f in rec.EVIDENCE_CONTENT_FIELDS}
+                   for item in evidence}
         by_statement: dict[str, list[dict]] = defaultdict(list)
         for link in links:
             by_statement[link["statement_id"]].append(link)
@@ -885,7 +888,8 @@ class _Generator:
                 approved_day = min(last_day + timedelta(days=rng.randrange(0, 20)), END)
                 row["approved_by"] = reviewer
                 row["approved_at"] = _stamp(approved_day, rng)
-                row["approved_hash"] = rec.content_hash(row, own)
+                row["approved_hash"] = rec.content_hash(
+                    row, [{**link, **content[link["evidence_id"]]} for link in own])
                 if rng.random() < 0.3:
                     comments.append(self._comment(row, reviewer, "Checked against the evidence.",
                                                   approved_day))
@@ -1008,7 +1012,7 @@ def _make(path: Path, n: int, seed: int, log: Callable[[str], None] | None) -> P
                                        END), gen.rng)
     gen.assess(statements)
     evidence, links = gen.evidence(statements, sources)
-    verdicts, comments = gen.review(statements, links)
+    verdicts, comments = gen.review(statements, links, evidence)
     step(f"generated {n:,} statements, {len(speakers):,} speakers, {len(sources):,} sources, "
          f"{len(evidence):,} evidence, {len(links):,} links, {len(verdicts):,} verdicts, "
          f"{len(comments):,} comments, {len(users):,} users")

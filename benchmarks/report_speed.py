@@ -108,8 +108,10 @@ def _small_generator(path: Path, n: int) -> None:
                     verdicts.append({"id": new_id(), "statement_id": row["id"],
                                      "verdict": verdict, "rationale": "The records show it.",
                                      "confidence": 0.8})
+            content = {e["id"]: e for e in evidence}
             for row in statements:
-                own = [link for link in links if link["statement_id"] == row["id"]]
+                own = [{**content[link["evidence_id"]], **link} for link in links
+                       if link["statement_id"] == row["id"]]
                 row["approved_hash"] = rec.content_hash(row, own)
             for table, rows in (("statements", statements), ("evidence", evidence),
                                 ("links", links), ("verdicts", verdicts)):

@@ -70,8 +70,10 @@ def test_approvals_obey_the_rules(ws: Workspace) -> None:
     approved = list(ws.db.query("SELECT * FROM statements WHERE review_state = 'approved'"))
     assert approved
     for statement in approved:
-        links = list(ws.db.query("SELECT evidence_id, stance, note FROM links "
-                                 "WHERE statement_id = ?", [statement["id"]]))
+        links = list(ws.db.query(
+            "SELECT l.evidence_id, l.stance, l.note, e.occurred_on, e.title, e.summary, "
+            "e.excerpt, e.url, e.source_id FROM links l JOIN evidence e ON e.id = l.evidence_id "
+            "WHERE l.statement_id = ?", [statement["id"]]))
         assert statement["approved_hash"] == rec.content_hash(statement, links)
         assert statement["approved_by"] != statement["last_editor_id"]  # four eyes
         needed = {"held": "supports", "broken": "contradicts"}.get(statement["verdict"])

@@ -88,12 +88,19 @@ def confidence(value: Any) -> float | None:
     return round(number, 4)
 
 
+# What an approval covers of each linked piece of evidence, besides the link itself:
+# editing the evidence a verdict rests on reopens the statements it bears on.
+EVIDENCE_CONTENT_FIELDS = ("occurred_on", "title", "summary", "excerpt", "url", "source_id")
+
+
 def content_hash(statement: Mapping[str, Any], links: Iterable[Mapping[str, Any]]) -> str:
-    """SHA-256 of what a reviewer approved: the statement's content and its evidence links."""
+    """SHA-256 of what a reviewer approved: the statement's content, its evidence links
+    and the content of the linked evidence (`links` rows carry the evidence fields)."""
     payload = {
         "statement": {field: statement.get(field) for field in CONTENT_FIELDS},
         "links": sorted(
-            (str(link["evidence_id"]), str(link["stance"]), str(link.get("note") or ""))
+            [str(link["evidence_id"]), str(link["stance"]), str(link.get("note") or "")]
+            + [str(link.get(field) or "") for field in EVIDENCE_CONTENT_FIELDS]
             for link in links
         ),
     }

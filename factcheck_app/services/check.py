@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..domain import records as rec
 from ..domain.workflow import APPROVED
-from ..storage import integrity
+from ..storage import integrity, records
 from ..storage.integrity import Problem
 from .workspace import Workspace
 
@@ -28,8 +28,7 @@ def check_workspace(ws: Workspace) -> list[Problem]:
 def _approvals(ws: Workspace) -> Iterator[Problem]:
     """An approved statement must still hold exactly the content that was approved."""
     for statement in ws.db.query("SELECT * FROM statements WHERE review_state = ?", [APPROVED]):
-        links = list(ws.db.query(
-            "SELECT evidence_id, stance, note FROM links WHERE statement_id = ?", [statement["id"]]))
+        links = records.approval_links(ws.db, statement["id"])
         if rec.content_hash(statement, links) != statement["approved_hash"]:
             yield Problem("record", f"statements {statement['id']}",
                           "approved content differs from what the reviewer approved")

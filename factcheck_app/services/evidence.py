@@ -53,9 +53,21 @@ def edit_evidence(ws: Workspace, *, evidence_id: str, expected_version: int | No
     if url and not url.lower().startswith(("http://", "https://")):
         raise InvalidInput(f"an evidence URL must start with http:// or https:// (got {url!r})")
     with ws.store.transaction() as db:
-        old, _ = records.update(db, "evidence", evidence_id, changes, actor=ws.actor,
-                                expected_version=expected_version)
-    return Changes(tables=frozenset({"evidence"}), message="evidence saved",
+        old, new = records.update(db, "evidence", evidence_id, changes, actor=ws.actor,
+                                  expected_version=expected_version)
+        reopened: list[str] = []
+        if old is not new:
+            # The statements this evidence bears on were assessed (and perhaps approved)
+            # with its old content: the editor becomes their last editor, approvals reopen.
+            linked = [row[0] for row in db.execute(
+                "SELECT statement_id FROM links WHERE evidence_id = ?", [evidence_id])]
+            reopened = [sid for sid in linked if touch_content(ws, sid)]
+    message = "evidence saved"
+    if reopened:
+        message += (f"; {len(reopened)} approved statement{'s' if len(reopened) > 1 else ''} "
+                    "citing it went back to draft")
+    return Changes(statements=frozenset(reopened), tables=frozenset({"evidence", "statements"}),
+                   message=message,
                    undo={"op": "edit_evidence", "evidence_id": evidence_id,
                          "fields": {k: old[k] for k in changes}})
 

@@ -39,8 +39,7 @@ def act(ws: Workspace, *, statement_id: str, action: str, comment: str = "") -> 
         target = wf.check_action(action, _facts(ws, statement))
         changes: dict = {"review_state": target}
         if action == wf.APPROVE:
-            links = list(db.query(
-                "SELECT evidence_id, stance, note FROM links WHERE statement_id = ?", [statement_id]))
+            links = records.approval_links(db, statement_id)
             changes.update(approved_hash=rec.content_hash(statement, links),
                            approved_by=ws.actor.user_id, approved_at=history.now())
         if action == wf.SUBMIT and statement["assignee_id"] == ws.actor.user_id:

@@ -174,8 +174,7 @@ def _content_touched(ws: Workspace, statement_id: str) -> str:
         changes["last_editor_id"] = ws.actor.user_id
     message = ""
     if current["review_state"] == APPROVED:
-        links = list(db.query("SELECT evidence_id, stance, note FROM links WHERE statement_id = ?",
-                              [statement_id]))
+        links = records.approval_links(db, statement_id)
         if rec.content_hash(current, links) != current["approved_hash"]:
             changes.update(review_state=DRAFT, approved_hash=None, approved_by=None,
                            approved_at=None)

@@ -164,3 +164,11 @@ def stale(db: Database, table: str, current: Mapping[str, Any]) -> StaleEdit:
         f"this {table.rstrip('s')} was changed by {who} at {when} UTC since you opened it; "
         "reload to see their change, then edit again"
     )
+
+
+def approval_links(db: Database, statement_id: str) -> list[dict[str, Any]]:
+    """A statement's links with the linked evidence's content: what an approval covers."""
+    return list(db.query(
+        "SELECT l.evidence_id, l.stance, l.note, e.occurred_on, e.title, e.summary, e.excerpt, "
+        "e.url, e.source_id FROM links l JOIN evidence e ON e.id = l.evidence_id "
+        "WHERE l.statement_id = ?", [statement_id]))

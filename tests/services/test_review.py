@@ -287,3 +287,25 @@ def test_linking_again_unchanged_does_not_make_the_reviewer_the_last_editor(ws: 
     ev.link(ws, statement_id=statement_id, evidence_id=evidence_id, stance="supports")
     review.approve(ws, statement_id=statement_id)  # rob changed nothing: four-eyes still holds
     assert queries.get_statement(ws, statement_id)["review_state"] == "approved"
+
+
+def test_editing_the_evidence_an_approval_rests_on_reopens_it(ws: Workspace) -> None:
+    from factcheck_app.services import evidence as ev
+    from factcheck_app.services import statements
+    from factcheck_app.services.check import check_workspace
+
+    ws.sign_in("ana")
+    statement_id = statements.add_statement(ws, quote="No troops will stay", stated_on="2022-02",
+                                            kind="promise").created
+    evidence_id = ev.add_evidence(ws, summary="Troops stayed", occurred_on="2022-02-24").created
+    ev.link(ws, statement_id=statement_id, evidence_id=evidence_id, stance="contradicts")
+    statements.set_verdict(ws, statement_id=statement_id, verdict="broken")
+    review.submit(ws, statement_id=statement_id)
+    ws.sign_in("rob")
+    review.approve(ws, statement_id=statement_id)
+    ws.sign_in("ana")
+    changes = ev.edit_evidence(ws, evidence_id=evidence_id, summary="Troops left after all")
+    assert "went back to draft" in changes.message
+    s = queries.get_statement(ws, statement_id)
+    assert s["review_state"] == "draft" and s["approved_by"] is None
+    assert check_workspace(ws) == []
