@@ -43,3 +43,7 @@ class WorkspaceInvalid(FactcheckError):
 
 class DiskFull(FactcheckError):
     """SQLite could not write because the disk is full; nothing was changed."""
+
+
+class Cancelled(FactcheckError):
+    """The user stopped a long operation; it was rolled back, nothing changed."""

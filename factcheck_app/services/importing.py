@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.dates import parse_fuzzy_date
-from ..domain.errors import FactcheckError, InvalidInput
+from ..domain.errors import Cancelled, FactcheckError, InvalidInput
 from ..ingest.claimreview import ClaimReviewItem, parse_claimreviews
 from . import evidence as ev
 from . import speakers, statements
@@ -141,7 +141,7 @@ def _csv_rows(text: str) -> tuple[list[str], Iterator[dict[str, str]]]:
         {(k or "").strip().lower(): v for k, v in row.items()} for row in reader)
 
 
-def import_csv(ws: Workspace, text: str) -> Changes:
+def import_csv(ws: Workspace, text: str, *, job: Any = None) -> Changes:
     columns, rows = _csv_rows(text.lstrip("\ufeff"))
     if "quote" in columns:
         kind, unknown = "statements", set(columns) - set(STATEMENT_COLUMNS)
@@ -153,10 +153,10 @@ def import_csv(ws: Workspace, text: str) -> Changes:
     if unknown:
         raise InvalidInput(f"unknown column {sorted(unknown)[0]!r}; the {kind} columns are: "
                            f"{', '.join(STATEMENT_COLUMNS if kind == 'statements' else EVIDENCE_COLUMNS)}")
-    return _run(ws, kind, rows, first_row=2)
+    return _run(ws, kind, rows, first_row=2, job=job)
 
 
-def import_json(ws: Workspace, text: str) -> Changes:
+def import_json(ws: Workspace, text: str, *, job: Any = None) -> Changes:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -171,20 +171,20 @@ def import_json(ws: Workspace, text: str) -> Changes:
             items = data.get(kind) or []
             if not isinstance(items, list) or any(not isinstance(i, dict) for i in items):
                 raise InvalidInput(f"\"{kind}\" must be a list of objects")
-            done = _run(ws, kind, iter(items), first_row=1)
+            done = _run(ws, kind, iter(items), first_row=1, job=job)
             changes = Changes(statements=changes.statements | done.statements,
                               tables=changes.tables | done.tables,
                               message=f"{changes.message} {done.message}".strip())
     return changes
 
 
-def import_claimreview(ws: Workspace, text: str) -> Changes:
+def import_claimreview(ws: Workspace, text: str, *, job: Any = None) -> Changes:
     try:
         items = parse_claimreviews(text)
     except ValueError as error:
         raise InvalidInput(str(error)) from None
     rows = [_claimreview_row(ws, item) for item in items]
-    return _run(ws, "statements", iter(rows), first_row=1, noun="ClaimReview")
+    return _run(ws, "statements", iter(rows), first_row=1, noun="ClaimReview", job=job)
 
 
 def _claimreview_row(ws: Workspace, item: ClaimReviewItem) -> dict[str, Any]:
@@ -208,13 +208,19 @@ def _claimreview_row(ws: Workspace, item: ClaimReviewItem) -> dict[str, Any]:
 
 
 def _run(ws: Workspace, kind: str, rows: Iterator[Mapping[str, Any]], *, first_row: int,
-         noun: str = "row") -> Changes:
+         noun: str = "row", job: Any = None) -> Changes:
+    """Import rows in one transaction. `job` (optional) has progress(done, total, text)
+    and a `cancelled` flag: a cancelled import raises and rolls back entirely."""
     created: list[str] = []
     sources: dict[tuple[str, str], str] = {}
     with ws.store.transaction():
         for n, row in enumerate(rows, start=first_row):
             if n - first_row >= MAX_ROWS:
                 raise InvalidInput(f"too many rows: at most {MAX_ROWS:,} per import")
+            if job is not None and (n - first_row) % 25 == 0:
+                if job.cancelled:
+                    raise Cancelled("import cancelled; nothing was imported")
+                job.progress(n - first_row, 0, f"{kind}: {noun} {n}")
             where = f"{noun} {n}"
             if kind == "statements":
                 created.append(_import_statement(ws, row, where, sources))
@@ -227,7 +233,7 @@ def _run(ws: Workspace, kind: str, rows: Iterator[Mapping[str, Any]], *, first_r
                    message=f"imported {count} {kind if count != 1 else kind.rstrip('s')}")
 
 
-def import_file(ws: Workspace, path: Path, fmt: str | None = None) -> Changes:
+def import_file(ws: Workspace, path: Path, fmt: str | None = None, *, job: Any = None) -> Changes:
     """Import by format, guessed from the file name when not given."""
     path = Path(path)
     try:
@@ -240,9 +246,9 @@ def import_file(ws: Workspace, path: Path, fmt: str | None = None) -> Changes:
     if fmt == "json" and '"ClaimReview"' in text:
         fmt = "claimreview"
     if fmt == "csv":
-        return import_csv(ws, text)
+        return import_csv(ws, text, job=job)
     if fmt == "json":
-        return import_json(ws, text)
+        return import_json(ws, text, job=job)
     if fmt == "claimreview":
-        return import_claimreview(ws, text)
+        return import_claimreview(ws, text, job=job)
     raise InvalidInput(f"cannot tell the format of {path.name}: use --format csv, json or claimreview")

@@ -52,6 +52,46 @@ class UiContext(QObject):
 
         self.runner.run(lambda ws, job: task(ws), done, self._error_handler(on_error))
 
+    def perform_long(self, task: Callable[..., Changes], *, title: str, parent=None,
+                     on_error: Callable[[str], None] | None = None) -> None:
+        """A mutating use case that may take a while: progress dialog with Cancel.
+
+        `task(ws, job)` reports through job.progress and stops when job.cancelled;
+        the services roll a cancelled operation back, so Cancel changes nothing.
+        """
+        from PySide6.QtCore import Qt  # noqa: PLC0415
+        from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415
+
+        dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)  # quick jobs never flash a dialog
+
+        started: dict = {}  # the job, once run() returns (a synchronous runner reports before)
+
+        def progressed(job_id: int, done_count: int, total: int, text: str) -> None:
+            if job_id == 0 or ("job" in started and job_id == started["job"].id):
+                dialog.setMaximum(total)
+                dialog.setValue(done_count if total else 0)
+                dialog.setLabelText(text)
+
+        def finish() -> None:
+            dialog.reset()
+            self.runner.progressed.disconnect(progressed)
+
+        def done(changes: Changes) -> None:
+            finish()
+            self._broadcast(changes)
+
+        def failed(text: str) -> None:
+            finish()
+            if on_error:
+                on_error(text)
+
+        self.runner.progressed.connect(progressed)
+        started["job"] = self.runner.run(task, done, self._error_handler(failed))
+        dialog.canceled.connect(started["job"].cancel)
+
     def read(self, task: Callable[[Workspace], Any], on_done: Callable[[Any], None]) -> None:
         """A long read on the worker (exports, full scans); short reads use ctx.ws."""
         self.runner.run(lambda ws, job: task(ws), on_done, self._error_handler(None))

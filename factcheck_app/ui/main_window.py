@@ -299,9 +299,12 @@ class MainWindow(QMainWindow):
         if chosen:
             from ..services.importing import import_file  # noqa: PLC0415
 
-            self.ctx.perform(lambda ws: import_file(ws, Path(chosen)), label="Import data",
-                             undoable=False, on_error=lambda text: QMessageBox.warning(
-                                 self, "Import refused", f"{text}\n\nNothing was imported."))
+            self.ctx.perform_long(
+                lambda ws, job: import_file(ws, Path(chosen), job=job),
+                title=f"Importing {Path(chosen).name}", parent=self,
+                on_error=lambda text: QMessageBox.warning(
+                    self, "Import stopped", text if "nothing was imported" in text.lower()
+                    else f"{text}\n\nNothing was imported."))
 
     def export(self) -> None:
         """Reports and data exports, scoped to the current filter, selection, speaker or period."""

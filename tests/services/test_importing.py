@@ -142,3 +142,43 @@ def test_claimreview_without_any_review_is_refused(ws, tmp_path):
     path.write_text('{"@type": "NewsArticle"}', encoding="utf-8")
     with pytest.raises(InvalidInput, match="no ClaimReview"):
         importing.import_file(ws, path)
+
+
+class _Job:
+    """What the window's worker hands a long task: progress out, cancel in."""
+
+    def __init__(self, cancel_after: int | None = None) -> None:
+        self.reports: list[int] = []
+        self.cancel_after = cancel_after
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_after is not None and len(self.reports) >= self.cancel_after
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self.reports.append(done)
+
+
+def _many_rows_csv(tmp_path, n=120):
+    path = tmp_path / "many.csv"
+    path.write_text("quote,stated_on\n" + "".join(f"Promise number {i},2024-01-01\n"
+                                                   for i in range(n)), encoding="utf-8")
+    return path
+
+
+def test_import_reports_progress(ws, tmp_path):
+    ws.sign_in("ana")
+    job = _Job()
+    importing.import_file(ws, _many_rows_csv(tmp_path), job=job)
+    assert job.reports and job.reports == sorted(job.reports) and job.reports[-1] >= 100
+    assert len(queries.list_statements(ws)) == 120
+
+
+def test_cancelled_import_changes_nothing(ws, tmp_path):
+    from factcheck_app.domain.errors import Cancelled
+
+    ws.sign_in("ana")
+    before = _counts(ws)
+    with pytest.raises(Cancelled, match="nothing was imported"):
+        importing.import_file(ws, _many_rows_csv(tmp_path), job=_Job(cancel_after=2))
+    assert _counts(ws) == before

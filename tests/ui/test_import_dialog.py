@@ -40,3 +40,15 @@ def test_duplicates_are_unticked_and_flagged(window, qtbot):
     for r in flagged:
         assert dialog.table.item(r, COL_USE).checkState() == Qt.CheckState.Unchecked
     assert any("Not a single soldier" in dialog.table.item(r, COL_QUOTE).text() for r in flagged)
+
+
+def test_import_data_through_the_window_with_progress(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "rows.csv"
+    path.write_text("quote,speaker,stated_on\nWe will open ten clinics,Mayor Lee,2024-02-01\n",
+                    encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    before = window.statements.model.rowCount()
+    window.import_data()
+    assert window.statements.model.rowCount() == before + 1
