@@ -184,10 +184,10 @@ def test_evidence_search_narrows_the_rows(ctx, qtbot):
     qtbot.addWidget(view)
     assert view.model.rowCount() == 2
     view.search.setText("aircraft")
-    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
     assert view.model.row_dict(0)["title"].startswith("Russian aircraft")
     view.search.setText("")
-    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
 
 
 def test_dropping_files_on_the_view_attaches_them_with_their_hash(ctx, qtbot, tmp_path):

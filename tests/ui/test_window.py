@@ -134,16 +134,16 @@ def test_undo_and_redo_an_edit(window):
 
 def test_search_narrows_the_table(window, qtbot):
     window.statements.search.setText("soldier")
-    qtbot.waitUntil(lambda: window.statements.model.rowCount() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: window.statements.model.rowCount() == 2, timeout=10_000)
     assert all("soldier" in q.lower() for q in _rows(window))
     window.statements.search.setText("")
-    qtbot.waitUntil(lambda: window.statements.model.rowCount() == 12, timeout=2000)
+    qtbot.waitUntil(lambda: window.statements.model.rowCount() == 12, timeout=10_000)
 
 
 def test_filter_by_speaker(window, qtbot):
     box = window.statements.speaker_box
     box.setCurrentIndex(box.findText("Vladimir Makei"))
-    qtbot.waitUntil(lambda: window.statements.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: window.statements.model.rowCount() == 1, timeout=10_000)
     assert window.statements.model.index(0, COL_SPEAKER).data() == "Vladimir Makei"
 
 
