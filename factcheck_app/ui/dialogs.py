@@ -34,6 +34,8 @@ class SignInDialog(QDialog):
         self.setWindowTitle("Sign in — Factcheck")
         self.resize(420, 380)
         self.users = QListWidget()
+        self.users.setStyleSheet("QListWidget::item { padding: 7px 6px; }")
+        self.users.setAlternatingRowColors(True)
         self.new_name = QLineEdit(placeholderText="…or type a new name to sign up as an analyst")
         self.error = label("", "refusal", wrap=True)
         self.error.hide()
