@@ -101,6 +101,9 @@ def _prepare(ws: Workspace, fields: Mapping[str, Any], current: Mapping[str, Any
         source_id = out.get("source_id", merged.get("source_id"))
         out["source_start"], out["source_end"] = _locate(
             ws.db, source_id, quote, fields.get("source_start"), fields.get("source_end"))
+    if out.get("assignee_id") and not ws.db.execute(
+            "SELECT 1 FROM users WHERE id = ? AND active = 1", [out["assignee_id"]]).fetchone():
+        raise InvalidInput(f"no active user with id {out['assignee_id']} to assign to")
     if out.get("speaker_id") and not ws.db.execute(
             "SELECT 1 FROM speakers WHERE id = ?", [out["speaker_id"]]).fetchone():
         raise InvalidInput(f"no speaker with id {out['speaker_id']}")

@@ -299,3 +299,13 @@ def test_renaming_a_speaker_to_an_existing_name_is_refused(ws):
     other = sp.add_speaker(ws, name="J. Doe").created
     with pytest.raises(InvalidInput, match="merge"):
         sp.edit_speaker(ws, speaker_id=other, name="jane doe")
+
+
+def test_assigning_to_a_user_that_does_not_exist_is_refused(ws):
+    from factcheck_app.domain.errors import InvalidInput
+    from factcheck_app.services import statements as st
+
+    ws.sign_in("ana")
+    statement_id = st.add_statement(ws, quote="Q", stated_on="2024-01-01").created
+    with pytest.raises(InvalidInput, match="no active user"):
+        st.edit_statement(ws, statement_id=statement_id, assignee_id="not-a-user")
