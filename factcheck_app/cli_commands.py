@@ -164,7 +164,7 @@ def _statement_fields(ws: Workspace, args) -> dict[str, Any]:
         if value is not None:
             fields[field] = value
     if args.speaker is not None:
-        fields["speaker_id"] = speakers.ensure_speaker(ws, args.speaker) if args.speaker else None
+        fields["speaker"] = args.speaker  # a name or alias; a new name creates the speaker
     if args.source is not None:
         fields["source_id"] = resolve_id(ws, "source", args.source) if args.source else None
     return fields
@@ -173,9 +173,7 @@ def _statement_fields(ws: Workspace, args) -> dict[str, Any]:
 @command("statement add")
 def statement_add(args) -> None:
     with _open(args) as ws:
-        ws.require_user()
-        with ws.store.transaction():  # the new speaker and the statement land together
-            changes = statements.add_statement(ws, **_statement_fields(ws, args))
+        changes = statements.add_statement(ws, **_statement_fields(ws, args))
         _show_created(ws, args, changes.created)
 
 
@@ -191,14 +189,12 @@ def _show_created(ws: Workspace, args, statement_id: str) -> None:
 @command("statement edit")
 def statement_edit(args) -> None:
     with _open(args) as ws:
-        ws.require_user()
         statement_id = resolve_id(ws, "statement", args.id)
-        with ws.store.transaction():
-            fields = _statement_fields(ws, args)
-            if not fields:
-                raise InvalidInput("nothing to change: give at least one field, e.g. --expectation")
-            changes = statements.edit_statement(ws, statement_id=statement_id,
-                                                expected_version=args.version, **fields)
+        fields = _statement_fields(ws, args)
+        if not fields:
+            raise InvalidInput("nothing to change: give at least one field, e.g. --expectation")
+        changes = statements.edit_statement(ws, statement_id=statement_id,
+                                            expected_version=args.version, **fields)
         print(changes.message)
 
 

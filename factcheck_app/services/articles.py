@@ -104,7 +104,7 @@ def accept(ws: Workspace, article: ExtractedArticle, proposals: Sequence[Proposa
             if not fields["stated_on"]:
                 raise InvalidInput(f"give the date for “{p.quote[:40]}…”: the article has no date")
             if p.speaker:
-                fields["speaker_id"] = speakers.ensure_speaker(ws, p.speaker)
+                fields["speaker"] = p.speaker
             created.append(statements.add_statement(ws, **fields).created)
     return Changes(statements=frozenset(created),
                    tables=frozenset({"statements", "sources", "speakers"}), created=source_id,

@@ -11,7 +11,7 @@ from ..domain.ids import new_id
 from ..domain.records import STANCES, check_fields, choice
 from ..storage import attachments, records
 from .sources import guess_media_type
-from .statements import touch_content
+from .approval import touch_content
 from .workspace import Changes, Workspace
 
 

@@ -18,7 +18,7 @@ from ..domain.dates import parse_fuzzy_date
 from ..domain.errors import Cancelled, FactcheckError, InvalidInput
 from ..ingest.claimreview import ClaimReviewItem, parse_claimreviews
 from . import evidence as ev
-from . import speakers, statements
+from . import statements
 from .lookup import resolve_id
 from .sources import add_source
 from .workspace import Changes, Workspace
@@ -72,7 +72,7 @@ def _import_statement(ws: Workspace, row: Mapping[str, Any], where: str,
     if isinstance(speaker, dict):
         speaker = speaker.get("name")
     if speaker:
-        fields["speaker_id"] = speakers.ensure_speaker(ws, str(speaker))
+        fields["speaker"] = str(speaker)
     source = row.get("source") if isinstance(row.get("source"), dict) else {
         "title": _text(row, "source_title"), "url": _text(row, "source_url"),
         "outlet": _text(row, "source_outlet"), "published_on": _text(row, "source_published")}

@@ -9,7 +9,7 @@ from ..domain.errors import InvalidInput, NotFound, RuleViolation
 from ..domain.ids import new_id
 from ..domain.records import SPEAKER_KINDS, check_fields, choice
 from ..storage import records
-from .statements import touch_content
+from .approval import touch_content
 from .workspace import Changes, Workspace
 
 

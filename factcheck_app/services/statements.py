@@ -16,11 +16,13 @@ from ..domain.ids import new_id
 from ..domain.verdicts import PENDING
 from ..domain.workflow import ADMIN, APPROVED, DRAFT
 from ..storage import records
+from . import speakers
+from .approval import after_content_change
 from .workspace import Changes, Workspace
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EDITABLE = (
-    "quote", "original_text", "original_language", "speaker_id", "stated_on", "source_id",
+    "quote", "original_text", "original_language", "speaker", "speaker_id", "stated_on", "source_id",
     "source_start", "source_end", "location", "kind", "tags", "expectation", "check_by",
     "assignee_id",
 )
@@ -88,6 +90,9 @@ def _prepare(ws: Workspace, fields: Mapping[str, Any], current: Mapping[str, Any
     for key in ("speaker_id", "source_id", "assignee_id"):
         if key in fields:
             out[key] = fields[key] or None
+    if "speaker" in fields:  # a name or alias: the speaker record, created when new
+        name = (fields["speaker"] or "").strip()
+        out["speaker_id"] = speakers.ensure_speaker(ws, name) if name else None
     # A phrase such as "this year" means a date relative to when it was said, so a
     # corrected statement date re-reads the phrase the analyst typed.
     reread = ("check_by" not in fields and "stated_on" in out and current is not None
@@ -157,41 +162,6 @@ def _undo_fields(old: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str
         else:
             fields[key] = old.get(key)
     return fields
-
-
-def after_content_change(ws: Workspace, old: Mapping[str, Any], new: Mapping[str, Any]) -> str:
-    """Keep the approval bound to what was approved, and remember who edited last.
-
-    Must run inside the caller's transaction so the edit and its consequences
-    land together.
-    """
-    content_changed = any(old.get(f) != new.get(f) for f in rec.CONTENT_FIELDS)
-    return _content_touched(ws, new["id"]) if content_changed else ""
-
-
-def _content_touched(ws: Workspace, statement_id: str) -> str:
-    db = ws.db
-    current = records.get(db, "statements", statement_id)
-    changes: dict[str, Any] = {}
-    if current["last_editor_id"] != ws.actor.user_id:
-        changes["last_editor_id"] = ws.actor.user_id
-    message = ""
-    if current["review_state"] == APPROVED:
-        links = records.approval_links(db, statement_id)
-        if rec.content_hash(current, links) != current["approved_hash"]:
-            changes.update(review_state=DRAFT, approved_hash=None, approved_by=None,
-                           approved_at=None)
-            message = "the approved content changed, so the statement is back in draft"
-    if changes:
-        records.update(db, "statements", statement_id, changes, actor=ws.actor,
-                       action="workflow" if "review_state" in changes else "edit",
-                       reason="content changed after approval" if message else None)
-    return message
-
-
-def touch_content(ws: Workspace, statement_id: str) -> str:
-    """For changes outside the statement row that its approval covers (evidence links)."""
-    return _content_touched(ws, statement_id)
 
 
 def set_verdict(ws: Workspace, *, statement_id: str, verdict: str, rationale: str = "",

@@ -131,12 +131,9 @@ class StatementTab(_Tab):
                       source_id=self.source.currentData(), location=self.location.text(),
                       kind=self.kind.currentData(), tags=self.tags.text())
 
-        def task(ws):
-            with ws.store.transaction():
-                fields["speaker_id"] = speakers.ensure_speaker(ws, speaker_name) if speaker_name else None
-                return statements.edit_statement(ws, statement_id=statement_id,
-                                                 expected_version=version, **fields)
-        self._save(task, "Edit statement")
+        self._save(lambda ws: statements.edit_statement(
+            ws, statement_id=statement_id, expected_version=version, speaker=speaker_name,
+            **fields), "Edit statement")
 
 
 class ExpectationTab(_Tab):

@@ -130,10 +130,7 @@ class NewStatementDialog(QDialog):
                       check_by=self.check_by.text())
 
         def task(ws):
-            with ws.store.transaction():
-                if speaker_name:
-                    fields["speaker_id"] = speakers.ensure_speaker(ws, speaker_name)
-                return statements.add_statement(ws, **fields)
+            return statements.add_statement(ws, speaker=speaker_name, **fields)
 
         def done(changes) -> None:
             self.created_id = changes.created

@@ -309,3 +309,17 @@ def test_assigning_to_a_user_that_does_not_exist_is_refused(ws):
     statement_id = st.add_statement(ws, quote="Q", stated_on="2024-01-01").created
     with pytest.raises(InvalidInput, match="no active user"):
         st.edit_statement(ws, statement_id=statement_id, assignee_id="not-a-user")
+
+
+def test_a_speaker_named_with_a_refused_statement_is_not_created(ws):
+    from factcheck_app.domain.errors import InvalidInput
+    from factcheck_app.services import statements as st
+
+    ws.sign_in("ana")
+    with pytest.raises(InvalidInput):
+        st.add_statement(ws, quote="Q", stated_on="not a date", speaker="Brand New Person")
+    assert ws.db.execute("SELECT count(*) FROM speakers").fetchone()[0] == 0
+    statement_id = st.add_statement(ws, quote="Q", stated_on="2024-01-01",
+                                    speaker="Brand New Person").created
+    assert ws.db.execute("SELECT speaker_id FROM statements WHERE id = ?",
+                         [statement_id]).fetchone()[0] is not None
