@@ -10,8 +10,9 @@ from ..domain.errors import InvalidInput, RuleViolation
 from ..domain.ids import new_id
 from ..domain.records import STANCES, check_fields, choice
 from ..storage import attachments, records
-from .sources import guess_media_type
+from ..storage.statement_queries import fts_query
 from .approval import touch_content
+from .sources import guess_media_type
 from .workspace import Changes, Workspace
 
 
@@ -147,8 +148,6 @@ def unlink(ws: Workspace, *, statement_id: str, evidence_id: str) -> Changes:
 
 
 def list_evidence(ws: Workspace, *, text: str = "") -> list[dict]:
-    from ..storage.statement_queries import fts_query
-
     where, params = "", []
     if text.strip() and fts_query(text):
         where = "WHERE e.rowid IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?)"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import InvalidInput, NotFound, PermissionDenied
+from ..domain.ids import new_id
 from ..domain.verdicts import VerdictScale
 from ..domain.workflow import ADMIN, ROLES
 from ..storage import records
@@ -82,8 +83,6 @@ class Workspace:
             raise InvalidInput("a new workspace needs a first user name (--as NAME)")
         store = Store(path, create=True)
         ws = cls(store)
-        from ..domain.ids import new_id
-
         with store.transaction() as db:
             user_id = new_id()
             records.insert(db, "users", {"id": user_id, "name": name,
