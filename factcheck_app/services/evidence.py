@@ -104,6 +104,16 @@ def attachment_path(ws: Workspace, attachment_id: str) -> Path:
     return attachments.blob_path(ws.store.files_dir, row["sha256"])
 
 
+def copy_to_open(ws: Workspace, *, attachment_id: str, folder: Path) -> Path:
+    """A copy of an attachment in `folder`, under its name made safe, for a viewer to open.
+
+    The stored name comes from the workspace, which may come from anyone: it is
+    never allowed to say where the copy is written.
+    """
+    row = records.get(ws.db, "attachments", attachment_id)
+    return attachments.copy_out(ws.store.files_dir, row["sha256"], row["file_name"], folder)
+
+
 def link(ws: Workspace, *, statement_id: str, evidence_id: str, stance: str,
          note: str = "") -> Changes:
     """Link evidence to a statement with a stance; one piece can bear on many statements."""

@@ -62,8 +62,52 @@ def _write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
+# Names Windows reserves for devices, whatever the extension ("NUL.txt" is the device).
+_RESERVED = frozenset({"con", "prn", "aux", "nul", "conin$", "conout$",
+                       *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
+MAX_NAME_BYTES = 200  # below every filesystem's 255, with room for a "_" prefix
+
+
 def safe_file_name(name: str) -> str:
-    """A display/export name with no directory parts or control characters."""
-    base = re.split(r"[\\/]", name or "")[-1]
-    base = re.sub(r"[\x00-\x1f]", "", base).strip().lstrip(".")
+    """A display/export name with no directory parts, control characters or device names.
+
+    Whatever a workspace stores (it may come from someone else), the result is one
+    plain path component: never empty, '.', '..', absolute or a reserved device.
+    """
+    base = re.split(r"[\\/]", str(name or ""))[-1]
+    base = re.sub(r"[\x00-\x1f\x7f]", "", base)
+    base = re.sub(r'[<>:"|?*]', "_", base).strip().lstrip(".").rstrip(" .")
+    if base.split(".")[0].strip().lower() in _RESERVED:
+        base = "_" + base
+    if len(base.encode("utf-8")) > MAX_NAME_BYTES:  # keep a short extension, trim the stem
+        stem, dot, ext = base.rpartition(".")
+        if not stem or len(ext) > 16:
+            stem, dot, ext = base, "", ""
+        room = MAX_NAME_BYTES - len((dot + ext).encode("utf-8"))
+        base = stem.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip(" .") + dot + ext
     return base or "attachment"
+
+
+def copy_out(files_dir: Path, sha256: str, name: str, folder: Path) -> Path:
+    """Copy a stored blob into `folder` under a safe form of `name`; returns the copy.
+
+    Used to open an attachment: viewers may write to what they open, so they get a
+    copy. The stored name never steers where the copy goes: it is reduced to one
+    safe path component, the result is checked to sit directly in `folder`, and
+    the file is created exclusively (an existing file or symlink is never followed).
+    """
+    source = blob_path(files_dir, sha256)
+    if not source.is_file():
+        raise InvalidInput(f"the stored file {sha256[:12]}… is missing from the attachments "
+                           "folder; run: factcheck check")
+    folder = Path(folder).resolve()
+    target = folder / safe_file_name(name)
+    if target.parent != folder:  # pragma: no cover - safe_file_name makes this unreachable
+        raise InvalidInput(f"refusing to write {name!r} outside {folder}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | \
+        getattr(os, "O_BINARY", 0)
+    fd = os.open(target, flags, 0o600)
+    with os.fdopen(fd, "wb") as out, open(source, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            out.write(chunk)
+    return target

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -189,12 +188,10 @@ class EvidenceTab(_Tab):
         if item is None:
             return
         att_id = item.data(Qt.ItemDataRole.UserRole)
-        blob = ev.attachment_path(self.ctx.ws, att_id)
-        name = item.text().split("  ·  ")[0]
         # Open a copy under its real name: viewers may write to what they open, and
         # the stored blob must never change.
-        copy = Path(tempfile.mkdtemp(prefix="factcheck-")) / name
-        shutil.copyfile(blob, copy)
+        copy = ev.copy_to_open(self.ctx.ws, attachment_id=att_id,
+                               folder=Path(tempfile.mkdtemp(prefix="factcheck-")))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
     def link_existing(self) -> None:

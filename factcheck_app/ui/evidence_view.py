@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from html import escape
 from pathlib import Path
@@ -277,10 +276,9 @@ class EvidenceView(ListView):
 
     def open_attachment(self, attachment: dict) -> None:
         """Open a copy under its original name, so the stored blob is never touched."""
-        blob = evidence_service.attachment_path(self._ctx.ws, attachment["id"])
         folder = Path(tempfile.mkdtemp(dir=self._open_dir.name))
-        copy = folder / (attachment.get("file_name") or "attachment")
-        shutil.copyfile(blob, copy)
+        copy = evidence_service.copy_to_open(self._ctx.ws, attachment_id=attachment["id"],
+                                             folder=folder)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
     # -- dropping files --------------------------------------------------------------

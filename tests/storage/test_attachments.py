@@ -94,3 +94,32 @@ def test_missing_source_file_is_refused(ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="no such file"):
         ev.add_evidence(ws, summary="x", files=[tmp_path / "nope.pdf"])
     assert ws.db.execute("SELECT count(*) FROM evidence").fetchone()[0] == 0
+
+
+COPY_NAMES = [*HOSTILE_NAMES, "NUL", "con.txt", "LPT1.log", "a" * 400 + ".pdf", "é" * 300,
+              "report.pdf ", "what?.pdf", "x" * 5000]
+
+
+@pytest.mark.parametrize("name", COPY_NAMES)
+def test_copy_out_writes_one_file_directly_in_the_folder(tmp_path: Path, name: str) -> None:
+    files_dir, folder = tmp_path / "ws.factcheck.files", tmp_path / "open"
+    folder.mkdir()
+    sha = attachments.store_bytes(files_dir, b"evidence bytes")
+    before = _tree(tmp_path)
+    copy = attachments.copy_out(files_dir, sha, name, folder)
+    assert _tree(tmp_path) - before == {copy}
+    assert copy.parent == folder.resolve() and copy.read_bytes() == b"evidence bytes"
+    assert copy.name not in ("", ".", "..") and len(copy.name.encode()) <= 255
+    assert copy.name.split(".")[0].lower() not in ("nul", "con", "lpt1")
+
+
+def test_copy_out_never_follows_a_planted_symlink(tmp_path: Path) -> None:
+    files_dir, folder = tmp_path / "ws.factcheck.files", tmp_path / "open"
+    folder.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (folder / "report.pdf").symlink_to(victim)
+    sha = attachments.store_bytes(files_dir, b"evidence bytes")
+    with pytest.raises(OSError):
+        attachments.copy_out(files_dir, sha, "report.pdf", folder)
+    assert victim.read_text() == "keep me"
