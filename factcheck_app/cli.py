@@ -27,6 +27,17 @@ def _as(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _version(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--version",
+        type=int,
+        default=None,
+        help="refuse if the statement changed at all since this version (see `statement "
+        "show`); without it, refuse only if a field being changed was changed by someone "
+        "else after this command read it",
+    )
+
+
 def _fmt(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -123,12 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
         _as(p)
         if name == "edit":
             p.add_argument("id", help="statement id (or a unique prefix)")
-            p.add_argument(
-                "--version",
-                type=int,
-                default=None,
-                help="refuse the edit if the statement changed since this version",
-            )
+            _version(p)
         p.add_argument("--quote", required=name == "add")
         p.add_argument("--speaker", help="speaker name or alias (created if new)")
         p.add_argument("--stated", required=name == "add", help="YYYY-MM-DD, YYYY-MM or YYYY")
@@ -196,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("verdict")
     p.add_argument("--rationale", default="")
     p.add_argument("--confidence", default=None)
+    _version(p)
 
     rv = sub.add_parser("review", help="submit, approve, request changes, reopen").add_subparsers(
         dest="action", required=True

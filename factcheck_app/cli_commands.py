@@ -193,8 +193,11 @@ def statement_edit(args) -> None:
         fields = _statement_fields(ws, args)
         if not fields:
             raise InvalidInput("nothing to change: give at least one field, e.g. --expectation")
+        # Without --version, what this command read is the baseline: the edit is
+        # refused if a field it changes moved meanwhile (it never overwrites unseen).
+        seen = statements.read_for_edit(ws, statement_id) if args.version is None else None
         changes = statements.edit_statement(ws, statement_id=statement_id,
-                                            expected_version=args.version, **fields)
+                                            expected_version=args.version, seen=seen, **fields)
         print(changes.message)
 
 
@@ -283,9 +286,11 @@ def evidence_list(args) -> None:
 @command("verdict")
 def verdict(args) -> None:
     with _open(args) as ws:
-        print(statements.set_verdict(ws, statement_id=resolve_id(ws, "statement", args.statement),
-                                     verdict=args.verdict, rationale=args.rationale,
-                                     confidence=args.confidence).message)
+        statement_id = resolve_id(ws, "statement", args.statement)
+        seen = statements.read_for_edit(ws, statement_id) if args.version is None else None
+        print(statements.set_verdict(ws, statement_id=statement_id, verdict=args.verdict,
+                                     rationale=args.rationale, confidence=args.confidence,
+                                     expected_version=args.version, seen=seen).message)
 
 
 def _review(action: str):

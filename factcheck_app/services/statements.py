@@ -18,6 +18,7 @@ from ..domain.workflow import ADMIN, APPROVED, DRAFT
 from ..storage import records
 from . import speakers
 from .approval import after_content_change
+from .conflicts import refuse_unseen_changes
 from .workspace import Changes, Workspace
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -130,14 +131,26 @@ def add_statement(ws: Workspace, **fields: Any) -> Changes:
                    undo={"op": "delete_statement", "statement_id": statement_id})
 
 
+def read_for_edit(ws: Workspace, statement_id: str) -> dict[str, Any]:
+    """The statement as a command reads it before editing: what `seen=` compares with."""
+    return records.get(ws.db, "statements", statement_id)
+
+
 def edit_statement(ws: Workspace, *, statement_id: str, expected_version: int | None = None,
-                   reason: str | None = None, **fields: Any) -> Changes:
-    """Edit fields; an approved statement whose content changes goes back to draft."""
+                   seen: Mapping[str, Any] | None = None, reason: str | None = None,
+                   **fields: Any) -> Changes:
+    """Edit fields; an approved statement whose content changes goes back to draft.
+
+    `expected_version` refuses the edit after any intervening change; `seen` (the
+    row as the caller read it) refuses it only when a field it changes was changed
+    by someone else meanwhile, so an edit never silently replaces a change unseen.
+    """
     ws.require_user()
     rec.check_fields(fields, EDITABLE, what="statements")
     with ws.store.transaction() as db:
         current = records.get(db, "statements", statement_id)
         changes = _prepare(ws, fields, current)
+        refuse_unseen_changes(db, current, seen, changes)
         old, new = records.update(db, "statements", statement_id, changes, actor=ws.actor,
                                   expected_version=expected_version, reason=reason)
         message = after_content_change(ws, old, new)
@@ -165,16 +178,21 @@ def _undo_fields(old: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str
 
 
 def set_verdict(ws: Workspace, *, statement_id: str, verdict: str, rationale: str = "",
-                confidence: Any = None, expected_version: int | None = None) -> Changes:
-    """Rate the outcome; every rating is kept with its date in the verdict history."""
+                confidence: Any = None, expected_version: int | None = None,
+                seen: Mapping[str, Any] | None = None) -> Changes:
+    """Rate the outcome; every rating is kept with its date in the verdict history.
+
+    `expected_version` and `seen` guard against unseen changes as in edit_statement.
+    """
     ws.require_user()
     key = ws.scale.normalise(verdict)
     conf = rec.confidence(confidence)
+    changes = {"verdict": key, "verdict_rationale": (rationale or "").strip() or None,
+               "verdict_confidence": conf}
     with ws.store.transaction() as db:
-        old, new = records.update(db, "statements", statement_id, {
-            "verdict": key, "verdict_rationale": (rationale or "").strip() or None,
-            "verdict_confidence": conf,
-        }, actor=ws.actor, expected_version=expected_version, action="verdict")
+        refuse_unseen_changes(db, records.get(db, "statements", statement_id), seen, changes)
+        old, new = records.update(db, "statements", statement_id, changes, actor=ws.actor,
+                                  expected_version=expected_version, action="verdict")
         if old is not new:
             records.insert(db, "verdicts", {
                 "id": new_id(), "statement_id": statement_id, "verdict": key,

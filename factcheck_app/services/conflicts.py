@@ -1,0 +1,44 @@
+"""Refusing an edit that would replace a change its user never saw (compare-and-set)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..domain.errors import StaleEdit
+
+# Stored columns as the user knows them (derived columns name what they derive from).
+_LABELS = {"stated_on": "date stated", "stated_precision": "date stated",
+           "stated_sort": "date stated", "check_by": "check-by", "check_by_phrase": "check-by",
+           "speaker_id": "speaker", "source_id": "source", "source_start": "source",
+           "source_end": "source", "assignee_id": "assignee", "verdict_rationale": "rationale",
+           "verdict_confidence": "confidence", "original_text": "original text",
+           "original_language": "original language"}
+
+
+def refuse_unseen_changes(db, current: Mapping[str, Any], seen: Mapping[str, Any] | None,
+                          changes: Mapping[str, Any], *, table: str = "statements") -> None:
+    """Raise StaleEdit when a field `changes` would write moved since the caller read `seen`.
+
+    Runs inside the write transaction, so nobody can slip a change in between this
+    check and the write. A field someone else already set to the same new value is
+    no conflict; changes to other fields are not either (they are kept).
+    """
+    if seen is None or seen.get("version") == current.get("version"):
+        return
+    moved = [k for k, v in changes.items()
+             if current.get(k) != seen.get(k) and current.get(k) != v]
+    if not moved:
+        return
+    labels = list(dict.fromkeys(_LABELS.get(k, k.replace("_", " ")) for k in moved))
+    placeholders = ", ".join("?" * len(moved))
+    row = db.execute(
+        f"SELECT coalesce(u.display_name, h.user_name), h.at FROM history h "
+        f"LEFT JOIN users u ON u.id = h.user_id WHERE h.record_type = ? AND h.record_id = ? "
+        f"AND h.field IN ({placeholders}) ORDER BY h.seq DESC LIMIT 1",
+        [table, current["id"], *moved]).fetchone()
+    who, when = (row[0], (row[1] or "")[:16].replace("T", " ")) if row else ("someone", "")
+    raise StaleEdit(
+        f"not saved: the {' and '.join(labels)} of this {table.rstrip('s')} was changed by "
+        f"{who}{f' at {when} UTC' if when else ''} after you read it; look at their change "
+        f"(factcheck {table.rstrip('s')} show), then edit again")
