@@ -15,6 +15,9 @@ from .quotes import DOUBLE_MARKS, QuoteSpan, looks_like_title, word_count
 from .speakers import Resolver
 
 MIN_WORDS = 3
+# Extraction is near-linear (about 5 s per MB of text on a 2-core machine); past this size an
+# input is not one article but an archive or a dump, and is refused with a message.
+MAX_INPUT_BYTES = 16 * 1024 * 1024
 # words that introduce a label or a title, not speech
 _LABEL_BEFORE = re.compile(r"\b(?:so-called|so called|dubbed|known as|nicknamed|the term|"
                            r"the phrase|the slogan|the hashtag|titled|entitled|headlined)\s*$",
@@ -68,6 +71,11 @@ def extract_article(data: str | bytes, *, filename: str | None = None,
     recognised by the filename suffix or by its content. known_speakers is an optional list
     of (name, aliases): a speaker matching one of them is reported under that name.
     """
+    size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+    if size > MAX_INPUT_BYTES:
+        raise ValueError(f"the input is {size / 1024 / 1024:.1f} MB; article import takes up to "
+                         f"{MAX_INPUT_BYTES // 1024 // 1024} MB (a long news article is well under "
+                         "1 MB): save just the article, or split the file")
     text = decode(data)
     if not text.strip():
         raise ValueError("empty input: there is no article text to extract")
@@ -202,4 +210,5 @@ def _stated(layout: Layout, ev: Event | None, published: dt.date | None) -> tupl
     sent = ev.sentence
     after = mtext[ev.verb_end:clause_end(mtext, ev.verb_end, sent.end)]
     before = mtext[sent.start:ev.verb_start].replace(FILL, " ")
-    return stated_date(after, before, published, layout.text[:sent.start])
+    # only the recent past can be "that year": a bounded look-back keeps long texts linear
+    return stated_date(after, before, published, layout.text[max(0, sent.start - 4000):sent.start])
