@@ -54,6 +54,8 @@ def resolve_deadline(phrase: str, stated: date) -> Deadline:
         text = _from_russian(text)
     if text in ("", "-", "n/a", "na", "none"):  # the analyst's ways of leaving it blank
         return Deadline(phrase, None, False, "no check-by date")
+    # "this year, preferably in its first half": the stricter date is the one to check
+    text = _PREFERABLY.sub(lambda m: f"{m['part']} of {m['period']}", text)
     while True:
         text = W.REWRITES.get(text, text)
         if text in W.VAGUE_PHRASES or _VAGUE_SPAN.fullmatch(text):
@@ -88,6 +90,8 @@ def _normalise(phrase: str) -> str:
                   lambda m: f"end of {m[2] or 'the ' + m[1]}", t)
 
 
+_PREFERABLY = re.compile(r"^(?:by |in |during )?(?P<period>.+?) (?:preferably|ideally|if possible"
+                         r"|or even) (?:in|by|during|within) its (?P<part>.+)$")
 _CYRILLIC = re.compile(r"[а-яёіїєґ]")
 _RU_PHRASES = [(re.compile(rf"\b(?:{rx})(?!\w)"), en) for rx, en in W.RU_PHRASES]
 _RU_STEMS = [(re.compile(rx), en) for rx, en in W.RU_STEMS]

@@ -18,6 +18,8 @@ _CYRILLIC = {
 # Russian/Ukrainian case endings of surnames ("по словам Пескова", "с Зеленским")
 _CASE_ENDINGS = ("ogo", "omu", "ymi", "imi", "om", "oi", "ym", "im", "ei", "oyu", "a", "u",
                  "e", "y", "i")
+_CYR_ENDINGS = ("ого", "ому", "ыми", "ими", "ой", "ым", "им", "ом", "ем", "ей", "ою", "ая", "а",
+                "у", "е", "ы", "и", "я", "ю")
 
 
 def fold(s: str) -> str:
@@ -84,7 +86,8 @@ class KnownSpeakers:
 def _stems(word: str) -> list[str]:
     """The word, then the word without one case ending (longest first)."""
     out = [word]
-    for end in _CASE_ENDINGS:
+    cyrillic = bool(word) and "\u0400" <= word[0] <= "\u04ff"
+    for end in (_CYR_ENDINGS if cyrillic else _CASE_ENDINGS):
         if word.endswith(end) and len(word) - len(end) >= 3:
             out.append(word[: -len(end)])
     return out
