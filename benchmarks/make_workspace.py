@@ -665,7 +665,8 @@ class _Generator:
                 first = day.replace(day=1)
             else:
                 stated_on, precision, first = str(day.year), "year", day.replace(month=1, day=1)
-            kind = rng.choices(rec.KINDS, weights=(38, 14, 14, 26, 8))[0]
+            # opinions (a later kind) are left out so a seed gives the same records as before
+            kind = rng.choices(rec.KINDS[:5], weights=(38, 14, 14, 26, 8))[0]
             wants_deadline = rng.random() < {"promise": 0.85, "prediction": 0.8,
                                              "threat": 0.5, "denial": 0.35,
                                              "assertion": 0.08}[kind]

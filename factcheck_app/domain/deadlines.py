@@ -50,8 +50,12 @@ def resolve_deadline(phrase: str, stated: date) -> Deadline:
     if isinstance(stated, datetime):
         stated = stated.date()
     text = _normalise(phrase or "")
+    if _CYRILLIC.search(text):
+        text = _from_russian(text)
     if text in ("", "-", "n/a", "na", "none"):  # the analyst's ways of leaving it blank
         return Deadline(phrase, None, False, "no check-by date")
+    # "this year, preferably in its first half": the stricter date is the one to check
+    text = _PREFERABLY.sub(lambda m: f"{m['part']} of {m['period']}", text)
     while True:
         text = W.REWRITES.get(text, text)
         if text in W.VAGUE_PHRASES or _VAGUE_SPAN.fullmatch(text):
@@ -84,6 +88,28 @@ def _normalise(phrase: str) -> str:
     t = re.sub(r"\b(?:in|during|early in|over) (?:the )?new year$", "next year", t)
     return re.sub(r"(?:the )?\b(year|month|quarter) end(?: (\d{4}))?$",
                   lambda m: f"end of {m[2] or 'the ' + m[1]}", t)
+
+
+_PREFERABLY = re.compile(r"^(?:by |in |during )?(?P<period>.+?) (?:preferably|ideally|if possible"
+                         r"|or even) (?:in|by|during|within) its (?P<part>.+)$")
+_CYRILLIC = re.compile(r"[а-яёіїєґ]")
+_RU_PHRASES = [(re.compile(rf"\b(?:{rx})(?!\w)"), en) for rx, en in W.RU_PHRASES]
+_RU_STEMS = [(re.compile(rx), en) for rx, en in W.RU_STEMS]
+
+
+def _from_russian(t: str) -> str:
+    """A Russian or Ukrainian phrase in the English words the grammar reads, word by word
+    ("в течение трёх месяцев" -> "within three months"); unknown words pass through."""
+    t = t.replace("ё", "е")
+    for rx, en in _RU_PHRASES:
+        t = rx.sub(en, t)
+    words = []
+    for word in t.split():
+        words.append(next((en for rx, en in _RU_STEMS if rx.fullmatch(word)), word))
+    out = re.sub(r"\s+", " ", " ".join(words)).strip()
+    out = re.sub(r"\b(within|in) (day|week|month|year|quarter)$", r"\1 a \2", out)
+    out = re.sub(r"^(?:by )?in ", "in ", out)
+    return out
 
 
 def _strip_fillers(t: str) -> str:

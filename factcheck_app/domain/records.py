@@ -9,13 +9,14 @@ from typing import Any
 
 from .errors import InvalidInput
 
-KINDS = ("promise", "prediction", "denial", "assertion", "threat")
+KINDS = ("promise", "prediction", "denial", "assertion", "threat", "opinion")
 KIND_LABELS = {
     "promise": "Promise",
     "prediction": "Prediction",
     "denial": "Denial",
     "assertion": "Assertion of fact",
     "threat": "Threat",
+    "opinion": "Opinion (not checkable)",
 }
 STANCES = ("supports", "contradicts", "context")
 STANCE_LABELS = {"supports": "Supports", "contradicts": "Contradicts", "context": "Context"}

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from .layout import FILL, Layout, Sentence
 from .lexicon import AUX_ADVERBS, SPEECH_VERBS
 from .mentions import Mention, head_np, subject_after, subject_before
+from .lexicon_ru import is_cyrillic
 from .names import tokenize
+from .russian import is_speech_verb as ru_speech_verb
+from .russian import ru_resolve, ru_subject
 from .quotes import QuoteSpan
 from .speakers import Resolved, Resolver
 
@@ -49,7 +52,16 @@ def find_events(layout: Layout, resolver: Resolver) -> tuple[list[Event], list[E
         toks = tokenize(mtext, sent.start, sent.end)
         in_sentence: list[Event] = []
         for i, tok in enumerate(toks):
-            if not tok.is_word or tok.low not in SPEECH_VERBS:
+            if not tok.is_word:
+                continue
+            if is_cyrillic(tok.low):
+                ev = _russian_event(mtext, sent, toks, i, resolver)
+                if ev is not None:
+                    resolver.note(tok.start, ev.resolved)
+                    in_sentence.append(ev)
+                    events.append(ev)
+                continue
+            if tok.low not in SPEECH_VERBS:
                 continue
             if tok.low == "according" and not re.match(r"\s+to\b", mtext[tok.end:tok.end + 4]):
                 continue
@@ -65,6 +77,23 @@ def find_events(layout: Layout, resolver: Resolver) -> tuple[list[Event], list[E
             in_sentence.append(ev)
             events.append(ev)
     return events, subjects
+
+
+def _russian_event(mtext: str, sent: Sentence, toks: list, i: int,
+                   resolver: Resolver) -> Event | None:
+    tok = toks[i]
+    if not ru_speech_verb(tok.low) or (tok.low == "словам" and (i == 0 or toks[i - 1].low != "по")):
+        return None
+    fills = mtext.rfind(FILL, sent.start, tok.start)
+    lo = fills + 1 if fills >= 0 else sent.start
+    nxt = mtext.find(FILL, tok.end, sent.end)
+    mention = ru_subject(mtext, lo, tok, nxt if nxt >= 0 else sent.end)
+    if mention is None:
+        return None
+    res = ru_resolve(resolver, mention, tok.low)
+    if res.speaker is None:
+        return None
+    return Event(tok.start, tok.end, tok.low, mention, res, sent)
 
 
 def _learn_gender(resolver: Resolver, mention: Mention, res: Resolved, rest: str) -> None:

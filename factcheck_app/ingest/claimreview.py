@@ -47,6 +47,13 @@ class ClaimReviewItem:
     review_url: str | None
     review_author: str | None
     review_date: str | None
+    # What our own export writes as well, so a re-import loses neither rationale nor source.
+    review_body: str | None = None
+    claim_text: str | None = None  # the claim in its original words, when it differs
+    speaker_title: str | None = None  # the claim author's jobTitle
+    appearance_title: str | None = None  # where the claim appeared: headline or name
+    appearance_outlet: str | None = None  # …its publisher
+    appearance_date: str | None = None  # …and its date
 
 
 def _walk(node: Any):
@@ -80,6 +87,17 @@ def _url(value: Any) -> str | None:
     if isinstance(value, dict):
         return value.get("url") or value.get("@id")
     return value if isinstance(value, str) else None
+
+
+def _first(value: Any) -> Any:
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def _string(value: Any) -> str | None:
+    """Text as given, stripped; anything that is not text counts as absent."""
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def _number(value: Any) -> float | None:
@@ -116,6 +134,10 @@ def parse_claimreviews(text: str) -> list[ClaimReviewItem]:
         if isinstance(author, list):
             author = author[0] if author else None
         rating = node.get("reviewRating") or {}
+        appearance = _first(reviewed.get("appearance") or reviewed.get("firstAppearance")) \
+            if isinstance(reviewed, dict) else None
+        if not isinstance(appearance, dict):
+            appearance = {}
         items.append(ClaimReviewItem(
             claim=claim,
             speaker=_name(author),
@@ -130,6 +152,12 @@ def parse_claimreviews(text: str) -> list[ClaimReviewItem]:
             review_url=node.get("url"),
             review_author=_name(node.get("author")),
             review_date=node.get("datePublished"),
+            review_body=_string(node.get("reviewBody")),
+            claim_text=_string(reviewed.get("text")) if isinstance(reviewed, dict) else None,
+            speaker_title=_string(author.get("jobTitle")) if isinstance(author, dict) else None,
+            appearance_title=_string(appearance.get("headline") or appearance.get("name")),
+            appearance_outlet=_name(appearance.get("publisher")),
+            appearance_date=_string(appearance.get("datePublished")),
         ))
     if not items:
         raise ValueError("no ClaimReview found (expected JSON-LD with \"@type\": \"ClaimReview\")")

@@ -119,7 +119,7 @@ def stated_date(after: str, before: str, published: dt.date | None,
     """The date a statement was made, from the attribution clause (words after the speech verb
     first, then those before it); falls back to the publication date."""
     for region, pick_last in ((after, False), (before, True)):
-        found = _date_expressions(region, published, earlier_text)
+        found = date_expressions(region, published, earlier_text)
         if found:
             return found[-1 if pick_last else 0][1]
     if published:
@@ -127,19 +127,22 @@ def stated_date(after: str, before: str, published: dt.date | None,
     return None, "day"
 
 
-def _date_expressions(s: str, pub: dt.date | None, earlier: str
+def date_expressions(s: str, pub: dt.date | None, earlier: str
                       ) -> list[tuple[int, tuple[str | None, str]]]:
-    out = [(off, v) for off, v in _all_expressions(s, pub, earlier)
+    out = [(off, v) for off, v in all_expressions(s, pub, earlier)
            if not _FUTURE_BEFORE.search(s[max(0, off - 40):off])]
     return out
 
 
-_FUTURE_BEFORE = re.compile(r"\b(?:will|would|’ll|'ll|shall|scheduled|set to|expected to|plans? to|"
-                            r"due to|going to)\b[^.;]*$", re.I)
+_FUTURE_BEFORE = re.compile(r"(?:\b(?:will|would|’ll|'ll|shall|scheduled|set to|expected to|plans? to|"
+                            r"due to|going to)\b|(?<!\w)(?:будет|будут|планируется|"
+                            r"намечен\w*|пройд[её]т|пройдут|состоится|состоятся|до|к)(?!\w))"
+                            r"[^.;]*$", re.I)
 
 
-def _all_expressions(s: str, pub: dt.date | None, earlier: str
-                     ) -> list[tuple[int, tuple[str | None, str]]]:
+def all_expressions(s: str, pub: dt.date | None, earlier: str
+                    ) -> list[tuple[int, tuple[str | None, str]]]:
+    """(offset, (date, precision)) of every date expression in s, past or future."""
     out: list[tuple[int, tuple[str | None, str]]] = []
     for off, d in dates_in(s):
         out.append((off, (d.isoformat(), "day")))
@@ -159,18 +162,11 @@ def _all_expressions(s: str, pub: dt.date | None, earlier: str
         day = int(m.group(3)) if m.group(3) else None
         year_txt = (m.group(4) or "").lower()
         year = _year(year_txt, pub, earlier)
-        if year is None and pub is not None:
-            year = pub.year if (month, day or 1) <= (pub.month, pub.day) else pub.year - 1
-            if prep == "last" and month == pub.month:
-                year -= 1
-        if year is None:
-            continue
-        if day:
-            d = _mk(year, month, day)
-            if d:
-                out.append((m.start(), (d.isoformat(), "day")))
-        else:
-            out.append((m.start(), (f"{year:04d}-{month:02d}", "month")))
+        if year is None and pub is not None and prep == "last" and month == pub.month:
+            year = pub.year - 1
+        found = _month_day(year, month, day, pub)
+        if found:
+            out.append((m.start(), found))
     for m in _WEEKDAY_RE.finditer(s):
         prep = (m.group(1) or "").lower()
         if pub is None or prep in _FUTURE:
@@ -195,7 +191,80 @@ def _all_expressions(s: str, pub: dt.date | None, earlier: str
     for m in _YEAR_RE.finditer(s):
         if not any(o <= m.start() <= o + 30 for o, _ in out):
             out.append((m.start(), (m.group(2), "year")))
+    if _CYR.search(s):
+        out.extend(_ru_expressions(s, pub, earlier))
     return sorted(out, key=lambda x: x[0])
+
+
+# ---- Russian and Ukrainian ("в понедельник", "20 февраля", "в октябре того же года") ----------
+_CYR = re.compile(r"[а-яёіїє]", re.I)
+_RU_MONTHS = {"янв": 1, "січ": 1, "фев": 2, "лют": 2, "мар": 3, "бер": 3, "апр": 4, "кві": 4,
+              "май": 5, "мая": 5, "мае": 5, "тра": 5, "июн": 6, "чер": 6, "июл": 7, "лип": 7,
+              "авг": 8, "сер": 8, "сен": 9, "вер": 9, "окт": 10, "жов": 10, "ноя": 11, "лис": 11,
+              "дек": 12, "гру": 12}
+_RU_MON = r"(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|" \
+          r"січ|лют|берез|квіт|травн|червн|липн|серпн|верес|жовтн|листопад|грудн)\w*"
+_RU_DATE = re.compile(r"(?<!\w)(?:(\d{1,2})\s+)?(" + _RU_MON + r")(?:\s+((?:19|20)\d\d)"
+                      r"\s*(?:г\.|года|году|року|р\.)?|\s+(того же|прошлого|этого|минулого|"
+                      r"цього) (?:года|року))?", re.I)
+_RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3,
+                "пятницу": 4, "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6,
+                "понеділок": 0, "вівторок": 1, "середу": 2, "четвер": 3, "п'ятницю": 4,
+                "суботу": 5, "неділю": 6}
+_RU_WEEKDAY = re.compile(r"(?<!\w)(?:в|во|у)\s+(?:(прошл\w+|минул\w+)\s+)?("
+                         + "|".join(_RU_WEEKDAYS) + r")(?!\w)", re.I)
+_RU_RELATIVE = {"вчера": -1, "вчора": -1, "сегодня": 0, "сьогодні": 0, "накануне": -1,
+                "напередодні": -1}
+_RU_YEAR = re.compile(r"(?<!\w)(?:в|у)\s+((?:19|20)\d\d)\s*(?:году|г\.|році|р\.)", re.I)
+
+
+def _ru_expressions(s: str, pub: dt.date | None, earlier: str
+                    ) -> list[tuple[int, tuple[str | None, str]]]:
+    out: list[tuple[int, tuple[str | None, str]]] = []
+    for m in _RU_DATE.finditer(s):
+        month = _RU_MONTHS.get(m.group(2).lower()[:3])
+        if month is None:
+            continue
+        day = int(m.group(1)) if m.group(1) else None
+        ref = (m.group(4) or "").lower()
+        year = int(m.group(3)) if m.group(3) else None
+        if year is None and ref.startswith(("того", "том")):
+            years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", earlier)]
+            year = years[-1] if years else None
+        elif year is None and ref.startswith(("прошл", "минул")) and pub:
+            year = pub.year - 1
+        found = _month_day(year, month, day, pub)
+        if found:
+            out.append((m.start(), found))
+    if pub is not None:
+        for m in _RU_WEEKDAY.finditer(s):
+            back = (pub.weekday() - _RU_WEEKDAYS[m.group(2).lower()]) % 7
+            if m.group(1) and back == 0:
+                back = 7
+            out.append((m.start(), ((pub - dt.timedelta(days=back)).isoformat(), "day")))
+        low = s.lower()
+        for word, delta in _RU_RELATIVE.items():
+            for m in re.finditer(r"(?<!\w)" + word + r"(?!\w)", low):
+                out.append((m.start(), ((pub + dt.timedelta(days=delta)).isoformat(), "day")))
+        for m in re.finditer(r"(?<!\w)(?:в|у) (?:прошлом|минулому) (?:году|році)", low):
+            out.append((m.start(), (f"{pub.year - 1:04d}", "year")))
+    for m in _RU_YEAR.finditer(s):
+        if not any(o <= m.start() <= o + 30 for o, _ in out):
+            out.append((m.start(), (m.group(1), "year")))
+    return out
+
+
+def _month_day(year: int | None, month: int, day: int | None, pub: dt.date | None
+               ) -> tuple[str, str] | None:
+    """A month (and day) said without a year is the latest one not after publication."""
+    if year is None and pub is not None:
+        year = pub.year if (month, day or 1) <= (pub.month, pub.day) else pub.year - 1
+    if year is None:
+        return None
+    if not day:
+        return f"{year:04d}-{month:02d}", "month"
+    d = _mk(year, month, day)
+    return (d.isoformat(), "day") if d else None
 
 
 def _year(txt: str, pub: dt.date | None, earlier: str) -> int | None:

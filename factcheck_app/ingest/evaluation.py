@@ -67,6 +67,17 @@ class ArticleScore:
     misses: tuple[str, ...] = ()
     false_positives: tuple[str, ...] = ()
     wrong_speakers: tuple[tuple[str, str | None, str], ...] = ()
+    language: str = "en"
+    split: str = "dev"
+    stated_checked: int = 0          # matched quotes whose annotation has stated_on
+    stated_right: int = 0
+    kind_checked: int = 0
+    kind_right: int = 0
+    deadline_gold: int = 0           # matched quotes whose annotation has a check_by_phrase
+    deadline_exact: int = 0          # ... and the same phrase was proposed, exactly
+    deadline_date_right: int = 0     # ... and the same check-by date
+    deadline_extra: int = 0          # a phrase proposed where the annotation has none
+    wrong_fields: tuple[tuple[str, str, object, object], ...] = ()
 
     @property
     def date_ok(self) -> bool:
@@ -101,9 +112,11 @@ def score_article(art: ExtractedArticle, ann: dict, name: str, path: str,
     tp = fp = opt = lenient_n = strict_n = 0
     fps: list[str] = []
     wrong: list[tuple[str, str | None, str]] = []
+    fields = _FieldScore()
     for ci, c in enumerate(art.candidates):
         if ci in pairs:
             g = gold[pairs[ci]]
+            fields.add(c, g)
             tp += 1
             strict = norm_name(c.speaker) == norm_name(g["speaker"])
             lenient = strict or (bool(c.speaker)
@@ -123,7 +136,52 @@ def score_article(art: ExtractedArticle, ann: dict, name: str, path: str,
         date_checked, ann.get("published") if date_checked else None, art.published,
         ann.get("title"), art.title,
         tuple(g["text"][:80] for gi, g in enumerate(gold) if gi not in matched),
-        tuple(fps), tuple(wrong))
+        tuple(fps), tuple(wrong), ann.get("language", "en"), ann.get("split", "dev"),
+        fields.stated_checked, fields.stated_right, fields.kind_checked, fields.kind_right,
+        fields.deadline_gold, fields.deadline_exact, fields.deadline_date_right,
+        fields.deadline_extra, tuple(fields.wrong))
+
+
+@dataclass
+class _FieldScore:
+    """Stated date, kind and check-by of matched quotes against their annotation."""
+    stated_checked: int = 0
+    stated_right: int = 0
+    kind_checked: int = 0
+    kind_right: int = 0
+    deadline_gold: int = 0
+    deadline_exact: int = 0
+    deadline_date_right: int = 0
+    deadline_extra: int = 0
+    wrong: list = None
+
+    def __post_init__(self) -> None:
+        self.wrong = []
+
+    def add(self, c, g: dict) -> None:
+        short = c.quote[:50]
+        for field, counter in (("stated_on", "stated"), ("kind", "kind")):
+            if field not in g:
+                continue
+            setattr(self, f"{counter}_checked", getattr(self, f"{counter}_checked") + 1)
+            ok = getattr(c, field) == g[field]
+            setattr(self, f"{counter}_right", getattr(self, f"{counter}_right") + ok)
+            if not ok:
+                self.wrong.append((short, field, getattr(c, field), g[field]))
+        if "check_by_phrase" not in g:
+            return
+        want = g["check_by_phrase"]
+        if want:
+            self.deadline_gold += 1
+            exact = c.check_by_phrase == want
+            self.deadline_exact += exact
+            self.deadline_date_right += exact and c.check_by == g.get("check_by")
+            if not exact or c.check_by != g.get("check_by"):
+                self.wrong.append((short, "check_by", (c.check_by_phrase, c.check_by),
+                                   (want, g.get("check_by"))))
+        elif c.check_by_phrase:
+            self.deadline_extra += 1
+            self.wrong.append((short, "check_by", (c.check_by_phrase, c.check_by), None))
 
 
 @dataclass(frozen=True)
@@ -152,6 +210,15 @@ class Totals:
     def speaker_strict(self) -> float:
         tp = self._sum("true_pos")
         return self._sum("speaker_strict") / tp if tp else 1.0
+
+    def ratio(self, right: str, checked: str) -> float | None:
+        n = self._sum(checked)
+        return self._sum(right) / n if n else None
+
+    def part(self, **where: str) -> "Totals":
+        """The scores of the articles with these language/split values."""
+        return Totals([s for s in self.scores
+                       if all(getattr(s, k) == v for k, v in where.items())])
 
     @property
     def dates(self) -> tuple[int, int]:

@@ -8,13 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .attribution import Event, assign, find_events
-from .dates import stated_date
-from .layout import FILL, Layout, build_layout, clause_end
+from .checkby import find_check_by
+from .context import stated_dates
+from .kinds import FORWARD, NOT_CHECKABLE, propose_kind
+from .layout import FILL, Layout, build_layout
 from .names import Registry, tokenize
 from .quotes import DOUBLE_MARKS, QuoteSpan, looks_like_title, word_count
 from .speakers import Resolver
 
 MIN_WORDS = 3
+# Extraction is near-linear (about 5 s per MB of text on a 2-core machine); past this size an
+# input is not one article but an archive or a dump, and is refused with a message.
+MAX_INPUT_BYTES = 16 * 1024 * 1024
 # words that introduce a label or a title, not speech
 _LABEL_BEFORE = re.compile(r"\b(?:so-called|so called|dubbed|known as|nicknamed|the term|"
                            r"the phrase|the slogan|the hashtag|titled|entitled|headlined)\s*$",
@@ -36,6 +41,25 @@ class Candidate:
     start: int
     end: int
     context: str                   # the paragraph(s) around the quote
+    stated_how: str = "publication"    # "attribution", "context" or "publication"
+    kind: str = "assertion"            # proposed kind (domain.records.KINDS)
+    check_by_phrase: str | None = None  # the deadline words, as written in the quote
+    check_by: str | None = None        # YYYY-MM-DD the phrase resolves to
+    check_by_vague: bool = False       # a deadline phrase that names no date ("soon")
+    check_by_note: str = ""            # how the check-by date was found
+
+    @property
+    def checkable(self) -> bool:
+        """Opinions and exhortations are proposed unticked: nothing could show them held."""
+        return self.kind not in NOT_CHECKABLE
+
+    def to_json(self) -> dict:
+        return {"quote": self.quote, "speaker": self.speaker, "stated_on": self.stated_on,
+                "stated_precision": self.stated_precision, "stated_how": self.stated_how,
+                "kind": self.kind, "checkable": self.checkable,
+                "check_by_phrase": self.check_by_phrase, "check_by": self.check_by,
+                "check_by_vague": self.check_by_vague, "check_by_note": self.check_by_note,
+                "start": self.start, "end": self.end, "context": self.context}
 
 
 @dataclass(frozen=True)
@@ -52,11 +76,8 @@ class ExtractedArticle:
             "title": self.title,
             "outlet": self.outlet,
             "published": self.published,
-            "statements": [
-                {"quote": c.quote, "speaker": c.speaker, "stated_on": c.stated_on,
-                 "start": c.start, "end": c.end, "context": c.context}
-                for c in self.candidates
-            ],
+            "language": self.language,
+            "statements": [c.to_json() for c in self.candidates],
         }
 
 
@@ -68,6 +89,11 @@ def extract_article(data: str | bytes, *, filename: str | None = None,
     recognised by the filename suffix or by its content. known_speakers is an optional list
     of (name, aliases): a speaker matching one of them is reported under that name.
     """
+    size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+    if size > MAX_INPUT_BYTES:
+        raise ValueError(f"the input is {size / 1024 / 1024:.1f} MB; article import takes up to "
+                         f"{MAX_INPUT_BYTES // 1024 // 1024} MB (a long news article is well under "
+                         "1 MB): save just the article, or split the file")
     text = decode(data)
     if not text.strip():
         raise ValueError("empty input: there is no article text to extract")
@@ -143,19 +169,39 @@ def find_candidates(text: str, published: dt.date | None,
     events, subjects = find_events(layout, resolver)
     quotes = list(layout.quotes)
     attributions = assign(layout, quotes, events, subjects)
+    kept = [(q, ev) for q, ev in zip(quotes, attributions, strict=True)
+            if _is_statement(layout, q) and not (ev is None and _is_fragment(layout, q))
+            and not (q.secondary and not _plausible_secondary(layout, q, ev))]
+    dates = stated_dates(layout, [q for q, _ in kept], [ev for _, ev in kept], events, published)
     out: list[Candidate] = []
-    for q, ev in zip(quotes, attributions, strict=True):
-        if not _is_statement(layout, q) or (ev is None and _is_fragment(layout, q)):
-            continue
-        if q.secondary and not _plausible_secondary(layout, q, ev):
-            continue
-        speaker = ev.resolved.speaker if ev else None
-        mention = ev.mention.text if ev else None
-        stated, precision = _stated(layout, ev, published)
+    for (q, ev), stated in zip(kept, dates, strict=True):
+        quote = text[q.start:q.end]
         context = text[layout.paras[q.para].start:layout.paras[q.end_para].end]
-        out.append(Candidate(text[q.start:q.end], speaker, mention, stated, precision,
-                             q.start, q.end, context))
+        lead = layout.masked[layout.paras[max(0, q.para - 2)].start:q.mark_start]
+        kind = propose_kind(quote, ev.verb if ev else None, lead.replace(FILL, " "))
+        check = None
+        if kind in FORWARD:                 # "in a few months we have made…" is no deadline
+            check = find_check_by(quote, fuzzy_first_day(stated.value),
+                                  _before(text, q.mark_start), published)
+        out.append(Candidate(
+            quote, ev.resolved.speaker if ev else None, ev.mention.text if ev else None,
+            stated.value, stated.precision, q.start, q.end, context, stated.how, kind,
+            check.phrase if check else None, check.due if check else None,
+            check.vague if check else False, check.note if check else ""))
     return out
+
+
+def _before(text: str, pos: int) -> str:
+    """The article up to a quote, bounded (an event's dates are told before it is cited)."""
+    return text[max(0, pos - 6000):pos]
+
+
+def fuzzy_first_day(value: str | None) -> dt.date | None:
+    """The first day of a YYYY, YYYY-MM or YYYY-MM-DD date."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
 
 
 def _is_statement(layout: Layout, q: QuoteSpan) -> bool:
@@ -193,13 +239,3 @@ def _plausible_secondary(layout: Layout, q: QuoteSpan, ev: Event | None) -> bool
     inner = layout.text[q.start:q.end]
     lead = layout.masked[layout.sentence_at(q.mark_start).start:q.mark_start]
     return inner[:1].isupper() and (not lead.strip() or lead.rstrip().endswith((":", ",")))
-
-
-def _stated(layout: Layout, ev: Event | None, published: dt.date | None) -> tuple[str | None, str]:
-    if ev is None:
-        return (published.isoformat() if published else None), "day"
-    mtext = layout.masked
-    sent = ev.sentence
-    after = mtext[ev.verb_end:clause_end(mtext, ev.verb_end, sent.end)]
-    before = mtext[sent.start:ev.verb_start].replace(FILL, " ")
-    return stated_date(after, before, published, layout.text[:sent.start])

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .lexicon_ru import FUNCTION_WORDS_RU, ORG_HEADS, is_cyrillic, is_role
 from .lexicon import (
     ABBREVIATIONS,
     FUNCTION_WORDS,
@@ -159,13 +161,37 @@ def analyse_run(text: str, run: list[Token]) -> list[Name]:
     out: list[Name] = []
     parts = [p for piece in _split_of(run) for p in _split_and(piece)]
     for part in parts:
-        while part and part[0].low in FUNCTION_WORDS and not part[0].possessive:
+        while part and (part[0].low in FUNCTION_WORDS or part[0].low in FUNCTION_WORDS_RU) \
+                and not part[0].possessive:
             part = part[1:]
         while part and not part[-1].is_cap:
             part = part[:-1]
         if part:
             out.append(_analyse(text, part))
     return out
+
+
+def _ru_title(low: str) -> bool:
+    """A Russian role or body word before a name ("Пресс-секретарь Кремля Дмитрий Песков")."""
+    return is_cyrillic(low) and (is_role(low) or low in ORG_HEADS)
+
+
+def _analyse_cyrillic(text: str, run: list[Token], lows: list[str], poss: bool) -> Name:
+    """A Russian run: a name is its last two words (three with a patronymic); what comes
+    before is a role or a body ("МИД России Мария Захарова"); a body alone is an org."""
+    n = 3 if len(run) >= 3 and lows[-2].endswith(("вич", "вна", "чна", "ична")) else 2
+    names = [t for t in run[-n:] if not _ru_title(t.low) and not _is_acronym(t.base)]
+    s, e = run[0].start, run[-1].end
+    if lows[0] in ORG_HEADS or _is_acronym(run[0].base) or _ru_title(lows[-1]):
+        if len(run) < 3 or len(names) < 2:
+            return Name("org" if not is_role(lows[0]) else "word", text[s:e], s, e, s, (), poss)
+    if len(run) == 1:
+        return Name("word", text[s:e], s, e, s, (), poss)
+    if len(names) < 2:
+        return Name("word", text[names[-1].start:e] if names else text[s:e],
+                    names[-1].start if names else s, e, s, (), poss)
+    ns = names[0].start
+    return Name("person", text[ns:e], ns, e, s, tuple(lows[:len(run) - len(names)]), poss)
 
 
 def _analyse(text: str, run: list[Token]) -> Name:
@@ -177,10 +203,13 @@ def _analyse(text: str, run: list[Token]) -> Name:
     has_connector = any(t in NAME_CONNECTORS for t in lows[1:-1])
     if lows[-1] in ORG_WORDS or has_connector or (len(run) == 1 and _is_acronym(run[0].base)):
         return Name("org", text[s:e], s, e, s, (), poss)
+    if is_cyrillic(lows[0]):
+        return _analyse_cyrillic(text, run, lows, poss)
     # scan from the end: the name is the trailing stretch that holds no title word
     i = len(run) - 1
     while i > 0 and (run[i - 1].low not in TITLE_WORDS and run[i - 1].low not in ORG_WORDS
-                     and not run[i - 1].possessive and not _is_acronym(run[i - 1].base)):
+                     and not run[i - 1].possessive and not _is_acronym(run[i - 1].base)
+                     and not _ru_title(run[i - 1].low)):
         i -= 1
     if lows[-1] in NAME_SUFFIXES and i == len(run) - 1 and i > 0:
         i -= 1
@@ -202,9 +231,15 @@ class Registry:
     orgs: list[Name] = field(default_factory=list)
     roles: dict[str, set[str]] = field(default_factory=dict)   # full name -> role words
     quoted: set[int] = field(default_factory=set)   # starts of names written inside quotes
-    _by_last: dict[str, list[tuple[list[str], Name]]] = field(default_factory=dict)
+    # one entry per distinct name (not per mention), so look-ups stay cheap on long texts:
+    # last name -> {full name: (tokens, first start outside quotes, first start inside)}
+    _by_last: dict[str, dict[str, tuple[list[str], int | None, int | None]]] = field(
+        default_factory=dict)
     _orgs_by_word: dict[str, list[Name]] = field(default_factory=dict)
+    _org_starts: dict[str, list[int]] = field(default_factory=dict)
     _alone: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)              # full name -> mentions
+    title_sets: dict[str, set[frozenset[str]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, tokens: list[Token], masked: str | None = None) -> "Registry":
@@ -218,13 +253,13 @@ class Registry:
                 if name.kind == "org":
                     reg.orgs.append(name)
                     for w in {t.lower() for t in name.text.split()}:
-                        reg._orgs_by_word.setdefault(w, []).append(name)
+                        if strip_article(name.text).lower() != w:
+                            reg._orgs_by_word.setdefault(w, []).append(name)
+                            reg._org_starts.setdefault(w, []).append(name.start)
                 elif name.kind == "person":
                     name = reg._trim_leading_place(name)
                     reg.people.append(name)
-                    key = name.tokens
-                    if key:
-                        reg._by_last.setdefault(key[-1], []).append((key, name))
+                    reg._index_person(name)
                     roles = reg.roles.setdefault(name.text, set())
                     roles.update(t for t in name.titles if t in TITLE_WORDS or t in ROLE_NOUNS)
                     roles.update(_roles_around(text, name))
@@ -252,25 +287,41 @@ class Registry:
         if not key:
             return None
         best: tuple[bool, bool, bool, int, int, str] | None = None
-        for toks, p in self._by_last.get(key[-1], ()):
+        for text, (toks, outside, inside) in self._by_last.get(key[-1], {}).items():
             if len(toks) >= len(key) and toks[-len(key):] == key:
-                cand = (p.start in self.quoted, p.start > pos,
-                        not (prefer is not None and prefer(p.text)), -len(p.text.split()),
-                        p.start, p.text)
+                start = outside if outside is not None else inside
+                cand = (outside is None, start > pos,
+                        not (prefer is not None and prefer(text)), -len(text.split()),
+                        start, text)
                 if best is None or cand < best:
                     best = cand
         return best[-1] if best else None
+
+    def _index_person(self, name: Name) -> None:
+        self.counts[name.text] = self.counts.get(name.text, 0) + 1
+        self.title_sets.setdefault(name.text, set()).add(frozenset(name.titles))
+        key = name.tokens
+        if not key:
+            return
+        by_text = self._by_last.setdefault(key[-1], {})
+        toks, outside, inside = by_text.get(name.text, (key, None, None))
+        if name.start in self.quoted:
+            inside = name.start if inside is None else inside
+        else:
+            outside = name.start if outside is None else outside
+        by_text[name.text] = (toks, outside, inside)
 
     def people_with_role(self, role: str) -> list[str]:
         return [name for name, roles in self.roles.items() if role in roles]
 
     def org_containing(self, word: str, pos: int) -> str | None:
         """The nearest earlier body whose name contains word ("the committee")."""
-        cands = [o for o in self._orgs_by_word.get(word, ())
-                 if strip_article(o.text).lower() != word]
-        before = [o for o in cands if o.start <= pos]
-        pick = max(before, key=lambda o: o.start) if before else (cands[0] if cands else None)
-        return strip_article(pick.text) if pick else None
+        cands = self._orgs_by_word.get(word)
+        if not cands:
+            return None
+        i = bisect_right(self._org_starts[word], pos)
+        pick = cands[i - 1] if i > 0 else cands[0]
+        return strip_article(pick.text)
 
 
 def _roles_around(text: str, name: Name) -> set[str]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,6 +16,7 @@ from .lexicon import (
     SPOKES_NOUNS,
     TITLE_WORDS,
 )
+from .known import KnownSpeakers
 from .mentions import Mention
 from .names import Name, Registry, analyse_run, capital_runs, name_key, strip_article, tokenize
 
@@ -216,41 +216,23 @@ class Resolver:
         recent = self._recent(pos, ("person",), holders)
         if recent:
             return recent
-        mentions = {h: sum(1 for p in self.registry.people if p.text == h) for h in holders}
-        return max(sorted(holders), key=lambda h: mentions[h])
+        return max(sorted(holders), key=lambda h: self.registry.counts.get(h, 0))
 
     def _qualifiers(self, holder: str) -> set[str]:
-        return {t for p in self.registry.people if p.text == holder for t in p.titles
+        return {t for titles in self.registry.title_sets.get(holder, ()) for t in titles
                 if t not in TITLE_WORDS}
 
     def _conflicts(self, holder: str, wanted: set[str]) -> bool:
         """'the Belarusian president' does not fit a holder only ever introduced as 'Russian
         President': the mention's qualifier differs from every qualifier the holder had."""
-        seen = [set(p.titles) - TITLE_WORDS for p in self.registry.people if p.text == holder]
+        seen = [set(t) - TITLE_WORDS for t in self.registry.title_sets.get(holder, ())]
         return bool(seen) and all(q and not q & wanted for q in seen)
 
     # ---- known speakers --------------------------------------------------------------------
+    @cached_property
+    def _known_index(self) -> KnownSpeakers:
+        return self.known if isinstance(self.known, KnownSpeakers) else KnownSpeakers(self.known)
+
     def match_known(self, speaker: str, mention: str) -> str:
-        target = _norm(speaker)
-        by_last: dict[str, set[str]] = {}
-        for canonical, aliases in self.known:
-            forms = [canonical, *aliases]
-            if target in {_norm(f) for f in forms} or _norm(mention) in {_norm(f) for f in forms}:
-                return canonical
-            for f in forms:
-                key = name_key(f)
-                if key:
-                    by_last.setdefault(key[-1], set()).add(canonical)
-        key = name_key(speaker)
-        if key and len(by_last.get(key[-1], ())) == 1:
-            canonical = next(iter(by_last[key[-1]]))
-            ckey = name_key(canonical)
-            if len(key) == 1 or len(ckey) == 1 or ckey[0][:1] == key[0][:1]:
-                return canonical
-        return speaker
+        return self._known_index.match(speaker, mention)
 
-
-def _norm(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s]", " ", s.lower()).split())

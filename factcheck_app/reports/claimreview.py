@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from ..domain.errors import InvalidInput
 from .model import StatementView
 
 CONTEXT = "https://schema.org"
@@ -19,13 +20,27 @@ def publishable(s: StatementView) -> bool:
     return not s.draft and s.verdict != "pending" and bool(s.approved_at)
 
 
-def review_url(statement_id: str, organisation_url: str) -> str:
-    """Where the review lives: the organisation's site with the statement's anchor (the
-    same anchor the HTML report uses), or a URN when the workspace has no site set."""
+def why_unpublishable(organisation_url: str) -> str | None:
+    """Why no ClaimReview can be published with this organisation URL, or None if it can.
+
+    A ClaimReview's `url` must be the page a reader lands on; with no web address of our
+    own there is none, and a made-up one would send search engines nowhere."""
     base = (organisation_url or "").strip()
-    if base:
-        return f"{base.split('#')[0]}#claim-{statement_id}"
-    return f"urn:uuid:{statement_id}"
+    if not base:
+        return ("ClaimReview needs the web page the reviews are published on, and this "
+                "workspace has none: an admin sets it with `factcheck setting WORKSPACE "
+                "organisation_url https://…` (the address where the HTML report is published; "
+                "each review links to it with #claim-<statement id>)")
+    if not base.lower().startswith(("http://", "https://")):
+        return (f"ClaimReview needs a web address to link to, and the workspace's "
+                f"organisation_url {base!r} is not one (it must start with https://)")
+    return None
+
+
+def review_url(statement_id: str, organisation_url: str) -> str:
+    """Where the review lives: the page at the organisation URL (where the HTML report is
+    published) at the statement's anchor, the same anchor the HTML report gives it."""
+    return f"{organisation_url.strip().split('#')[0]}#claim-{statement_id}"
 
 
 def claim_review(s: StatementView, *, organisation: str, organisation_url: str,
@@ -80,6 +95,11 @@ def claim_review(s: StatementView, *, organisation: str, organisation_url: str,
 
 def claim_reviews(statements: Iterable[StatementView], *, organisation: str,
                   organisation_url: str, best_rating: int, worst_rating: int) -> list[dict]:
+    """One ClaimReview per publishable statement; refused (why_unpublishable's text)
+    when the organisation URL gives them no page to point to."""
+    problem = why_unpublishable(organisation_url)
+    if problem:
+        raise InvalidInput(problem)
     return [claim_review(s, organisation=organisation, organisation_url=organisation_url,
                          best_rating=best_rating, worst_rating=worst_rating)
             for s in statements if publishable(s)]

@@ -28,6 +28,7 @@ PAGE_SIZES = ("a4", "letter")
 DRAFT_MARK = "DRAFT"
 DRAFT_NOTICE = "DRAFT \u2014 includes assessments not yet approved by a reviewer. Not for publication."
 PUBLISHED_NOTICE = "Every assessment in this report was approved by a second analyst."
+DUE_NOTICE = "No assessment is published here: every statement listed still awaits a verdict."
 METHOD = ("Each statement is recorded with what would show that it held and a date to check it "
           "by. Once that date has passed, an analyst rates the outcome against the evidence, "
           "which is cited with every verdict; a second analyst reviews the rating before it is "
@@ -287,7 +288,9 @@ class Report:
 
     @property
     def policy(self) -> str:
-        return DRAFT_NOTICE if self.draft else PUBLISHED_NOTICE
+        if self.draft:
+            return DRAFT_NOTICE
+        return DUE_NOTICE if self.kind == DUE else PUBLISHED_NOTICE
 
     @property
     def running_header(self) -> str:

@@ -12,7 +12,9 @@ Layout::
     report/report.html       the report, one self-contained web page
     data/statements.json     the statements (schema factcheck.report/1)
     data/statements.csv      the same as a spreadsheet
-    data/claimreview.jsonld  schema.org ClaimReview for every approved statement
+    data/claimreview.jsonld  schema.org ClaimReview for every approved statement (left out,
+                             with the reason in README.txt and the manifest, when the
+                             workspace has no organisation URL for the reviews to point to)
     evidence/<sha256 prefix>-<file name>   each evidence file, byte for byte
 
 `verify()` never extracts anything: it reads members by name from the archive.
@@ -37,6 +39,7 @@ MANIFEST = "manifest.json"
 SUMS = "SHA256SUMS"
 README = "README.txt"
 META = (MANIFEST, SUMS, README)
+CLAIMREVIEW = "data/claimreview.jsonld"
 CHUNK = 1 << 20
 
 _README = """\
@@ -105,8 +108,10 @@ def _sha(data: bytes) -> str:
 
 
 def write(target: Path, files: list[tuple[str, bytes]], evidence: list[tuple[str, Path]], *,
-          report: Report, cancelled: Callable[[], bool] = lambda: False) -> None:
-    """Write the zip: report and data files, evidence blobs (verified as copied), manifest."""
+          report: Report, cancelled: Callable[[], bool] = lambda: False,
+          left_out: str | None = None) -> None:
+    """Write the zip: report and data files, evidence blobs (verified as copied), manifest.
+    `left_out` says why the ClaimReview file is not in it (the README and manifest tell)."""
     entries = []
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
         for name, data in files:
@@ -135,12 +140,17 @@ def write(target: Path, files: list[tuple[str, bytes]], evidence: list[tuple[str
                        "statements": [s.id for s in report.statements]},
             "files": entries,
         }
+        if left_out:
+            manifest["not_included"] = [{"path": CLAIMREVIEW, "why": left_out}]
         manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
         z.writestr(MANIFEST, manifest_bytes)
         sums = "".join(f"{e['sha256']}  {e['path']}\n" for e in entries)
         sums += f"{_sha(manifest_bytes)}  {MANIFEST}\n"
         z.writestr(SUMS, sums.encode("utf-8"))
-        z.writestr(README, _README.format(name=target.name.removesuffix(".part")).encode())
+        readme = _README.format(name=target.name.removesuffix(".part"))
+        if left_out:
+            readme += f"\nNot included: {CLAIMREVIEW}. {left_out}.\n"
+        z.writestr(README, readme.encode())
 
 
 def _member_hash(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> str | None:

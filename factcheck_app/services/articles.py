@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -90,11 +91,14 @@ def accept(ws: Workspace, article: ExtractedArticle, proposals: Sequence[Proposa
             end = start + len(quote)
         checked.append((p, start, end))
     with ws.store.transaction():
-        source_id = add_source(ws, title=article.title or Path(file_name).stem,
-                               outlet=article.outlet or "", url=url,
-                               published_on=article.published, language=article.language or "",
-                               kind="article", full_text=text, file_bytes=raw,
-                               file_name=file_name).created
+        source_id = existing_source(ws, raw)
+        reused = source_id is not None
+        if source_id is None:
+            source_id = add_source(ws, title=article.title or Path(file_name).stem,
+                                   outlet=article.outlet or "", url=url,
+                                   published_on=article.published,
+                                   language=article.language or "", kind="article",
+                                   full_text=text, file_bytes=raw, file_name=file_name).created
         created = []
         for p, start, end in checked:
             fields: dict[str, Any] = dict(
@@ -109,8 +113,27 @@ def accept(ws: Workspace, article: ExtractedArticle, proposals: Sequence[Proposa
     return Changes(statements=frozenset(created),
                    tables=frozenset({"statements", "sources", "speakers"}), created=source_id,
                    message=f"imported {len(created)} statement{'s' if len(created) != 1 else ''} "
-                           f"from {article.title or file_name}",
-                   undo={"op": "delete_import", "statement_ids": created, "source_id": source_id})
+                           f"from {article.title or file_name}"
+                           + (" (the source was already in the workspace)" if reused else ""),
+                   undo=_undo_step(created, source_id, reused))
+
+
+def existing_source(ws: Workspace, raw: bytes) -> str | None:
+    """The source already holding this very file or text (same SHA-256), if any."""
+    sha = hashlib.sha256(raw).hexdigest()
+    row = ws.db.execute("SELECT id FROM sources WHERE file_sha256 = ? ORDER BY created_at "
+                        "LIMIT 1", [sha]).fetchone()
+    return row[0] if row else None
+
+
+def _undo_step(created: list[str], source_id: str, reused: bool) -> dict | None:
+    """Undoing an import removes what it added: never a source that an earlier import made
+    (the undo step for several statements on a reused source is not available yet)."""
+    if not reused:
+        return {"op": "delete_import", "statement_ids": created, "source_id": source_id}
+    if len(created) == 1:
+        return {"op": "delete_statement", "statement_id": created[0]}
+    return None
 
 
 def import_article_file(ws: Workspace, path: Path) -> Changes:

@@ -189,22 +189,38 @@ def import_claimreview(ws: Workspace, text: str, *, job: Any = None) -> Changes:
 
 def _claimreview_row(ws: Workspace, item: ClaimReviewItem) -> dict[str, Any]:
     verdict = ""
-    if item.rating_name:
+    for name in (item.rating_name, _level_rated(ws, item.rating_value)):
         try:
-            verdict = ws.scale.normalise(item.rating_name)
+            verdict = ws.scale.normalise(name) if name else ""
         except InvalidInput:
             verdict = ""
-    rationale = " ".join(filter(None, [
-        f"Rated “{item.rating_name}”" if item.rating_name else None,
+        if verdict:
+            break
+    # The review's own words first, then whose review it was: nothing of it is lost.
+    provenance = " ".join(filter(None, [
+        f"Rated “{item.rating_name}”" if item.rating_name else "Reviewed",
         f"by {item.review_author}" if item.review_author else None,
-        f"({item.review_url})" if item.review_url else None])) or None
+        f"on {item.review_date[:10]}" if item.review_date else None,
+        f"({item.review_url})" if item.review_url else None]))
+    rationale = "\n\n".join(filter(None, [item.review_body, provenance]))
+    source = None
+    if item.appearance_url or item.appearance_title:  # where the claim was made
+        source = {"title": item.appearance_title or item.appearance_url,
+                  "url": item.appearance_url or "", "outlet": item.appearance_outlet or "",
+                  "published_on": item.appearance_date or ""}
+    elif item.review_url:  # nothing said where: the review itself is the one source
+        source = {"title": item.review_url, "url": item.review_url}
     return {"quote": item.claim, "speaker": item.speaker,
             "stated_on": (item.claim_date or item.review_date or "")[:10],
-            "source": {"title": item.appearance_url or item.review_url or "ClaimReview",
-                       "url": item.appearance_url or item.review_url or ""}
-            if (item.appearance_url or item.review_url) else None,
-            "verdict": verdict, "verdict_rationale": rationale or "",
-            "expectation": None}
+            "original_text": item.claim_text or "", "source": source,
+            "verdict": verdict, "verdict_rationale": rationale, "expectation": None}
+
+
+def _level_rated(ws: Workspace, value: float | None) -> str | None:
+    """The scale's level with this ClaimReview rating, when the rating names one."""
+    if value is None:
+        return None
+    return next((lv.key for lv in ws.scale.levels if lv.rating == value), None)
 
 
 def _run(ws: Workspace, kind: str, rows: Iterator[Mapping[str, Any]], *, first_row: int,

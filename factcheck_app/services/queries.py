@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
 from ..domain.filters import StatementFilter
 from ..domain.states import check_state, overdue_cutoff
 from ..domain.workflow import IN_REVIEW
-from ..storage import records, statement_queries
+from ..storage import attachments, dossier_queries, records, statement_queries
 from ..storage.statement_queries import fts_query
 from .workspace import Workspace
 
@@ -72,6 +73,32 @@ def get_statement(ws: Workspace, statement_id: str) -> dict[str, Any]:
     row["approved_by_name"] = names.get(row["approved_by"])
     row["created_by_name"] = names.get(row["created_by"])
     return row
+
+
+def dossiers(ws: Workspace, ids: list[str]) -> Iterator[dict[str, Any]]:
+    """What a report prints about each statement, in the order of `ids`, read a chunk at a
+    time: the fields of get_statement without comments and history, and each evidence
+    item's `attachments` with the stored file's `path`."""
+    today = ws.today()
+    names = {u.id: u.label for u in ws.users()}
+    for chunk in dossier_queries.chunks(ids):
+        for row in dossier_queries.dossiers(ws.db, chunk):
+            row["tags"] = json.loads(row["tags"] or "[]")
+            row["state"] = check_state(row["check_by"], row["verdict"], today)
+            for item in row["evidence"]:
+                for a in item["attachments"]:
+                    a["path"] = attachments.blob_path(ws.store.files_dir, a["sha256"])
+            for key, field in (("assignee_name", "assignee_id"),
+                               ("approved_by_name", "approved_by")):
+                row[key] = names.get(row[field])
+            yield row
+
+
+def made_or_resolved(ws: Workspace, f: StatementFilter, *, low: str | None,
+                     high: str | None) -> tuple[list[str], set[str]]:
+    """Statements matching `f` made in the period or whose current verdict was given in
+    it, in date order; and which of them were made in it."""
+    return statement_queries.made_or_resolved(ws.db, f, ws.today(), low=low, high=high)
 
 
 def search_all(ws: Workspace, text: str, *, limit: int = 50) -> dict[str, list[dict]]:

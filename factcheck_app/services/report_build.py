@@ -6,7 +6,8 @@
     due      statements whose check-by date has come, still without a verdict
 
 Published reports hold only APPROVED assessments; `include_drafts` adds the rest,
-and then every page says DRAFT.
+and then every page says DRAFT. The due list holds no assessment (its statements still
+await a verdict), so it lists every due statement either way.
 """
 
 from __future__ import annotations
@@ -72,8 +73,11 @@ def build_report(ws: Workspace, request: ExportRequest) -> Report:
         best_rating=scale.best_rating, worst_rating=scale.worst_rating)
     builder(ws, request, scope, report, scale)
     report.scope.append(("Statements", str(len(report.statements))))
-    report.scope.append(("Assessments", "approved and drafts (marked DRAFT)" if report.draft
-                         else "approved by a second analyst only"))
+    if request.report == model.DUE:
+        report.scope.append(("Assessments", "none yet: every statement listed awaits a verdict"))
+    else:
+        report.scope.append(("Assessments", "approved and drafts (marked DRAFT)" if report.draft
+                             else "approved by a second analyst only"))
     if report.left_out:
         report.sections.insert(0, Section("", [Paragraph(_left_out_text(report.left_out),
                                                          "notice")]))
@@ -180,24 +184,18 @@ def _speaker(ws, request, scope, report, scale) -> None:
 def _period(ws, request, scope, report, scale) -> None:
     f, low, high = scope.filter, scope.low, scope.high
     published = _published(ws, request, f, report)
-    made_filter = published.with_(stated_from=low, stated_to=high)
-    made_ids = queries.statement_ids(ws, made_filter)
-    rated_keys = tuple(k for k in scale.keys if k != PENDING)
-    rated_ids = queries.statement_ids(ws, published.with_(verdicts=rated_keys))
-    candidates = list(dict.fromkeys(made_ids + rated_ids))
-    views = statement_views(ws, published, request, ids=candidates)
-    made = set(made_ids)
+    # Only the period's own statements are read: SQL picks those made or resolved in it.
+    ids, made = queries.made_or_resolved(ws, published, low=low, high=high)
+    views = statement_views(ws, published, request, ids=ids)
 
     def in_range(day: str | None) -> bool:
         return bool(day) and (not low or day >= low) and (not high or day <= high)
 
     resolved = [v for v in views if in_range(v.resolved_on)]
-    views = [v for v in views if v.id in made or in_range(v.resolved_on)]
-    views.sort(key=lambda v: (v.stated_sort, v.id))
     report.statements = views
     if not request.include_drafts:  # what the period would hold with drafts, made in it
         report.left_out = (queries.count_statements(ws, f.with_(stated_from=low, stated_to=high))
-                           - len(made_ids))
+                           - len(made))
     period = period_label(low, high)
     report.title = "Statements and outcomes" if not (low or high) else period
     report.subtitle = ("What officials said and what then happened" if not (low or high)
@@ -259,8 +257,9 @@ def _due(ws, request, scope, report, scale) -> None:
     f, low, high = scope.filter, scope.low, scope.high
     due_filter = f.with_(due="due_or_overdue", sort="check_by", descending=False,
                          check_by_from=low, check_by_to=high)
-    published = _published(ws, request, due_filter, report)
-    views = statement_views(ws, published, request)
+    # A statement awaiting a verdict holds no assessment to approve, so a published due
+    # list lists it whatever its review state; verdicts alone need a second analyst.
+    views = statement_views(ws, due_filter, request)
     report.statements = views
     today = ws.today()
     overdue = [v for v in views if v.state == OVERDUE]

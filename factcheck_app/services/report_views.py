@@ -22,7 +22,6 @@ from ..reports.model import (
     VerdictStep,
     long_date,
 )
-from . import evidence as evidence_service
 from . import queries
 from .report_request import ExportRequest, check_cancel, notify_progress
 from .workspace import Workspace
@@ -37,11 +36,12 @@ def statement_views(ws: Workspace, f: StatementFilter, request: ExportRequest | 
     scale = ws.scale
     today = ws.today()
     out = []
-    for n, statement_id in enumerate(wanted):
-        check_cancel(request)
-        if n % 25 == 0:
+    for n, row in enumerate(queries.dossiers(ws, wanted)):
+        if n % 100 == 0:
+            check_cancel(request)
             notify_progress(request, n, len(wanted), "reading statements")
-        out.append(_view(ws, queries.get_statement(ws, statement_id), scale, today))
+        out.append(_view(row, scale, today))
+    check_cancel(request)
     notify_progress(request, len(wanted), len(wanted), "reading statements")
     return out
 
@@ -75,7 +75,7 @@ def level_colour(scale: VerdictScale, key: str) -> str | None:
         return None
 
 
-def _view(ws: Workspace, s: dict[str, Any], scale: VerdictScale, today: date) -> StatementView:
+def _view(s: dict[str, Any], scale: VerdictScale, today: date) -> StatementView:
     level = level_of(scale, s["verdict"])
     sp = s["speaker"]
     speaker = Speaker(sp["id"], sp["name"], sp["kind"] or "person", sp["title"],
@@ -87,12 +87,9 @@ def _view(ws: Workspace, s: dict[str, Any], scale: VerdictScale, today: date) ->
                      if so else None)
     items = []
     for e in s["evidence"]:
-        attachments = []
-        if e["files"]:
-            for a in evidence_service.get_evidence(ws, e["id"])["attachments"]:
-                attachments.append(Attachment(
-                    a["id"], a["file_name"] or "attachment", a["sha256"], a["size"] or 0,
-                    a["media_type"], evidence_service.attachment_path(ws, a["id"])))
+        attachments = [Attachment(a["id"], a["file_name"] or "attachment", a["sha256"],
+                                  a["size"] or 0, a["media_type"], a["path"])
+                       for a in e["attachments"]]
         cite_url = e["url"] or e["source_url"]
         items.append(EvidenceItem(
             id=e["id"], stance=e["stance"], stance_label=STANCE_LABELS.get(e["stance"], e["stance"]),

@@ -144,7 +144,10 @@ def render_report(ws: Workspace, report: Report, fmt: str,
     if fmt == "html":
         from ..reports import html
 
-        return html.render_html(report, _claim_reviews(ws, report.statements)).encode("utf-8")
+        # The page embeds its ClaimReview only when the reviews have a page to point to.
+        embedded = (None if claimreview.why_unpublishable(_organisation_url(ws))
+                    else _claim_reviews(ws, report.statements))
+        return html.render_html(report, embedded).encode("utf-8")
     if fmt == "md":
         from ..reports import markdown
 
@@ -207,11 +210,17 @@ def _scale_json(scale: VerdictScale) -> list[dict]:
             for lv in scale.levels]
 
 
+def _organisation_url(ws: Workspace) -> str:
+    return (ws.setting("organisation_url") or "").strip()
+
+
 def _claim_reviews(ws: Workspace, views: list[StatementView]) -> list[dict]:
+    """The approved statements as ClaimReview; refused when the workspace has no web
+    address for them to point to (see reports.claimreview.why_unpublishable)."""
     scale = ws.scale
     return claimreview.claim_reviews(
         views, organisation=(ws.setting("organisation") or "").strip() or "Factcheck",
-        organisation_url=(ws.setting("organisation_url") or "").strip(),
+        organisation_url=_organisation_url(ws),
         best_rating=scale.best_rating, worst_rating=scale.worst_rating)
 
 
@@ -228,9 +237,12 @@ def _package(ws: Workspace, report: Report, request: ExportRequest, target: Path
         ("report/report.html", render_report(ws, report, "html", request)),
         ("data/statements.json", render_report(ws, report, "json", request)),
         ("data/statements.csv", render_report(ws, report, "csv", request)),
-        ("data/claimreview.jsonld", render_report(ws, report, "claimreview", request)),
     ]
+    no_claimreview = claimreview.why_unpublishable(_organisation_url(ws))
+    if not no_claimreview:
+        files.append((package.CLAIMREVIEW,
+                      render_report(ws, report, "claimreview", request)))
     check_cancel(request)
     notify_progress(request, 3, 5, "copying evidence files")
     package.write(target, files, members, report=report,
-                  cancelled=lambda: is_cancelled(request))
+                  cancelled=lambda: is_cancelled(request), left_out=no_claimreview)

@@ -157,9 +157,14 @@ def _text_facts(db: Database, query: str) -> tuple[int, list[str]]:
 
 
 def _from_where(
-    db: Database, f: StatementFilter, today: date, *, join_speakers: bool = False
+    db: Database, f: StatementFilter, today: date, *, join_speakers: bool = False,
+    also: tuple[str, list[Any]] | None = None,
 ) -> tuple[str, list[Any], str | None]:
+    """FROM and WHERE for the filter, with `also` (a clause and its params) ANDed in."""
     clauses, params = _where(f, today)
+    if also:
+        clauses.append(also[0])
+        params.extend(also[1])
     rank = None
     if f.text.strip():
         clause, text_params, rank = _text_clause(db, f.text)
@@ -212,3 +217,41 @@ def _order(f: StatementFilter, rank_query: str | None) -> tuple[str, list[Any]]:
         )
     column = _SORT_SQL.get(f.sort, "s.stated_sort")
     return f"{column} {direction}, s.id {direction}", []
+
+
+# The day a statement's current verdict was given: the last verdict entry with that
+# verdict, else when it was approved or last changed (as the report's views compute it).
+RESOLVED_ON_SQL = """CASE WHEN s.verdict IS NOT NULL AND s.verdict != 'pending' THEN COALESCE(
+    (SELECT substr(max(v.created_at), 1, 10) FROM verdicts v
+     WHERE v.statement_id = s.id AND v.verdict = s.verdict),
+    NULLIF(substr(COALESCE(s.approved_at, s.updated_at, ''), 1, 10), '')) END"""
+
+
+def made_or_resolved(db: Database, f: StatementFilter, today: date, *, low: str | None,
+                     high: str | None) -> tuple[list[str], set[str]]:
+    """Ids of the statements matching `f` that were made between `low` and `high` (either
+    may be open) or whose current verdict was given then, in date order; and the set of
+    those made then. One query: a period report reads only its own statements."""
+    made, made_params = _between("s.stated_sort", low, high)
+    resolved, resolved_params = _between(f"({RESOLVED_ON_SQL})", low, high)
+    # Before the exact (correlated) test, a cheap one: a verdict entry written in the
+    # period, or approved or changed in it; so only a few statements run the exact one.
+    entry, entry_params = _between("created_at", low, high and high + "\uffff")
+    changed, changed_params = _between("substr(COALESCE(s.approved_at, s.updated_at), 1, 10)",
+                                       low, high)
+    maybe = (f"s.verdict != '{PENDING}' AND (s.id IN (SELECT statement_id FROM verdicts "
+             f"WHERE {entry}) OR {changed})")
+    sql, params, _ = _from_where(db, f, today, also=(
+        f"({made} OR ({maybe} AND {resolved}))",
+        [*made_params, *entry_params, *changed_params, *resolved_params]))
+    rows = db.execute(f"SELECT s.id, {made} AS made {sql} ORDER BY s.stated_sort, s.id",
+                      [*made_params, *params]).fetchall()
+    return [row[0] for row in rows], {row[0] for row in rows if row[1]}
+
+
+def _between(expression: str, low: str | None, high: str | None) -> tuple[str, list[Any]]:
+    """`expression` within [low, high], evaluated once; NULL never matches an end that
+    is given, and with both ends open everything matches."""
+    if not low and not high:
+        return "1", []
+    return f"{expression} BETWEEN ? AND ?", [low or "", high or "\uffff"]

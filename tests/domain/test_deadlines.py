@@ -301,3 +301,37 @@ def test_module_imports_no_qt_and_no_sql() -> None:
         imported |= {node.module or "" for node in ast.walk(tree)
                      if isinstance(node, ast.ImportFrom)}
         assert not {m for m in imported if m.startswith(("PySide", "PyQt", "sqlite", "sql"))}
+
+
+@pytest.mark.parametrize("phrase, due", [
+    ("до конца года", date(2023, 12, 31)),
+    ("до конца текущего года", date(2023, 12, 31)),
+    ("до конца 2024 года", date(2024, 12, 31)),
+    ("в первом полугодии", date(2023, 6, 30)),
+    ("в первом квартале 2024 года", date(2024, 3, 31)),
+    ("в течение трёх месяцев", date(2023, 4, 10)),
+    ("в течение года", date(2024, 1, 10)),
+    ("через полгода", date(2023, 7, 10)),
+    ("до 1 марта 2024 года", date(2024, 3, 1)),
+    ("к 2030 году", date(2030, 12, 31)),
+    ("в середине года", date(2023, 6, 30)),
+    ("к лету", date(2023, 8, 31)),
+    ("до Нового года", date(2023, 12, 31)),
+    ("до кінця року", date(2023, 12, 31)),
+    ("протягом трьох місяців", date(2023, 4, 10)),
+])
+def test_russian_and_ukrainian_phrases(phrase: str, due: date) -> None:
+    result = resolve_deadline(phrase, JAN10)
+    assert (result.due, result.vague) == (due, False), result.explanation
+
+
+@pytest.mark.parametrize("phrase", ["в ближайшие месяцы", "в ближайшее время", "скоро",
+                                    "в течение нескольких месяцев", "в ближайшие годы"])
+def test_russian_vague_phrases(phrase: str) -> None:
+    result = resolve_deadline(phrase, JAN10)
+    assert result.due is None and result.explanation.startswith("vague")
+
+
+def test_a_preferred_part_of_a_period_is_the_date_to_check() -> None:
+    result = resolve_deadline("this year, preferably in its first half", JAN10)
+    assert result.due == date(2023, 6, 30)

@@ -75,10 +75,12 @@ def test_hover_cards_inside_paragraphs_are_dropped():
 def test_to_json_shape():
     art = extract_article('"We did nothing wrong at all," Tom Hale said.')
     data = art.to_json()
-    assert set(data) == {"title", "outlet", "published", "statements"}
-    assert data["statements"] == [{"quote": "We did nothing wrong at all,", "speaker": "Tom Hale",
-                                   "stated_on": None, "start": 1, "end": 29,
-                                   "context": art.text}]
+    assert set(data) == {"title", "outlet", "published", "language", "statements"}
+    assert data["statements"] == [{
+        "quote": "We did nothing wrong at all,", "speaker": "Tom Hale", "stated_on": None,
+        "stated_precision": "day", "stated_how": "publication", "kind": "denial",
+        "checkable": True, "check_by_phrase": None, "check_by": None, "check_by_vague": False,
+        "check_by_note": "", "start": 1, "end": 29, "context": art.text}]
     json.dumps(data)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,26 @@ from factcheck_app.services.workspace import Workspace  # noqa: E402
 from .helpers import EVIL_URL, HOSTILE_ORG, HOSTILE_QUOTE, XSS  # noqa: E402
 
 
+@contextlib.contextmanager
+def _demo(tmp_path_factory, name: str, **settings: str) -> Iterator[tuple[Path, Workspace]]:
+    """A fresh sample workspace with these settings (set by the admin), closed after."""
+    path = tmp_path_factory.mktemp(name) / f"{name}.factcheck"
+    ws = build_demo(path)
+    try:
+        ws.sign_in("maya")
+        for key, value in settings.items():
+            users.set_setting(ws, key=key, value=value)
+        yield path, ws
+    finally:
+        ws.close()
+
+
+def _read_only(path: Path) -> Iterator[Workspace]:
+    ws = Workspace.open(path, readonly=True, backup_on_open=False)
+    yield ws
+    ws.close()
+
+
 @pytest.fixture(scope="session")
 def demo_path(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "d.factcheck"
@@ -25,21 +47,30 @@ def demo_path(tmp_path_factory) -> Path:
 
 
 @pytest.fixture()
-def demo(demo_path) -> Workspace:
-    ws = Workspace.open(demo_path, readonly=True, backup_on_open=False)
-    yield ws
-    ws.close()
+def demo(demo_path) -> Iterator[Workspace]:
+    yield from _read_only(demo_path)
+
+
+ORGANISATION_URL = "https://checks.example.org/reports/"
+
+
+@pytest.fixture(scope="session")
+def published_path(tmp_path_factory) -> Path:
+    """The sample workspace with the web address its reports are published at."""
+    with _demo(tmp_path_factory, "published", organisation_url=ORGANISATION_URL) as (path, _):
+        return path
+
+
+@pytest.fixture()
+def published(published_path) -> Iterator[Workspace]:
+    yield from _read_only(published_path)
 
 
 @pytest.fixture(scope="session")
 def hostile_path(tmp_path_factory) -> Path:
     """The sample workspace plus one approved statement full of hostile text."""
-    path = tmp_path_factory.mktemp("hostile") / "h.factcheck"
-    ws = build_demo(path)
-    try:
-        ws.sign_in("maya")
-        users.set_setting(ws, key="organisation", value=HOSTILE_ORG)
-        users.set_setting(ws, key="organisation_url", value="https://checks.example.org/")
+    with _demo(tmp_path_factory, "hostile", organisation=HOSTILE_ORG,
+               organisation_url="https://checks.example.org/") as (path, ws):
         ws.sign_in("ana")
         speaker = speakers.add_speaker(ws, name="-Mallory <b>bold</b>", kind="body").created
         source = sources.add_source(ws, title=f"Source {XSS}", outlet="@outlet",
@@ -56,13 +87,9 @@ def hostile_path(tmp_path_factory) -> Path:
         review.submit(ws, statement_id=sid)
         ws.sign_in("rob")
         review.approve(ws, statement_id=sid)
-    finally:
-        ws.close()
     return path
 
 
 @pytest.fixture()
-def hostile(hostile_path) -> Workspace:
-    ws = Workspace.open(hostile_path, readonly=True, backup_on_open=False)
-    yield ws
-    ws.close()
+def hostile(hostile_path) -> Iterator[Workspace]:
+    yield from _read_only(hostile_path)

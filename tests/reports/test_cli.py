@@ -21,8 +21,8 @@ def test_export_pdf_dossier_by_id_prefix(demo_path, demo, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("fmt", ["html", "md", "json", "csv", "claimreview"])
-def test_text_formats_go_to_stdout(demo_path, capsys, fmt):
-    assert main(["export", str(demo_path), "--format", fmt, "--report", "period",
+def test_text_formats_go_to_stdout(published_path, capsys, fmt):
+    assert main(["export", str(published_path), "--format", fmt, "--report", "period",
                  "--from", "2022", "--to", "2022-12-31"]) == 0
     out = capsys.readouterr().out
     assert out

@@ -98,3 +98,15 @@ def test_cancel_stops_the_export(qtbot, tmp_path):
     qtbot.waitUntil(lambda: not dialog.job.running, timeout=5000)
     assert "Cancelled" in dialog.status.text()
     assert dialog.result_path is None
+
+
+def test_claim_review_without_a_web_address_is_refused_in_the_dialog(qtbot, demo_path,
+                                                                     tmp_path):
+    dialog = _dialog(qtbot, export_in_own_connection(demo_path), tmp_path, selection_ids=[])
+    dialog.kind.setCurrentIndex(dialog.kind.findData("period"))
+    dialog.format.setCurrentIndex(dialog.format.findData("claimreview"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=20_000)
+    assert "ClaimReview needs the web page the reviews are published on" in dialog.error.text()
+    assert "organisation_url" in dialog.error.text()
+    assert dialog.result_path is None and list(tmp_path.iterdir()) == []

@@ -15,11 +15,11 @@ from factcheck_app.services.reports import ExportRequest, export
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory, demo_path):
+def package(tmp_path_factory, published_path):
     from factcheck_app.services.workspace import Workspace
 
     out = tmp_path_factory.mktemp("pkg") / "period.zip"
-    with Workspace.open(demo_path, readonly=True, backup_on_open=False) as ws:
+    with Workspace.open(published_path, readonly=True, backup_on_open=False) as ws:
         export(ws, ExportRequest(format="package", output=out, report="period"))
     return out
 
@@ -54,6 +54,19 @@ def test_package_holds_report_data_evidence_and_manifest(package):
                  for a in e["attachments"]]
         assert evidence[0] in paths
         assert z.read("report/report.pdf").startswith(b"%PDF-")
+
+
+def test_without_a_web_address_the_package_says_why_it_has_no_claim_review(demo, tmp_path):
+    out = export(demo, ExportRequest(format="package", output=tmp_path / "p.zip",
+                                     report="period"))
+    with zipfile.ZipFile(out) as z:
+        assert "data/claimreview.jsonld" not in z.namelist()
+        assert "report/report.html" in z.namelist()
+        readme = z.read("README.txt").decode()
+        manifest = json.loads(z.read("manifest.json"))
+    assert "Not included: data/claimreview.jsonld. ClaimReview needs the web page" in readme
+    assert manifest["not_included"][0]["path"] == "data/claimreview.jsonld"
+    assert verify(out).ok
 
 
 def test_intact_package_verifies(package, capsys):

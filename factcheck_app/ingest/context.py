@@ -1,0 +1,169 @@
+"""When a quote was said: its attribution's own date, else the time the narrative set."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .attribution import Event
+from .dates import date_expressions
+from .layout import FILL, Layout, clause_end
+from .quotes import QuoteSpan
+
+LOOK_BACK = 4000          # characters of earlier text that "that year" may refer to
+# words that send a quote back to a time the article set earlier
+_BACKREF = re.compile(
+    r"\b(?:at the time|at that time|back then|then|that day|on that day|that week|that month|"
+    r"during (?:that|the|his|her) (?:visit|meeting|trip|speech|interview|call|conference|"
+    r"summit|talks)|at (?:that|the) (?:meeting|event|conference|summit|rally))\b"
+    r"|(?<!\w)(?:тогда|в то время|в тот день|в тот момент|в ходе (?:того|этого|визита|встречи)|"
+    r"на той встрече|тоді|того дня)(?!\w)", re.I)
+_SAME_DAY = re.compile(r"\b(?:that day|on that day)\b|(?<!\w)(?:в тот день|того дня)(?!\w)",
+                       re.I)
+_YEAR_MARK = re.compile(r"\b(?:a year (?:earlier|before|ago)|last year|the previous year)\b"
+                        r"|(?<!\w)(?:годом ранее|год назад|в прошлом году|роком раніше)(?!\w)",
+                        re.I)
+# a sentence looking ahead ("will train together between January 16 and February 1")
+_FUTURE = re.compile(r"\b(?:will|would|shall|is to|are to|plans? to|scheduled|set to|expected)\b"
+                     r"|(?<!\w)(?:будет|будут|планиру\w+|намечен\w*|пройд[её]т|пройдут)(?!\w)",
+                     re.I)
+_IN_YEAR = re.compile(r"\b(?:in|during) ((?:19|20)\d\d)\b|(?<!\w)в ((?:19|20)\d\d) году", re.I)
+
+
+@dataclass(frozen=True)
+class Stated:
+    value: str | None          # YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str             # "day" | "month" | "year"
+    how: str                   # "attribution", "context" or "publication"
+
+
+def stated_dates(layout: Layout, quotes: Sequence[QuoteSpan],
+                 attributions: Sequence[Event | None], events: Sequence[Event],
+                 published: dt.date | None) -> list[Stated]:
+    """One Stated per quote, in order. The attribution's own words first ("said on Tuesday",
+    "told RT in September of that year"); then, for "said at the time" or a quote that carries
+    on a story told in the past, the time the preceding narrative set; else publication."""
+    pub = Stated(published.isoformat(), "day", "publication") if published else \
+        Stated(None, "day", "publication")
+    frames = _Frames(layout, published)
+    ends = [e.verb_end for e in events]
+    out: list[Stated] = []
+    for qi, (q, ev) in enumerate(zip(quotes, attributions, strict=True)):
+        own = _own(layout, ev, published) if ev is not None else None
+        clause = _clause(layout, ev) if ev is not None else ""
+        if own is not None:
+            out.append(own)
+            continue
+        if _BACKREF.search(clause):
+            frame = frames.before(q.para, q.mark_start)
+            if frame is not None:
+                precision = "day" if _SAME_DAY.search(clause) else "month"
+                out.append(_coarsen(frame, precision))
+                continue
+        prev = out[-1] if out else None
+        if prev is not None and prev.how == "context" and q.para - quotes[qi - 1].end_para <= 1 \
+                and not frames.has_frame(quotes[qi - 1].end_para + 1, q.para, q.mark_start):
+            out.append(prev)                  # the story carries on in the same past
+            continue
+        lead = _lead_event(layout, events, ends, attributions[qi], q, published)
+        if lead is not None:
+            out.append(Stated(lead.value, lead.precision, "context"))
+            continue
+        out.append(pub)
+    return out
+
+
+def _clause(layout: Layout, ev: Event) -> str:
+    mtext = layout.masked
+    sent = ev.sentence
+    return mtext[sent.start:clause_end(mtext, ev.verb_end, sent.end)].replace(FILL, " ")
+
+
+def _own(layout: Layout, ev: Event, published: dt.date | None) -> Stated | None:
+    """A date written in the attribution: the words after the speech verb, then before it."""
+    mtext = layout.masked
+    sent = ev.sentence
+    after = mtext[ev.verb_end:clause_end(mtext, ev.verb_end, sent.end)]
+    before = mtext[sent.start:ev.verb_start].replace(FILL, " ")
+    earlier = layout.text[max(0, sent.start - LOOK_BACK):sent.start]
+    for region, pick_last in ((after, False), (before, True)):
+        found = date_expressions(region, published, earlier)
+        if found:
+            value, precision = found[-1 if pick_last else 0][1]
+            return Stated(value, precision, "attribution")
+    return None
+
+
+def _coarsen(s: Stated, precision: str) -> Stated:
+    if precision == "month" and s.precision == "day" and s.value:
+        return Stated(s.value[:7], "month", "context")
+    return Stated(s.value, s.precision, "context")
+
+
+def _lead_event(layout: Layout, events: Sequence[Event], ends: list[int], ev: Event | None,
+                q: QuoteSpan, published: dt.date | None) -> Stated | None:
+    """'This Monday he reiterated …' then '"…," said the president': the same speaker's
+    dated speech verb in the paragraph before (or earlier in this one) dates the quote."""
+    if ev is None:
+        return None
+    for k in range(bisect_right(ends, q.mark_start) - 1, -1, -1):
+        other = events[k]
+        if other.resolved.speaker != ev.resolved.speaker or other is ev:
+            continue
+        if layout.para_of(other.verb_start) < q.para - 1:
+            break
+        return _own(layout, other, published)
+    return None
+
+
+class _Frames:
+    """The past time each paragraph's narrative (outside quotations) sets, if any."""
+
+    def __init__(self, layout: Layout, published: dt.date | None) -> None:
+        self.layout = layout
+        self.published = published
+        self._cache: dict[int, Stated | None] = {}
+
+    def frame(self, para: int, upto: int | None = None) -> Stated | None:
+        if upto is None and para in self._cache:
+            return self._cache[para]
+        p = self.layout.paras[para]
+        text = self.layout.masked[p.start:upto if upto is not None else p.end]
+        ref = self.published
+        if ref is not None:
+            m = _IN_YEAR.search(text)
+            if _YEAR_MARK.search(text):
+                ref = dt.date(ref.year - 1, 12, 31)
+            elif m:
+                ref = min(ref, dt.date(int(m.group(1) or m.group(2)), 12, 31))
+        earlier = self.layout.text[max(0, p.start - LOOK_BACK):p.start]
+        flat = text.replace(FILL, " ")
+        found = [v for off, v in date_expressions(flat, ref, earlier)
+                 if not _FUTURE.search(flat[max(flat.rfind(".", 0, off), 0):off])]
+        found = [v for v in found if v[0] and (self.published is None
+                                               or v[0] <= self.published.isoformat())]
+        result = Stated(found[-1][0], found[-1][1], "context") if found else None
+        if result is None and ref is not None and ref != self.published:
+            result = Stated(f"{ref.year:04d}", "year", "context")
+        if upto is None:
+            self._cache[para] = result
+        return result
+
+    def before(self, para: int, pos: int) -> Stated | None:
+        here = self.frame(para, pos)
+        if here is not None:
+            return here
+        for pi in range(para - 1, max(-1, para - 5), -1):
+            f = self.frame(pi)
+            if f is not None:
+                return f
+        return None
+
+    def has_frame(self, first: int, last: int, pos: int) -> bool:
+        """Does a paragraph from first to last (up to pos in the last) set a new time?"""
+        for pi in range(first, last + 1):
+            if self.frame(pi, pos if pi == last else None) is not None:
+                return True
+        return False

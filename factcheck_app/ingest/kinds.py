@@ -1,0 +1,107 @@
+"""Propose a statement's kind from its words and its speech verb (English and Russian)."""
+from __future__ import annotations
+
+import re
+
+# What each kind needs, in the order they are tried: a denial or a threat is also often
+# phrased in the future, so both come before promise and prediction.
+_DENIAL_VERBS = re.compile(r"^(?:denie[sd]|deny|denying|rejected|rejects|dismissed|dismisses|"
+                           r"refuted|rebuffed|опроверг\w*|отверг\w*|отрица\w*|спростува\w*|"
+                           r"заперечи\w*)$")
+_THREAT_VERBS = re.compile(r"^(?:threaten\w*|warn\w*|пригрози\w*|угрожа\w*|предупреди\w*|"
+                           r"пригрози\w*|погрожу\w*|попереди\w*)$")
+_PROMISE_VERBS = re.compile(r"^(?:promis\w*|pledg\w*|vow\w*|commit\w*|guarantee\w*|assur\w*|"
+                            r"пообеща\w*|обеща\w*|заверил\w*|гарантир\w*|поклял\w*|пообіця\w*)$")
+_PREDICT_VERBS = re.compile(r"^(?:predict\w*|forecast\w*|expect\w*|спрогнозир\w*|"
+                            r"прогнозир\w*|предсказ\w*|ожида\w*)$")
+
+_DENIAL = re.compile(
+    r"\b(?:not true|untrue|false|fake|baseless|groundless|nonsense|no truth|no basis|lies?\b|"
+    r"never (?:said|did|happened|been)|did not happen|didn't happen|no such|deny|denies|"
+    r"categorically|absolutely not|no evidence|nothing wrong|nothing to do with|not involved|"
+    r"no involvement|conspiracy theor\w*|hoax|fabricat\w*|made[- ]up|smear|"
+    r"(?:is|are|was|were) not responsible|had no (?:role|part|knowledge)|"
+    r"не соответству\w* действительност\w*|ложь|фейк\w*|вброс\w*|неправд\w*|"
+    r"не было и нет|опроверга\w*|отрица\w*|брехн\w*|неправда|провокаци\w*)", re.I)
+_HARM = (r"(?:retaliat\w*|respond(?: harshly| decisively| in kind)?|strike|hit back|destroy\w*|"
+         r"punish\w*|pay (?:a|the) price|pay for|consequences|crush\w*|wipe\w*|sanction\w*|"
+         r"attack\w*|force|war|military means|regret)")
+_THREAT = re.compile(
+    rf"\b(?:we|i|they|you)(?:'ll| will| shall| would| are going to)[^.;]{{0,60}}\b{_HARM}"
+    rf"|\bwill (?:face|pay|regret)\b|\bconsequences\b|\bor else\b"
+    r"|ответ\w* будет|ответим|пожале\w*|поплат\w*|последстви\w*|уничтож\w*|"
+    r"нанес\w* удар|ударим|жестк\w* ответ|адекватн\w* ответ|зеркальн\w* ответ|пошкоду\w*",
+    re.I)
+_FIRST_PERSON_FUTURE = re.compile(
+    r"\b(?:we|i|our (?:government|country|ministry|company|team|party)|my government)"
+    r"(?:(?: \w+){0,3}(?:'ll| will| shall)\b| are going to| am going to| intend to| plan to"
+    r"| are determined to| promise| pledge| guarantee| commit(?:ted)? to| aim to| are ready to"
+    r"| will not| won't)\b"
+    r"|\bwe(?:'re| are) (?:going to|gonna)\b"
+    r"|\b(?:мы|я)\s+(?:\w+\s+){0,2}(?:будем|буду|сделаем|сделаю|завершим|обеспечим|выполним|"
+    r"построим|добьемся|добьёмся|вернем|вернём|обещаю|обещаем|гарантирую|гарантируем|намерены|"
+    r"планируем|не допустим|не оставим|продолжим|поможем|создадим|запустим|откроем|"
+    r"зробимо|будемо|гарантуємо|забезпечимо)\b"
+    r"|\b(?:будем|сделаем|завершим|обеспечим|выполним|продолжим|не допустим)\b", re.I)
+_SHOULD_DEADLINE = re.compile(r"\b(?:should|must|has to|have to|is to|are to)\b[^.;]{0,80}"
+                              r"\b(?:this|next) (?:year|month|week)|by (?:the end|20\d\d)|"
+                              r"должн\w* [^.;]{0,60}(?:до |к |в этом|в течение)", re.I)
+_FUTURE = re.compile(r"\b(?:will|won't|shall|going to|is expected to|are expected to|"
+                     r"is likely to|are likely to|by 20\d\d|next year|"
+                     r"будет|будут|станет|станут|произойдет|произойдёт|не будет|ожидается|"
+                     r"вероятно|буде|будуть|вернутся|закончатся|завершится|завершатся|начнется|начнётся|"
+                     r"начнутся|пройдет|пройдёт|пройдут|состоится|состоятся|появится|"
+                     r"останется|останутся|выведут|вырастет|снизится|сократится)\b", re.I)
+_OPINION = re.compile(
+    r"^(?:i|we) (?:think|believe|feel|hope|consider|am convinced|are convinced|wish)\b"
+    r"|\b(?:in my (?:view|opinion)|my view is|personally)\b"
+    r"|\b(?:doing the right thing|is right|are right|is wrong|are wrong|shameful|disgrace\w*|"
+    r"outrageous|wonderful|terrible|great job|proud|grateful|thank (?:you|god)|i thank|"
+    r"congratulat\w*|bravo|welcome|good people|bad people|unacceptable|"
+    r"important to us|worth a lot|"
+    r"считаю|думаю|по-моему|по моему мнению|на мой взгляд|уверен|надеюсь|позор\w*|"
+    r"благодар\w*|спасибо|молодцы|горжусь|вважаю|сподіваюся|дякую)\b", re.I)
+# an exhortation: an imperative or a call on others, nothing to check
+_EXHORT = re.compile(
+    r"^(?:don't|do not|let's|let us|please|never|stop|join|vote|remember|look|imagine|think|"
+    r"help|support|stand|come|go|get|be|keep|tell|give|pay|take|make|defend|unite|rise|"
+    r"не надо|не нужно|давайте|давай|прошу|помогите|поддержите|голосуйте|приходите|"
+    r"не обращайте|не верьте|будьте|берегите|не треба|давайте)\b", re.I)
+
+# kinds an analyst cannot check against later events: proposed unticked
+NOT_CHECKABLE = frozenset({"opinion"})
+# kinds whose words may carry a deadline
+FORWARD = frozenset({"promise", "prediction", "threat"})
+
+
+_PROMISED_BEFORE = re.compile(r"\b(?:promis|pledg|vow|guarantee)\w*|(?<!\w)(?:пообеща|обеща|"
+                              r"гарантир|пообіця)\w*", re.I)
+
+
+def propose_kind(quote: str, verb: str | None = None, lead: str = "") -> str:
+    """The kind the words suggest: denial, threat, promise, prediction, opinion or assertion.
+    lead is the narrative just before the quote: a future statement told right after "both
+    governments promised that …" is that promise."""
+    kind = _kind(quote, verb)
+    if kind == "prediction" and _PROMISED_BEFORE.search(lead):
+        return "promise"
+    return kind
+
+
+def _kind(quote: str, verb: str | None) -> str:
+    q = " ".join(quote.split())
+    first = q.lstrip("\"'“‘«„ —–-")
+    v = (verb or "").lower()
+    if _DENIAL_VERBS.match(v) or _DENIAL.search(q):
+        return "denial"
+    if _THREAT.search(q) or (_THREAT_VERBS.match(v) and _FUTURE.search(q)
+                             and re.search(rf"\b(?:{_HARM}|if|unless)\b|(?<!\w)(?:если|иначе)",
+                                           q, re.I)):
+        return "threat"
+    if _PROMISE_VERBS.match(v) or _FIRST_PERSON_FUTURE.search(q) or _SHOULD_DEADLINE.search(q):
+        return "promise"
+    if _PREDICT_VERBS.match(v) or _FUTURE.search(q):
+        return "prediction"
+    if _EXHORT.match(first) or _OPINION.search(q):
+        return "opinion"
+    return "assertion"

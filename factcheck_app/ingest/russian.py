@@ -1,0 +1,166 @@
+"""Russian and Ukrainian attribution: «…», — сказал X; X заявил: «…»; по словам X, «…»."""
+from __future__ import annotations
+
+import re
+
+from .known import _stems, skeleton
+from .lexicon_ru import is_cyrillic, _PRONOUNS, _ROLE_STEMS, FUNCTION_WORDS_RU, ORG_HEADS, is_role
+from .layout import FILL
+from .mentions import Mention
+from .names import Token, tokenize
+from .speakers import Resolved, Resolver
+
+_VERB_STEMS = """
+сказа заяви отмети добави подчеркну сообщи поясни завери уточни призна пообеща обеща
+предупреди замети написа рассказа ответи пригрози опроверг опровергну подыто констатирова
+указа напомни объясни вырази высказа назва призва процитирова прокомментирова заключи
+резюмирова возрази посетова пожалова поделил признава сообщае заверя утвержда
+отвеча добавля подчеркива настаива настоя
+сказа заяви зазначи дода наголоси повідоми поясни підкресли написа запевни попереди
+розповіл відповіл пообіця
+""".split()
+_VERB_RE = re.compile(r"(?:" + "|".join(sorted(set(_VERB_STEMS), key=len, reverse=True)) +
+                      r")(?:л|ла|ло|ли|в|ла?сь|лся|лись|ет|ют|ит|ят|ил|ила|или|ув|ула|ули)")
+_PRESENT = frozenset("""говорит говорят считает считают полагает полагают уверен уверена
+уверены убежден убеждена говорится отмечается подчеркивается указывается сообщается
+говориться вважає вважають каже кажуть""".split())
+def is_speech_verb(low: str) -> bool:
+    return low in _PRESENT or bool(_VERB_RE.fullmatch(low)) or low == "словам"
+
+
+def verb_gender(low: str) -> str | None:
+    if low.endswith(("ла", "лась")):
+        return "f"
+    if low.endswith(("л", "в", "лся")):
+        return "m"
+    return None
+
+
+def _name_run(toks: list[Token], i: int) -> int:
+    """End index (exclusive) of the capitalised words starting at toks[i]."""
+    j = i
+    while j < len(toks) and toks[j].is_word and toks[j].is_cap and \
+            toks[j].low not in FUNCTION_WORDS_RU:
+        j += 1
+        if j < len(toks) and toks[j].text == "-" and j + 1 < len(toks) and toks[j + 1].is_cap:
+            j += 2
+    return j
+
+
+def ru_subject(mtext: str, lo: int, verb: Token, hi: int) -> Mention | None:
+    """The speaker phrase of a Russian speech verb: after it ("— заявил журналистам
+    пресс-секретарь Дмитрий Песков"), else before it ("Песков заявил:")."""
+    after = tokenize(mtext, verb.end, hi)
+    found = _phrase(mtext, after, forward=True)
+    if found is None:
+        before = tokenize(mtext, lo, verb.start)
+        found = _phrase(mtext, before, forward=False)
+    return found
+
+
+def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
+    if not toks:
+        return None
+    if forward:
+        stop = next((k for k, t in enumerate(toks) if t.text in ",;:.!?" + FILL), len(toks))
+        toks = toks[:stop]
+        if toks and toks[0].low in _PRONOUNS:
+            return Mention(toks[0].text, toks[0].start, toks[0].end)
+        order = range(len(toks))
+    else:
+        start = max((k + 1 for k, t in enumerate(toks) if t.text in ";:.!?" + FILL), default=0)
+        toks = toks[start:]
+        if toks and toks[-1].low in _PRONOUNS:
+            return Mention(toks[-1].text, toks[-1].start, toks[-1].end)
+        order = range(len(toks) - 1, -1, -1)
+    for k in order:                          # a name first, then a role or a body
+        tok = toks[k]
+        if tok.is_word and tok.is_cap and tok.low not in FUNCTION_WORDS_RU and \
+                tok.low not in ORG_HEADS and not tok.text.isupper() and not is_role(tok.low):
+            s = k
+            while s > 0 and toks[s - 1].is_cap and toks[s - 1].low not in FUNCTION_WORDS_RU:
+                s -= 1
+            e = _name_run(toks, s)
+            r = s
+            while r > 0 and toks[r - 1].is_word and not toks[r - 1].is_cap and \
+                    (is_role(toks[r - 1].low) or r - 2 >= 0 and is_role(toks[r - 2].low)):
+                r -= 1                       # "пресс-секретарь президента Дмитрий Песков"
+            return Mention(mtext[toks[r].start:toks[e - 1].end], toks[r].start, toks[e - 1].end,
+                           toks[s].start, toks[e - 1].end)
+    for k in order:
+        tok = toks[k]
+        if tok.is_word and (tok.low in ORG_HEADS or is_role(tok.low) or
+                            (tok.text.isupper() and len(tok.text) >= 2)):
+            e = k + 1
+            while e < len(toks) and toks[e].is_word and (toks[e].is_cap or not forward) and \
+                    e - k < 4:
+                e += 1
+            return Mention(mtext[tok.start:toks[e - 1].end], tok.start, toks[e - 1].end)
+    return None
+
+
+def ru_resolve(resolver: Resolver, m: Mention, verb_low: str) -> Resolved:
+    """Resolve a Russian speaker phrase: a pronoun by the verb's gender, a name to its fullest
+    (nominative) form in the article, a role to the person the article gave that role."""
+    low = m.text.lower()
+    gender = verb_gender(verb_low)
+    if low in _PRONOUNS:
+        want = _PRONOUNS[low] or gender
+        if _PRONOUNS[low] is None and low in ("они", "вони"):
+            return Resolved(resolver._recent(m.start, ("group", "org", "spokes"))
+                            or resolver._recent(m.start, ("person",)), "group")
+        who = resolver._recent(m.start, ("person", "spokes"), gender=want) or \
+            resolver._recent(m.start, ("person", "spokes"))
+        return Resolved(who, "person")
+    if m.name_start >= 0:
+        names = resolver.names_in(m.name_start, m.name_end)
+        people = [n for n in names if n.kind in ("person", "word")]
+        if not people:
+            org = next((n.text for n in names if n.kind == "org"), None)
+            return _known(resolver, Resolved(org, "org"), m) if org else \
+                Resolved(None, "unknown")
+        full = _full_name(resolver, people[-1].text, m.start)
+        if gender:
+            resolver.gender_votes.setdefault(full, []).append(gender)
+        return _known(resolver, Resolved(full, "person"), m)
+    first = low.split()[0]
+    if first in ORG_HEADS:
+        return _known(resolver, Resolved(m.text, "org"), m)
+    stem = next((s for s in _ROLE_STEMS if first.startswith(s)), None)
+    if stem:
+        holder = _role_holder(resolver, stem, m.start)
+        return Resolved(holder, "person") if holder else Resolved(None, "unknown")
+    return Resolved(None, "unknown")
+
+
+def _known(resolver: Resolver, res: Resolved, m: Mention) -> Resolved:
+    if res.speaker and resolver.known:
+        return Resolved(resolver.match_known(res.speaker, m.text), res.kind)
+    return res
+
+
+def _full_name(resolver: Resolver, name: str, pos: int) -> str:
+    """"Пескова" -> "Дмитрий Песков" when the article named him so; inflected two-word forms
+    ("Дмитрия Пескова") too. Falls back to the name as written."""
+    words = name.split()
+    reg = resolver.registry
+    for last in _stems(words[-1].lower()):
+        full = reg.full_person([last], pos, resolver.people_seen.__contains__)
+        if full and (len(words) == 1 or len(full.split()) >= len(words)):
+            if len(words) == 1 or skeleton(full.split()[0])[:3] == skeleton(words[0])[:3]:
+                return full
+        if full and len(words) == 1:
+            return full
+    return name
+
+
+def _role_holder(resolver: Resolver, stem: str, pos: int) -> str | None:
+    """The person most recently introduced with this role word right before the name."""
+    best = None
+    for p in resolver.registry.people:
+        if p.start >= pos:
+            break
+        lead = resolver.text[max(0, p.mention_start - 60):p.mention_start].lower()
+        if stem in lead[-40:]:
+            best = p.text
+    return best or resolver._recent(pos, ("person",))

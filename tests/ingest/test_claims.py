@@ -1,0 +1,81 @@
+"""From a quote to a checkable claim: stated date from context, kind, check-by, Russian."""
+from __future__ import annotations
+
+from factcheck_app.ingest import extract_article
+
+
+def _by_quote(text: str) -> dict:
+    return {c.quote[:30]: c for c in extract_article(text).candidates}
+
+
+def test_seed_quotes_said_earlier_get_the_date_of_their_time(seed):
+    got = {c.quote[:25]: (c.stated_on, c.stated_how) for c in seed.candidates}
+    assert got["It is beyond any doubt,"] == ("2022-02", "context")
+    assert got["Not a single soldier or p"] == ("2022-02", "context")
+    assert got["You know how important yo"] == ("2020-09", "attribution")
+    assert got["You are doing the right t"] == ("2023-01-09", "context")
+    assert got["Almost all the bridges ha"][0] == "2022-10"
+
+
+def test_seed_check_by_comes_from_the_quote_and_from_the_article(seed):
+    media = next(c for c in seed.candidates if "media holding" in c.quote)
+    assert (media.check_by_phrase, media.check_by) == (
+        "this year, preferably in its first half", "2023-06-30")
+    makei = next(c for c in seed.candidates if c.quote.startswith("Not a single"))
+    assert (makei.check_by_phrase, makei.check_by) == ("after the exercises", "2022-02-20")
+
+
+def test_kinds_are_proposed_and_opinions_are_not_checkable(seed):
+    kinds = {c.quote[:20]: c for c in seed.candidates}
+    assert kinds["Our destiny is to ma"].kind == "promise"
+    assert kinds["You are doing the ri"].kind == "opinion"
+    assert not kinds["You are doing the ri"].checkable
+    assert kinds["There are no border "].kind == "assertion"
+    text = ('Published 2024-05-02\n\n"The reports are completely false," the ministry said. '
+            '"If they attack, we will retaliate with force," Defence Minister Ana Ruiz said. '
+            '"Inflation will fall below 3% next year," central bank governor Tom Berg said.')
+    got = {c.quote[:12]: c.kind for c in extract_article(text).candidates}
+    assert got == {"The reports ": "denial", "If they atta": "threat", "Inflation wi": "prediction"}
+
+
+def test_a_past_quote_gets_no_deadline():
+    text = ('Published 2024-05-02\n\n"In a few months we have built two schools," '
+            'Mayor Anna Lee said on Monday.')
+    (c,) = extract_article(text).candidates
+    assert c.check_by_phrase is None and c.stated_on == "2024-04-29"
+
+
+RUSSIAN = """Опубликовано 2023-03-15
+
+Пресс-секретарь президента России Дмитрий Песков заявил в понедельник, что работа идёт по плану.
+
+«Мы завершим эту работу до конца года, в крайнем случае в первом полугодии следующего», — сказал Песков журналистам.
+
+Официальный представитель МИД России Мария Захарова назвала эти сообщения ложью.
+
+«Это не соответствует действительности. Никаких войск там нет», — заявила Захарова.
+
+«Ответ будет жёстким», — пригрозил глава комитета Госдумы по обороне Андрей Картаполов.
+
+По словам Пескова, «никаких изменений в планах в ближайшие месяцы не будет».
+"""
+
+
+def test_russian_quotes_speakers_kinds_and_deadlines():
+    got = {c.quote[:20]: c for c in extract_article(RUSSIAN).candidates}
+    work = got["Мы завершим эту рабо"]
+    assert (work.speaker, work.kind) == ("Дмитрий Песков", "promise")
+    assert (work.check_by_phrase, work.check_by) == ("до конца года", "2023-12-31")
+    assert work.stated_on == "2023-03-13"          # "заявил в понедельник", the same occasion
+    assert (got["Это не соответствует"].speaker, got["Это не соответствует"].kind) == (
+        "Мария Захарова", "denial")
+    assert got["Ответ будет жёстким"].speaker == "Андрей Картаполов"
+    assert got["Ответ будет жёстким"].kind == "threat"
+    plans = got["никаких изменений в "]
+    assert plans.speaker == "Дмитрий Песков"        # "по словам Пескова": inflected surname
+    assert plans.check_by_phrase == "в ближайшие месяцы" and plans.check_by_vague
+
+
+def test_russian_speaker_matches_a_latin_record():
+    art = extract_article(RUSSIAN, known_speakers=[("Dmitry Peskov", ["Kremlin spokesman"])])
+    assert {c.speaker for c in art.candidates if "завершим" in c.quote} == {"Dmitry Peskov"}
