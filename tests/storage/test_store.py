@@ -122,13 +122,15 @@ def _future_migrations(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pretend this Factcheck knows one more migration than the file has applied."""
     future = Migrations(schema.MIGRATION_SET)
     future(name="m001_initial")(schema.m001_initial)
+    future(name="m002_change_sets")(schema.m002_change_sets)
 
     @future()
-    def m002_speaker_colour(db) -> None:
+    def m003_speaker_colour(db) -> None:
         db.execute("ALTER TABLE speakers ADD COLUMN colour TEXT")
 
     monkeypatch.setattr(store_module, "migrations", future)
-    monkeypatch.setattr(store_module, "KNOWN_MIGRATIONS", ("m001_initial", "m002_speaker_colour"))
+    monkeypatch.setattr(store_module, "KNOWN_MIGRATIONS",
+                        (*schema.KNOWN_MIGRATIONS, "m003_speaker_colour"))
 
 
 def test_backup_is_taken_before_migrating_an_existing_workspace(
@@ -140,10 +142,10 @@ def test_backup_is_taken_before_migrating_an_existing_workspace(
 
     Workspace.open(path, user="ana", backup_on_open=False).close()
 
-    made = [p for p in backups.list_backups(path) if p.name.endswith("-before-m002_speaker_colour.factcheck")]
+    made = [p for p in backups.list_backups(path) if p.name.endswith("-before-m003_speaker_colour.factcheck")]
     assert len(made) == 1
     # the backup holds the workspace as it was: old schema, same data
-    assert _migration_rows(made[0]) == [("factcheck", "m001_initial")]
+    assert _migration_rows(made[0]) == [("factcheck", name) for name in schema.KNOWN_MIGRATIONS]
     conn = sqlite3.connect(str(made[0]))
     columns = [row[1] for row in conn.execute("PRAGMA table_info(speakers)")]
     assert conn.execute("SELECT quote FROM statements WHERE id = ?", [statement_id]).fetchone() == (
@@ -151,8 +153,8 @@ def test_backup_is_taken_before_migrating_an_existing_workspace(
     conn.close()
     assert "colour" not in columns
     # the workspace itself is migrated, once
-    assert _migration_rows(path) == [("factcheck", "m001_initial"),
-                                     ("factcheck", "m002_speaker_colour")]
+    assert _migration_rows(path) == [("factcheck", name) for name in
+                                     (*schema.KNOWN_MIGRATIONS, "m003_speaker_colour")]
     Workspace.open(path, backup_on_open=False).close()
     assert len([p for p in backups.list_backups(path) if "-before-" in p.name]) == 1
 
@@ -163,7 +165,7 @@ def test_a_new_workspace_needs_no_backup_before_its_migrations(
     path = tmp_path / "new.factcheck"
     Workspace.create(path, admin="admin").close()
     assert backups.list_backups(path) == []
-    assert len(_migration_rows(path)) == 2
+    assert len(_migration_rows(path)) == 3
 
 
 # ---------------------------------------------------------------- backups
