@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,12 +37,13 @@ class Store:
         if create and self.path.exists() and self.path.stat().st_size:
             raise WorkspaceInvalid(f"{self.path} already exists; open it instead")
         self.db: Database = connect(self.path, readonly=readonly)
+        self._backup: threading.Thread | None = None
         try:
             self._check_identity(create)
             if not readonly:
                 self._migrate()
                 if backup_on_open and not create:
-                    backups.rolling_backup(self.db.conn, self.path)
+                    self._backup = backups.backup_on_open(self.db.conn, self.path)
         except BaseException:
             self.db.close()
             raise
@@ -59,6 +61,8 @@ class Store:
             yield db
 
     def close(self) -> None:
+        if self._backup is not None:  # a large file's copy, started on open: let it land
+            self._backup.join()
         with contextlib.suppress(sqlite3.Error):
             if not self.readonly:
                 self.db.execute("PRAGMA optimize")

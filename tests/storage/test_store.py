@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -179,6 +180,42 @@ def test_opening_for_writing_takes_one_backup_per_interval(ws: Workspace) -> Non
     made = backups.list_backups(path)
     assert len(made) == 1 and made[0].name.endswith("-auto.factcheck")
     assert made[0].parent == backups_dir_for(path)
+
+
+def _age_backups(path: Path, seconds: float) -> None:
+    for made in backups.list_backups(path):
+        stamp = made.stat().st_mtime - seconds
+        os.utime(made, (stamp, stamp))
+
+
+def test_a_large_workspace_is_backed_up_off_the_opening_thread_and_seldom(
+        ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over the size budget, opening starts the copy on a thread of its own and returns;
+    the copy is complete once the workspace is closed, and is not repeated each interval."""
+    path = ws.path
+    statement_id = _add_statement(ws)
+    ws.close()
+    monkeypatch.setattr(backups, "SMALL_FILE_BYTES", 0)  # every file counts as large
+    opened = Workspace.open(path, user="ana")
+    copying = opened.store._backup
+    assert copying is not None and copying.name == "factcheck-backup"
+    opened.close()
+    assert not copying.is_alive()
+    [made] = backups.list_backups(path)
+    conn = sqlite3.connect(str(made))
+    assert conn.execute("SELECT quote FROM statements WHERE id = ?",
+                        [statement_id]).fetchone() == ("We will build it",)
+    conn.close()
+    # an hour later, with a change since: a small file would be copied again, a large not yet
+    with Workspace.open(path, user="ana", backup_on_open=False) as later:
+        _add_statement(later, "A later statement")
+    _age_backups(path, 60 * 60)
+    with Workspace.open(path) as again:
+        assert again.store._backup is None
+    assert len(backups.list_backups(path)) == 1
+    _age_backups(path, backups.LARGE_INTERVAL_S)
+    Workspace.open(path).close()
+    assert len(backups.list_backups(path)) == 2
 
 
 def test_rolling_backup_keeps_the_last_five_automatic_ones(ws: Workspace) -> None:
