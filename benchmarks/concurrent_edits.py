@@ -14,7 +14,6 @@ and silently overwrote another's change (the figure that must be 0).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sqlite3
 import subprocess
@@ -23,11 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from sqlite_utils import Database
+
 if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from factcheck_app.services import statements, users  # noqa: E402
 from factcheck_app.services.workspace import Workspace  # noqa: E402
+from factcheck_app.storage import history  # noqa: E402
 
 USERS = ("ana", "rob", "rita", "maya")
 
@@ -78,18 +80,27 @@ def race(path: Path, statement_id: str, n: int, *, with_version: bool) -> dict[s
     lock.close()
     codes = [p.wait() for p in procs]
     errors = [p.stderr.read() for p in procs]
-    with sqlite3.connect(path) as conn:
-        olds = [row[0] for row in conn.execute(
-            "SELECT old_value FROM history WHERE record_type = 'statements' AND record_id = ? "
-            "AND field = 'expectation' AND action = 'edit'", [statement_id])]
+    olds = _old_expectations(path, statement_id)
     return {
         "processes": n,
         "saved": codes.count(0),
         "refused": sum(1 for c, e in zip(codes, errors) if c == 2 and "changed" in e),
         "other failures": sum(1 for c, e in zip(codes, errors) if c != 0 and not
                               (c == 2 and "changed" in e)),
-        "silent overwrites": sum(1 for old in olds if old != json.dumps("initial")),
+        "silent overwrites": sum(1 for old in olds if old != "initial"),
     }
+
+
+def _old_expectations(path: Path, statement_id: str) -> list:
+    """What each saved edit replaced, read from the history's change sets."""
+    db = Database(sqlite3.connect(path))
+    try:
+        return [old for header, changes in history.record_change_sets(
+                    db, "statements", statement_id) if header.action == "edit"
+                for change in changes for name, old, _ in change.pairs()
+                if name == "expectation"]
+    finally:
+        db.close()
 
 
 def main() -> None:

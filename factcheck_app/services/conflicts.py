@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..domain.errors import StaleEdit
+from ..storage import history, records
 
 # Stored columns as the user knows them (derived columns name what they derive from).
 _LABELS = {"stated_on": "date stated", "stated_precision": "date stated",
@@ -31,13 +32,11 @@ def refuse_unseen_changes(db, current: Mapping[str, Any], seen: Mapping[str, Any
     if not moved:
         return
     labels = list(dict.fromkeys(_LABELS.get(k, k.replace("_", " ")) for k in moved))
-    placeholders = ", ".join("?" * len(moved))
-    row = db.execute(
-        f"SELECT coalesce(u.display_name, h.user_name), h.at FROM history h "
-        f"LEFT JOIN users u ON u.id = h.user_id WHERE h.record_type = ? AND h.record_id = ? "
-        f"AND h.field IN ({placeholders}) ORDER BY h.seq DESC LIMIT 1",
-        [table, current["id"], *moved]).fetchone()
-    who, when = (row[0], (row[1] or "")[:16].replace("T", " ")) if row else ("someone", "")
+    last = history.last_change_of(db, table, current["id"], moved)
+    user = records.find(db, "users", last.user_id) if last and last.user_id else None
+    who = (user and (user["display_name"] or user["name"])) or (last and last.user_name) \
+        or "someone"
+    when = (last.at if last else "")[:16].replace("T", " ")
     raise StaleEdit(
         f"not saved: the {' and '.join(labels)} of this {table.rstrip('s')} was changed by "
         f"{who}{f' at {when} UTC' if when else ''} after you read it; look at their change "

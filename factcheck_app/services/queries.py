@@ -10,7 +10,7 @@ from typing import Any
 from ..domain.filters import StatementFilter
 from ..domain.states import check_state, overdue_cutoff
 from ..domain.workflow import IN_REVIEW
-from ..storage import attachments, dossier_queries, records, statement_queries
+from ..storage import attachments, dossier_queries, history, records, statement_queries
 from ..storage.statement_queries import fts_query
 from .workspace import Workspace
 
@@ -63,10 +63,7 @@ def get_statement(ws: Workspace, statement_id: str) -> dict[str, Any]:
         """SELECT c.*, u.display_name AS user_name FROM comments c
            LEFT JOIN users u ON u.id = c.user_id
            WHERE c.statement_id = ? ORDER BY c.created_at""", [statement_id]))
-    row["history"] = list(db.query(
-        """SELECT seq, at, user_name, action, field, old_value, new_value, reason
-           FROM history WHERE record_type = 'statements' AND record_id = ?
-           ORDER BY seq""", [statement_id]))
+    row["history"] = record_history(ws, "statements", statement_id)
     names = {u.id: u.label for u in ws.users()}
     row["assignee_name"] = names.get(row["assignee_id"])
     row["last_editor_name"] = names.get(row["last_editor_id"])
@@ -99,6 +96,24 @@ def made_or_resolved(ws: Workspace, f: StatementFilter, *, low: str | None,
     """Statements matching `f` made in the period or whose current verdict was given in
     it, in date order; and which of them were made in it."""
     return statement_queries.made_or_resolved(ws.db, f, ws.today(), low=low, high=high)
+
+
+def record_history(ws: Workspace, table: str, record_id: str, *,
+                   limit: int | None = None) -> list[dict[str, Any]]:
+    """One record's changes, oldest first, one row per changed field (or one for a
+    delete): seq, at, user_id, user_name, action, reason, op, field, old, new.
+
+    Rows of one change set share its seq. `limit` keeps the newest change sets.
+    """
+    rows = []
+    for header, changes in history.record_change_sets(ws.db, table, record_id, limit=limit):
+        base = {"seq": header.seq, "at": header.at, "user_id": header.user_id,
+                "user_name": header.user_name}
+        for change in changes:
+            own = {**base, "action": change.action, "reason": change.reason, "op": change.op}
+            pairs = list(change.pairs()) or [(None, None, None)]
+            rows += [{**own, "field": name, "old": old, "new": new} for name, old, new in pairs]
+    return rows
 
 
 def search_all(ws: Workspace, text: str, *, limit: int = 50) -> dict[str, list[dict]]:

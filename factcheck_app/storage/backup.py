@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +15,11 @@ KEEP = 5
 # Opening for writing takes a backup unless one is younger than this: a command
 # line session that opens the workspace a hundred times keeps useful backups.
 MIN_INTERVAL_S = 15 * 60
+# The on-open budget: a file up to this size is copied at once (well under a second);
+# a larger one at most every LARGE_INTERVAL_S, on a thread of its own, so opening a
+# 1 GB workspace never waits for a copy of it.
+SMALL_FILE_BYTES = 64 * 1024 * 1024
+LARGE_INTERVAL_S = 6 * 60 * 60
 
 
 def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
@@ -38,18 +44,60 @@ def list_backups(workspace: Path) -> list[Path]:
     return sorted(folder.glob("*.factcheck"), key=lambda p: p.name)
 
 
+def _due(workspace: Path, interval: float) -> bool:
+    existing = list_backups(workspace)
+    if not existing:
+        return True
+    newest = max(p.stat().st_mtime for p in existing)
+    if time.time() - newest < interval:
+        return False
+    # Nothing written since the newest backup: another copy would add nothing.
+    written = max((f.stat().st_mtime for f in (workspace, Path(f"{workspace}-wal"))
+                   if f.exists()), default=0)
+    return written > newest
+
+
+def _size(workspace: Path) -> int:
+    return sum(f.stat().st_size for f in (workspace, Path(f"{workspace}-wal")) if f.exists())
+
+
+def backup_on_open(conn: sqlite3.Connection, workspace: Path) -> threading.Thread | None:
+    """The rolling backup taken when a workspace is opened for writing, within a budget.
+
+    A small file is copied now. A large one is copied only when its newest backup is
+    older than LARGE_INTERVAL_S, and then by a thread with its own read connection
+    (in WAL mode a reader blocks no writer), so the open returns at once; the caller
+    joins the returned thread before it exits.
+    """
+    if _size(workspace) <= SMALL_FILE_BYTES:
+        rolling_backup(conn, workspace)
+        return None
+    if not _due(workspace, LARGE_INTERVAL_S):
+        return None
+    thread = threading.Thread(target=_copy_in_background, args=(workspace,),
+                              name="factcheck-backup", daemon=True)
+    thread.start()
+    return thread
+
+
+def _copy_in_background(workspace: Path) -> None:
+    try:
+        source = sqlite3.connect(readonly_uri(workspace), uri=True)
+    except sqlite3.Error:  # pragma: no cover - the workspace was just opened
+        return
+    try:
+        rolling_backup(source, workspace, force=True)
+    except (sqlite3.Error, OSError):
+        # A failed automatic copy leaves only its .partial file; the next open retries.
+        pass
+    finally:
+        source.close()
+
+
 def rolling_backup(conn: sqlite3.Connection, workspace: Path, *, force: bool = False,
                    label: str = "auto") -> Path | None:
-    existing = list_backups(workspace)
-    if existing and not force:
-        newest = max(p.stat().st_mtime for p in existing)
-        if time.time() - newest < MIN_INTERVAL_S:
-            return None
-        # Nothing written since the newest backup: another copy would add nothing.
-        written = max((f.stat().st_mtime for f in (workspace, Path(f"{workspace}-wal"))
-                       if f.exists()), default=0)
-        if written <= newest:
-            return None
+    if not force and not _due(workspace, MIN_INTERVAL_S):
+        return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backups_dir_for(workspace) / f"{workspace.stem}-{stamp}-{label}.factcheck"
     backup_to(conn, target)

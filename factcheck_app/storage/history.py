@@ -1,34 +1,35 @@
-"""The append-only, hash-chained history of every change, and its verification."""
+"""The append-only, hash-chained history: one change set per use case, and its verification.
+
+Record writes (storage.records) note their changes here; the use case's
+transaction writes them as ONE history row when it ends (`collecting`), with
+an index row per touched record so one record's change sets are found fast.
+Each row's hash covers the row and the previous hash, so any edit, removal or
+reordering of the history breaks the chain from there on.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+import weakref
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
 from sqlite_utils import Database
 
-GENESIS = "0" * 64
-_FIELDS = (
-    "at",
-    "user_id",
-    "user_name",
-    "action",
-    "record_type",
-    "record_id",
-    "field",
-    "old_value",
-    "new_value",
-    "reason",
-)
+from . import changeset
+from .changeset import RecordChange
+
+GENESIS = bytes(32)
 
 
 @dataclass(frozen=True)
 class Actor:
-    """Who a change is made as: recorded on every history entry."""
+    """Who a change is made as: recorded on every change set."""
 
     user_id: str | None
     user_name: str
@@ -42,67 +43,209 @@ def now() -> str:
 
 
 def encode(value: Any) -> str | None:
-    """Canonical text for a field value, so replay compares like with like."""
+    """Canonical text for a field value, as messages show it."""
     if value is None:
         return None
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
-    parts = [prev_hash] + ["" if entry.get(f) is None else str(entry.get(f)) for f in _FIELDS]
-    # Unit separators keep ("ab","c") and ("a","bc") from hashing alike.
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+@dataclass(frozen=True)
+class Header:
+    """The part of a change set that is not its diff."""
+
+    seq: int
+    at: str
+    user_id: str | None
+    user_name: str | None
+    action: str
+    reason: str | None
 
 
-def last_hash(db: Database) -> str:
-    row = db.execute("SELECT hash FROM history ORDER BY seq DESC LIMIT 1").fetchone()
-    return row[0] if row else GENESIS
+# A diff longer than this is stored zlib-compressed (a BLOB); shorter ones stay
+# readable JSON text, where compression would save little.
+COMPRESS_OVER = 256
 
 
-def append(db: Database, entries: Iterable[dict[str, Any]]) -> int:
-    """Append entries in order, chaining each to the one before; must run in a write transaction."""
-    prev = last_hash(db)
-    rows = []
-    for entry in entries:
-        entry = {f: entry.get(f) for f in _FIELDS}
-        digest = entry_hash(prev, entry)
-        rows.append((*[entry[f] for f in _FIELDS], prev, digest))
-        prev = digest
-    if rows:
-        db.conn.executemany(
-            f"INSERT INTO history ({', '.join(_FIELDS)}, prev_hash, hash) "
-            f"VALUES ({', '.join('?' * (len(_FIELDS) + 2))})",
-            rows,
-        )
-    return len(rows)
+def pack(diff: str) -> str | bytes:
+    """The stored form of a diff: the JSON text, or its zlib compression when that pays."""
+    if len(diff) <= COMPRESS_OVER:
+        return diff
+    packed = zlib.compress(diff.encode(), 6)
+    return packed if len(packed) < len(diff) else diff
 
 
-def entry(
-    actor: Actor,
-    action: str,
-    record_type: str,
-    record_id: str,
-    field: str | None = None,
-    old: Any = None,
-    new: Any = None,
-    *,
-    reason: str | None = None,
-    at: str | None = None,
-) -> dict[str, Any]:
-    return {
-        "at": at or now(),
-        "user_id": actor.user_id,
-        "user_name": actor.user_name,
-        "action": action,
-        "record_type": record_type,
-        "record_id": record_id,
-        "field": field,
-        "old_value": encode(old),
-        "new_value": encode(new),
-        "reason": reason,
-    }
+def unpack(stored: str | bytes) -> str:
+    return zlib.decompress(stored).decode() if isinstance(stored, bytes) else stored
 
 
+def change_set_hash(prev_hash: bytes, header: Header, stored: str | bytes) -> bytes:
+    """SHA-256 over the previous hash, the header and the diff as stored."""
+    head = json.dumps([header.seq, header.at, header.user_id, header.user_name,
+                       header.action, header.reason], ensure_ascii=False)
+    # The separator cannot occur in JSON text, so header and diff never run together;
+    # the form mark keeps a compressed diff from passing for a text one.
+    body = b"z" + stored if isinstance(stored, bytes) else b"t" + stored.encode()
+    return hashlib.sha256(prev_hash + head.encode() + b"\x1f" + body).digest()
+
+
+def head(db: Database) -> tuple[int, bytes]:
+    """(seq, hash) of the last change set: what a signature of the history covers."""
+    row = db.execute("SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1").fetchone()
+    return (row[0], bytes(row[1])) if row else (0, GENESIS)
+
+
+# -- collecting one use case's changes -------------------------------------------------
+@dataclass(frozen=True)
+class _Noted:
+    actor: Actor
+    at: str
+    pinned: bool  # the caller gave the time (imports keep their records' own dates)
+    change: RecordChange
+
+
+_pending: weakref.WeakKeyDictionary[Database, list[_Noted]] = weakref.WeakKeyDictionary()
+AfterWrite = Callable[[Database, int, bytes], None]
+_after_write: weakref.WeakKeyDictionary[Database, list[AfterWrite]] = \
+    weakref.WeakKeyDictionary()
+
+
+def note(db: Database, change: RecordChange, *, actor: Actor, at: str,
+         pinned: bool = False) -> None:
+    """Note one record change; it is written with its use case's change set.
+
+    Outside `collecting` (a script writing through storage.records directly),
+    the change is a change set of its own, written at once.
+    """
+    noted = _Noted(actor, at, pinned, change)
+    pending = _pending.get(db)
+    if pending is None:
+        _write(db, [noted])
+    else:
+        pending.append(noted)
+
+
+@contextlib.contextmanager
+def collecting(db: Database) -> Iterator[None]:
+    """Gather the changes of the enclosed use case; write them as it ends without error.
+
+    Nested use cases (a savepoint within the outer transaction) add to the outer
+    change set; when one fails, only its own changes are dropped with it.
+    """
+    pending = _pending.get(db)
+    if pending is not None:
+        mark = len(pending)
+        try:
+            yield
+        except BaseException:
+            del pending[mark:]
+            raise
+        return
+    pending = _pending[db] = []
+    try:
+        yield
+        if pending:
+            _write(db, pending)
+    finally:
+        _pending.pop(db, None)
+
+
+def on_change_set(db: Database, callback: AfterWrite) -> None:
+    """Call `callback(db, seq, hash)` after each change set is written, in its transaction
+    (for example to sign the new head)."""
+    _after_write.setdefault(db, []).append(callback)
+
+
+def _write(db: Database, noted: list[_Noted]) -> None:
+    """Write the noted changes as change sets: one per use case, unless its actor or a
+    pinned time changes within it."""
+    runs: list[list[_Noted]] = []
+    for item in noted:
+        first = runs[-1][0] if runs else None
+        if first is None or item.actor != first.actor or \
+                (item.pinned and item.at != first.at):
+            runs.append([])
+        runs[-1].append(item)
+    seq, prev = head(db)
+    for run in runs:
+        first = run[0]
+        seq += 1
+        header = Header(seq, first.at, first.actor.user_id, first.actor.user_name,
+                        first.change.action, first.change.reason)
+        prev = append(db, header, [n.change for n in run], prev)
+        for callback in _after_write.get(db, ()):
+            callback(db, seq, prev)
+
+
+def append(db: Database, header: Header, changes: list[RecordChange], prev: bytes) -> bytes:
+    """Write one change set and its index rows after the one whose hash is `prev`;
+    returns its hash. Must run in a write transaction."""
+    diff = pack(changeset.encode(changes, action=header.action, reason=header.reason))
+    digest = change_set_hash(prev, header, diff)
+    db.conn.execute(
+        "INSERT INTO history (seq, at, user_id, user_name, action, reason, diff, "
+        "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [header.seq, header.at, header.user_id, header.user_name, header.action,
+         header.reason, diff, prev, digest])
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO history_records (record_type, record_id, seq) VALUES (?, ?, ?)",
+        [(c.table, c.record_id, header.seq) for c in changes])
+    return digest
+
+
+# -- reading ---------------------------------------------------------------------------
+_COLUMNS = "seq, at, user_id, user_name, action, reason, diff"
+
+
+def _header(row: tuple) -> Header:
+    return Header(*row[:6])
+
+
+def change_sets(db: Database, seqs: Iterable[int] | None = None
+                ) -> Iterator[tuple[Header, list[RecordChange]]]:
+    """Change sets in order with their record changes: all of them, or those in `seqs`."""
+    if seqs is None:
+        rows: Iterable[tuple] = db.conn.execute(f"SELECT {_COLUMNS} FROM history ORDER BY seq")
+    else:
+        wanted = sorted(set(seqs))
+        rows = []
+        for start in range(0, len(wanted), 500):
+            part = wanted[start:start + 500]
+            rows += db.conn.execute(
+                f"SELECT {_COLUMNS} FROM history WHERE seq IN ({', '.join('?' * len(part))}) "
+                "ORDER BY seq", part).fetchall()
+    for row in rows:
+        header = _header(row)
+        yield header, list(changeset.decode(unpack(row[6]), action=header.action,
+                                            reason=header.reason))
+
+
+def record_change_sets(db: Database, table: str, record_id: str, *, limit: int | None = None
+                       ) -> list[tuple[Header, list[RecordChange]]]:
+    """One record's change sets, oldest first (the newest `limit` when given), with only
+    that record's changes."""
+    sql = "SELECT seq FROM history_records WHERE record_type = ? AND record_id = ? " \
+          "ORDER BY seq DESC"
+    params: list[Any] = [table, record_id]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    seqs = [row[0] for row in db.conn.execute(sql, params)]
+    return [(header, [c for c in changes if c.table == table and c.record_id == record_id])
+            for header, changes in change_sets(db, seqs)]
+
+
+def last_change_of(db: Database, table: str, record_id: str, fields: Iterable[str]
+                   ) -> Header | None:
+    """The newest change set that changed any of `fields` of one record (who to name
+    when an edit is refused because someone else changed those fields)."""
+    wanted = set(fields)
+    for header, changes in reversed(record_change_sets(db, table, record_id)):
+        if any(name in wanted for change in changes for name, _, _ in change.pairs()):
+            return header
+    return None
+
+
+# -- verifying -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ChainProblem:
     seq: int
@@ -110,47 +253,50 @@ class ChainProblem:
 
 
 def verify_chain(db: Database) -> ChainProblem | None:
-    """Recompute every hash; return the first entry that does not match its content."""
+    """Recompute every hash; return the first change set that does not match its content."""
     prev = GENESIS
-    expected_seq = None
-    cursor = db.conn.execute(
-        f"SELECT seq, {', '.join(_FIELDS)}, prev_hash, hash FROM history ORDER BY seq"
-    )
+    expected_seq = 1
+    cursor = db.conn.execute(f"SELECT {_COLUMNS}, prev_hash, hash FROM history ORDER BY seq")
     for row in cursor:
-        seq = row[0]
-        entry_values = dict(zip(_FIELDS, row[1 : 1 + len(_FIELDS)]))
-        prev_hash, digest = row[-2], row[-1]
-        if expected_seq is not None and seq != expected_seq:
+        header = _header(row)
+        seq = header.seq
+        if seq != expected_seq:
             return ChainProblem(seq, f"history entry before #{seq} is missing")
-        if prev_hash != prev:
+        if row[7] != prev:
             return ChainProblem(seq, f"history entry #{seq} does not follow the entry before it")
-        if entry_hash(prev, entry_values) != digest:
+        digest = change_set_hash(prev, header, row[6])
+        if digest != row[8]:
             return ChainProblem(seq, f"history entry #{seq} was altered after it was written")
         prev = digest
         expected_seq = seq + 1
     return None
 
 
-def replay(db: Database) -> Iterator[tuple[str, str, dict[str, Any] | None]]:
+def replay(db: Database, *, index: set[tuple[str, str, int]] | None = None
+           ) -> dict[str, dict[str, dict[str, Any] | None]]:
     """Rebuild every record's tracked fields from the history alone.
 
-    Yields (record_type, record_id, fields or None when deleted); the check
-    compares this against the tables to catch edits made behind the app's back.
+    Returns {table: {record id: fields, or None when deleted}}; the check compares
+    this against the tables to catch edits made behind the app's back. When
+    `index` is given, it receives the (table, id, seq) rows the index should hold.
     """
-    state: dict[tuple[str, str], dict[str, Any] | None] = {}
-    cursor = db.conn.execute(
-        "SELECT action, record_type, record_id, field, new_value FROM history ORDER BY seq"
-    )
-    for action, record_type, record_id, field, new_value in cursor:
-        key = (record_type, record_id)
-        if action == "delete":
-            state[key] = None
-            continue
-        if field is None:
-            continue
-        record = state.get(key)
-        if record is None:
-            record = state[key] = {}
-        record[field] = new_value
-    for (record_type, record_id), fields in state.items():
-        yield record_type, record_id, fields
+    state: dict[str, dict[str, dict[str, Any] | None]] = {}
+    for seq, action, reason, diff in db.conn.execute(
+            "SELECT seq, action, reason, diff FROM history ORDER BY seq"):
+        for change in changeset.decode(unpack(diff), action=action, reason=reason):
+            records = state.get(change.table)
+            if records is None:
+                records = state[change.table] = {}
+            if index is not None:
+                index.add((change.table, change.record_id, seq))
+            if change.op == changeset.CREATE:
+                records[change.record_id] = {**change.fields, "id": change.record_id}
+            elif change.op == changeset.DELETE:
+                records[change.record_id] = None
+            else:
+                fields = records.get(change.record_id)
+                if fields is None:
+                    fields = records[change.record_id] = {}
+                for name, (_old, new) in change.fields.items():
+                    fields[name] = new
+    return state

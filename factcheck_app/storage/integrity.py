@@ -39,36 +39,53 @@ def history_chain(db: Database) -> Iterator[Problem]:
 
 def records_match_history(db: Database) -> Iterator[Problem]:
     """Every tracked row must equal what its history says; anything else was edited
-    behind the app's back (plain sqlite3, a spreadsheet, a script)."""
-    expected: dict[str, dict[str, dict | None]] = {t: {} for t in TRACKED_TABLES}
-    for record_type, record_id, fields in history.replay(db):
-        if record_type in expected:
-            expected[record_type][record_id] = fields
+    behind the app's back (plain sqlite3, a spreadsheet, a script). The history
+    index must name exactly the change sets each record appears in."""
+    index: set[tuple[str, str, int]] = set()
+    expected = history.replay(db, index=index)
     for table in TRACKED_TABLES:
-        known = expected[table]
+        known = expected.get(table, {})
+        cursor = db.conn.execute(f"SELECT * FROM [{table}] ORDER BY rowid")
+        columns = [d[0] for d in cursor.description]
+        tracked = [(i, c) for i, c in enumerate(columns) if c not in UNTRACKED]
+        id_at = columns.index("id")
         seen: set[str] = set()
-        for row in db.query(f"SELECT * FROM [{table}] ORDER BY rowid"):
-            record_id = row["id"]
+        for row in cursor:
+            record_id = row[id_at]
             seen.add(record_id)
             fields = known.get(record_id)
             if fields is None:
                 yield Problem("record", f"{table} {record_id}",
                               "exists but was never recorded in the history")
                 continue
-            for column, value in row.items():
-                if column in UNTRACKED:
-                    continue
-                if history.encode(value) != fields.get(column):
+            for i, column in tracked:
+                value, said = row[i], fields.get(column)
+                # Compare types too: 1 and "1" (or 1.0) are different edits.
+                if value != said or type(value) is not type(said):
                     yield Problem(
                         "record", f"{table} {record_id}",
-                        f"field {column!r} was changed outside Factcheck "
-                        f"(history says {fields.get(column)}, file has {history.encode(value)})",
+                        f"field {column!r} was changed outside Factcheck (history says "
+                        f"{history.encode(said)}, file has {history.encode(value)})",
                     )
                     break
         for record_id, fields in known.items():
             if fields is not None and record_id not in seen:
                 yield Problem("record", f"{table} {record_id}",
                               "was deleted outside Factcheck")
+    yield from _index_matches(db, index)
+
+
+def _index_matches(db: Database, expected: set[tuple[str, str, int]]) -> Iterator[Problem]:
+    """The index the History tab reads must list every change set of a record, and no
+    other: otherwise a change could be hidden from (or forged into) a record's history."""
+    actual = set(db.conn.execute("SELECT record_type, record_id, seq FROM history_records"))
+    for table, record_id, seq in sorted(expected - actual)[:1]:
+        yield Problem("history", f"history #{seq}",
+                      f"the history index lacks this change of {table} {record_id}")
+    for table, record_id, seq in sorted(actual - expected)[:1]:
+        yield Problem("history", f"history #{seq}",
+                      f"the history index names {table} {record_id}, which this change "
+                      "does not touch")
 
 
 def attachment_files(db: Database, files_dir: Path) -> Iterator[Problem]:

@@ -1,4 +1,4 @@
-"""Tracked writes: every insert, update and delete lands with its history entries.
+"""Tracked writes: every insert, update and delete is noted in its use case's change set.
 
 All record changes go through these three functions, so the history can be
 replayed to rebuild the tables and a change made behind the app's back shows.
@@ -12,7 +12,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain.errors import NotFound, StaleEdit
-from . import history
+from . import changeset, history
+from .changeset import RecordChange
 from .history import Actor
 
 TRACKED_TABLES = (
@@ -52,7 +53,7 @@ def insert(
     reason: str | None = None,
     at: str | None = None,
 ) -> dict[str, Any]:
-    """Insert one record with version 1 and log every field as created."""
+    """Insert one record with version 1; its change set holds every field as created."""
     return insert_many(db, table, [record], actor=actor, reason=reason, at=at)[0]
 
 
@@ -67,7 +68,6 @@ def insert_many(
 ) -> list[dict[str, Any]]:
     stamp = at or history.now()
     rows = []
-    entries = []
     for record in records:
         row = {
             **record,
@@ -78,13 +78,6 @@ def insert_many(
             "updated_by": actor.user_id,
         }
         rows.append(row)
-        for field, value in row.items():
-            if field in UNTRACKED or value is None:
-                continue
-            entries.append(
-                history.entry(actor, "create", table, row["id"], field, None, value,
-                              reason=reason, at=stamp)
-            )
     if rows:
         columns = list(rows[0])
         db.conn.executemany(
@@ -92,7 +85,9 @@ def insert_many(
             f"VALUES ({', '.join('?' * len(columns))})",
             [tuple(row.get(c) for c in columns) for row in rows],
         )
-        history.append(db, entries)
+        for row in rows:
+            history.note(db, changeset.create_change(table, row, UNTRACKED, reason=reason),
+                         actor=actor, at=stamp, pinned=at is not None)
     return rows
 
 
@@ -110,7 +105,7 @@ def update(
     """Apply `changes` if the record is still at `expected_version`.
 
     Returns (old row, new row). Only fields whose value really changes are
-    written and logged; an edit that changes nothing writes nothing.
+    written and logged, with one UPDATE; an edit that changes nothing writes nothing.
     """
     old = get(db, table, record_id)
     if expected_version is not None and old["version"] != expected_version:
@@ -127,15 +122,10 @@ def update(
     )
     if cursor.rowcount != 1:  # pragma: no cover - the write lock makes this unreachable
         raise stale(db, table, get(db, table, record_id))
-    history.append(
-        db,
-        [
-            history.entry(actor, action, table, record_id, field, old.get(field), value,
-                          reason=reason, at=stamp)
-            for field, value in changed.items()
-            if field not in UNTRACKED
-        ],
-    )
+    fields = {k: (old.get(k), v) for k, v in changed.items() if k not in UNTRACKED}
+    if fields:
+        history.note(db, RecordChange(table, record_id, changeset.UPDATE, fields, action,
+                                      reason), actor=actor, at=stamp)
     new = {**old, **changed, "version": old["version"] + 1, "updated_at": stamp,
            "updated_by": actor.user_id}
     return old, new
@@ -146,7 +136,8 @@ def delete(
 ) -> dict[str, Any]:
     old = get(db, table, record_id)
     db.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [record_id])
-    history.append(db, [history.entry(actor, "delete", table, record_id, reason=reason)])
+    history.note(db, RecordChange(table, record_id, changeset.DELETE, {}, "delete", reason),
+                 actor=actor, at=history.now())
     return old
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from . import history_v1
+
 MIGRATION_SET = "factcheck"
 migrations = Migrations(MIGRATION_SET)
 
@@ -246,6 +248,12 @@ def m001_initial(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_change_sets(db: Database) -> None:
+    """One history row per use case (a change set) instead of one per field."""
+    history_v1.migrate(db)
+
+
 # Names in the order they were written; a workspace that has applied a name not
 # in this list was written by a newer Factcheck.
-KNOWN_MIGRATIONS = ("m001_initial",)
+KNOWN_MIGRATIONS = ("m001_initial", "m002_change_sets")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from sqlite_utils import Database
 
 from ..domain.errors import WorkspaceInvalid, WorkspaceTooNew
 from . import backup as backups
+from . import history
 from .connection import (
     APPLICATION_ID,
     connect,
@@ -35,12 +37,13 @@ class Store:
         if create and self.path.exists() and self.path.stat().st_size:
             raise WorkspaceInvalid(f"{self.path} already exists; open it instead")
         self.db: Database = connect(self.path, readonly=readonly)
+        self._backup: threading.Thread | None = None
         try:
             self._check_identity(create)
             if not readonly:
                 self._migrate()
                 if backup_on_open and not create:
-                    backups.rolling_backup(self.db.conn, self.path)
+                    self._backup = backups.backup_on_open(self.db.conn, self.path)
         except BaseException:
             self.db.close()
             raise
@@ -49,12 +52,17 @@ class Store:
     def files_dir(self) -> Path:
         return files_dir_for(self.path)
 
-    def transaction(self) -> contextlib.AbstractContextManager[Database]:
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One use case: its record changes become one change set, written as it ends."""
         if self.readonly:
             raise WorkspaceInvalid("this workspace is open read-only")
-        return write_transaction(self.db)
+        with write_transaction(self.db) as db, history.collecting(db):
+            yield db
 
     def close(self) -> None:
+        if self._backup is not None:  # a large file's copy, started on open: let it land
+            self._backup.join()
         with contextlib.suppress(sqlite3.Error):
             if not self.readonly:
                 self.db.execute("PRAGMA optimize")
@@ -99,6 +107,15 @@ class Store:
             migrations.apply(self.db)
         except sqlite3.OperationalError as error:
             raise translate(error, self.path) from error
+        self._reclaim()
+
+    def _reclaim(self) -> None:
+        """Give back the space a migration freed (the per-field history was most of a
+        file), so the file shrinks on disk; VACUUM cannot run inside the migration."""
+        pages, free = (self.db.execute(f"PRAGMA {p}").fetchone()[0]
+                       for p in ("page_count", "freelist_count"))
+        if pages and free > pages // 4:
+            self.db.execute("VACUUM")
 
 
 def iter_rows(db: Database, sql: str, params: list | tuple | dict = ()) -> Iterator[dict]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import workflow as wf
-from ..services import queries, review
+from ..services import history_text, review
 from .context import UiContext
 from .detail_forms import _Tab
 from .theme import REVIEW_COLOURS
@@ -151,67 +149,45 @@ def _thread_html(comments: list[dict]) -> str:
 
 
 class HistoryTab(QWidget):
-    """Every change to the statement: who, when, what field, old → new, and why."""
+    """Every change to the statement, newest first: when (local time), who, and what they
+    did, as a sentence with names rather than ids."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["When (UTC)", "Who", "Change"])
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["When", "What changed"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 128)
-        header.resizeSection(1, 64)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 124)
+        self.count = label("", "muted")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.count)
         layout.addWidget(self.table)
 
     def load(self, dossier: dict) -> None:
-        rows = [h for h in dossier["history"] if h["field"] not in _HIDDEN]
-        ids = set()
-        for h in rows:
-            if h["field"] in _ID_FIELDS:
-                ids.update(filter(None, (_decode(h["old_value"]), _decode(h["new_value"]))))
-        names = queries.record_names(self.ctx.ws, ids)
-        self.table.setRowCount(len(rows))
-        for i, h in enumerate(reversed(rows)):
-            when = (h["at"] or "")[:16].replace("T", " ")
-            label = _FIELD_LABELS.get(h["field"], (h["field"] or h["action"]).replace("_", " "))
-            old, new = _value(h["old_value"], names), _value(h["new_value"], names)
-            change = f"{label}: {new}" if h["action"] == "create" else f"{label}: {old} → {new}"
-            if h["reason"]:
-                change += f"   ({h['reason']})"
-            for column, text in enumerate((when, h["user_name"] or "", change)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(i, column, item)
-
-
-_HIDDEN = {"id", "stated_sort", "created_at", "created_by", "approved_hash", "last_editor_id",
-           "source_start", "source_end", "stated_precision"}
-_ID_FIELDS = {"speaker_id", "source_id", "assignee_id", "approved_by"}
-_FIELD_LABELS = {"speaker_id": "speaker", "source_id": "source", "assignee_id": "assigned to",
-                 "approved_by": "approved by", "approved_at": "approved at",
-                 "review_state": "review", "verdict_rationale": "rationale",
-                 "verdict_confidence": "confidence", "check_by_phrase": "check-by phrase",
-                 "stated_on": "stated", "original_text": "original text"}
-
-
-def _decode(encoded: str | None):
-    return None if encoded is None else json.loads(encoded)
-
-
-def _value(encoded: str | None, names: dict[str, str]) -> str:
-    if encoded is None:
-        return "∅"
-    value = json.loads(encoded)
-    if isinstance(value, str) and value in names:
-        return names[value]
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    text = " ".join(text.split())
-    return text if len(text) <= 160 else text[:159] + "…"
+        lines = history_text.statement_lines(self.ctx.ws, dossier["id"],
+                                             rows=dossier["history"])
+        self.count.setText(f"{len(lines)} change{'s' if len(lines) != 1 else ''}, newest first")
+        # Fill with fixed row heights and let rows fit their text only once filled:
+        # fitting every row after every cell made a long history take minutes.
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setUpdatesEnabled(False)
+        try:
+            self.table.clearContents()
+            self.table.setRowCount(len(lines))
+            for i, line in enumerate(lines):
+                when = QTableWidgetItem(line.when)
+                what = QTableWidgetItem(line.sentence)
+                what.setToolTip(line.sentence)
+                self.table.setItem(i, 0, when)
+                self.table.setItem(i, 1, what)
+        finally:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            self.table.setUpdatesEnabled(True)

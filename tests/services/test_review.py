@@ -77,12 +77,10 @@ def test_switching_four_eyes_off_is_recorded_and_lets_a_reviewer_approve_own_wor
         users.set_setting(ws, key="four_eyes", value="off")  # a reviewer may not
     ws.sign_in("admin")
     users.set_setting(ws, key="four_eyes", value="off", reason="one-person team this week")
-    entry = ws.db.execute(
-        "SELECT user_name, action, field, old_value, new_value, reason FROM history "
-        "WHERE record_type = 'settings' AND record_id = 'four_eyes' ORDER BY seq DESC LIMIT 1"
-    ).fetchone()
-    assert entry == ("admin", "setting", "value", json.dumps("true"), json.dumps("false"),
-                     "one-person team this week")
+    entry = queries.record_history(ws, "settings", "four_eyes")[-1]
+    assert (entry["user_name"], entry["action"], entry["field"], entry["old"], entry["new"],
+            entry["reason"]) == ("admin", "setting", "value", json.dumps(True),
+                                 json.dumps(False), "one-person team this week")
     assert ws.setting("four_eyes") is False
 
     ws.sign_in("rob")
@@ -148,7 +146,7 @@ def test_any_edit_after_approval_sends_it_back_to_draft(ws: Workspace, edit: str
     s = queries.get_statement(ws, statement_id)
     assert s["review_state"] == "draft"
     back = [h for h in s["history"] if h["field"] == "review_state"][-1]
-    assert (back["old_value"], back["new_value"]) == ('"approved"', '"draft"')
+    assert (back["old"], back["new"]) == ("approved", "draft")
     assert back["reason"] == "content changed after approval"
     assert back["user_name"] == editor
     assert s["last_editor_id"] == ws.find_user(editor).id
@@ -184,8 +182,8 @@ def test_reopen_only_by_reviewer_or_admin(ws: Workspace) -> None:
             review.approve(ws, statement_id=statement_id)
     history = queries.get_statement(ws, statement_id)["history"]
     last = [h for h in history if h["field"] == "review_state"][-1]
-    assert (last["action"], last["reason"], last["user_name"], last["new_value"]) == (
-        "workflow", "Reopen", "admin", '"draft"')
+    assert (last["action"], last["reason"], last["user_name"], last["new"]) == (
+        "workflow", "Reopen", "admin", "draft")
     # a reopened statement no longer carries a sign-off (the history keeps the old one)
     s = queries.get_statement(ws, statement_id)
     assert s["approved_by"] is None and s["approved_at"] is None
@@ -257,6 +255,7 @@ def test_content_changed_behind_the_apps_back_breaks_the_approval(ws: Workspace)
     from sqlite_utils import Database
 
     from factcheck_app.storage import history
+    from factcheck_app.storage.changeset import UPDATE, RecordChange
 
     statement_id, _ = _approved(ws)
     db = Database(sqlite3.connect(str(ws.path)))
@@ -265,8 +264,9 @@ def test_content_changed_behind_the_apps_back_breaks_the_approval(ws: Workspace)
     with db.conn:
         db.conn.execute("UPDATE statements SET verdict_rationale = 'forged' WHERE id = ?",
                         [statement_id])
-        history.append(db, [history.entry(history.Actor(None, "forger"), "edit", "statements",
-                                          statement_id, "verdict_rationale", old, "forged")])
+        history.note(db, RecordChange("statements", statement_id, UPDATE,
+                                      {"verdict_rationale": (old, "forged")}, "edit"),
+                     actor=history.Actor(None, "forger"), at=history.now())
     db.close()
     assert [str(p) for p in check_workspace(ws)] == [
         f"statements {statement_id}: approved content differs from what the reviewer approved"]

@@ -29,17 +29,17 @@ class Boom(RuntimeError):
 
 
 def _fail_on_call(monkeypatch: pytest.MonkeyPatch, n: int) -> list[int]:
-    """Make the n-th history.append of the next use case raise, as a crash would."""
-    real = history.append
+    """Make the n-th record change of the next use case raise, as a crash would."""
+    real = history.note
     calls: list[int] = []
 
-    def flaky(db, entries):
+    def flaky(db, change, **kwargs):
         calls.append(1)
         if len(calls) == n:
             raise Boom("disk went away")
-        return real(db, entries)
+        return real(db, change, **kwargs)
 
-    monkeypatch.setattr(history, "append", flaky)
+    monkeypatch.setattr(history, "note", flaky)
     return calls
 
 
@@ -56,7 +56,7 @@ def test_link_failing_half_way_leaves_nothing_behind(ws: Workspace,
     calls = _fail_on_call(monkeypatch, 2)
     with pytest.raises(Boom):
         ev.link(ws, statement_id=statement_id, evidence_id=evidence_id, stance="contradicts")
-    assert len(calls) == 2  # the link row and its history were written before the failure
+    assert len(calls) == 2  # the link row was written and noted before the failure
 
     monkeypatch.undo()
     assert _counts(ws) == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,7 @@ def _pending_statement(path: Path) -> str:
 # ---------------------------------------------------------------- append-only history
 @pytest.mark.parametrize(("sql", "word"), [
     ("UPDATE history SET reason = 'rewritten' WHERE seq = 5", "UPDATE"),
+    ("UPDATE history SET diff = '[]' WHERE seq = 5", "UPDATE"),
     ("UPDATE history SET user_name = 'someone else'", "UPDATE"),
     ("DELETE FROM history WHERE seq = 5", "DELETE"),
     ("DELETE FROM history", "DELETE"),
@@ -60,26 +62,64 @@ def test_history_refuses_update_and_delete(demo_path: Path, sql: str, word: str)
     assert _problems(demo_path) == []
 
 
+def _text_change_set(path: Path, word: str) -> int:
+    """The first change set stored as plain JSON text that mentions `word`."""
+    return _one(path, "SELECT seq FROM history WHERE typeof(diff) = 'text' AND diff LIKE ? "
+                      "ORDER BY seq LIMIT 1", (f"%{word}%",))[0]
+
+
 def test_edited_history_row_is_a_broken_chain_naming_the_entry(demo_path: Path, plain_sql) -> None:
+    seq = _text_change_set(demo_path, "in_review")
     plain_sql(demo_path, "DROP TRIGGER history_no_update",
-              "UPDATE history SET new_value = '\"held\"' WHERE seq = 42")
+              f"UPDATE history SET diff = replace(diff, 'in_review', 'approved') WHERE seq = {seq}")
     problems = _problems(demo_path)
-    assert "history #42: history entry #42 was altered after it was written" in problems
+    assert f"history #{seq}: history entry #{seq} was altered after it was written" in problems
+
+
+def test_edited_compressed_change_set_is_caught(demo_path: Path, plain_sql) -> None:
+    """A bulk change set is stored compressed; rewriting it still breaks the chain."""
+    conn = sqlite3.connect(str(demo_path))
+    seq, diff = next((seq, zlib.decompress(diff)) for seq, diff in conn.execute(
+        "SELECT seq, diff FROM history WHERE typeof(diff) = 'blob' ORDER BY seq")
+        if b'"draft"' in zlib.decompress(diff))
+    conn.close()
+    forged = zlib.compress(diff.replace(b'"draft"', b'"approved"'))
+    plain_sql(demo_path, "DROP TRIGGER history_no_update",
+              f"UPDATE history SET diff = ? WHERE seq = {seq}", params=(forged,))
+    assert f"history #{seq}: history entry #{seq} was altered after it was written" in \
+        _problems(demo_path)
 
 
 def test_rehashed_history_row_breaks_the_link_to_the_next(demo_path: Path, plain_sql) -> None:
     """A careful forger who recomputes the edited entry's hash still breaks the chain."""
+    seq = _text_change_set(demo_path, "in_review")
     conn = sqlite3.connect(str(demo_path))
     conn.execute("DROP TRIGGER history_no_update")
-    columns = ", ".join(history._FIELDS)
-    row = conn.execute(f"SELECT prev_hash, {columns} FROM history WHERE seq = 42").fetchone()
-    entry = dict(zip(history._FIELDS, row[1:]))
-    entry["user_name"] = "forger"
-    conn.execute("UPDATE history SET user_name = ?, hash = ? WHERE seq = 42",
-                 ["forger", history.entry_hash(row[0], entry)])
+    row = conn.execute("SELECT seq, at, user_id, user_name, action, reason, diff, prev_hash "
+                       "FROM history WHERE seq = ?", [seq]).fetchone()
+    header = history.Header(row[0], row[1], row[2], "forger", row[4], row[5])
+    conn.execute("UPDATE history SET user_name = ?, hash = ? WHERE seq = ?",
+                 ["forger", history.change_set_hash(row[7], header, row[6]), seq])
     conn.commit()
     conn.close()
-    assert "history #43: history entry #43 does not follow the entry before it" in _problems(demo_path)
+    assert (f"history #{seq + 1}: history entry #{seq + 1} does not follow the entry "
+            "before it") in _problems(demo_path)
+
+
+def test_history_index_refuses_edits_and_a_gap_in_it_is_caught(demo_path: Path,
+                                                               plain_sql) -> None:
+    """The History tab reads the index: hiding a change from it is refused, then caught."""
+    seq, record_id = _one(demo_path, "SELECT seq, record_id FROM history_records "
+                                     "WHERE record_type = 'statements' ORDER BY seq DESC LIMIT 1")
+    conn = sqlite3.connect(str(demo_path))
+    with pytest.raises(sqlite3.IntegrityError, match="the history index is append-only: "
+                                                     "DELETE refused"):
+        conn.execute("DELETE FROM history_records WHERE seq = ?", [seq])
+    conn.close()
+    plain_sql(demo_path, "DROP TRIGGER history_records_no_delete",
+              f"DELETE FROM history_records WHERE seq = {seq} AND record_id = '{record_id}'")
+    assert _problems(demo_path) == [
+        f"history #{seq}: the history index lacks this change of statements {record_id}"]
 
 
 def test_deleted_history_row_is_reported_as_missing(demo_path: Path, plain_sql) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -122,13 +123,15 @@ def _future_migrations(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pretend this Factcheck knows one more migration than the file has applied."""
     future = Migrations(schema.MIGRATION_SET)
     future(name="m001_initial")(schema.m001_initial)
+    future(name="m002_change_sets")(schema.m002_change_sets)
 
     @future()
-    def m002_speaker_colour(db) -> None:
+    def m003_speaker_colour(db) -> None:
         db.execute("ALTER TABLE speakers ADD COLUMN colour TEXT")
 
     monkeypatch.setattr(store_module, "migrations", future)
-    monkeypatch.setattr(store_module, "KNOWN_MIGRATIONS", ("m001_initial", "m002_speaker_colour"))
+    monkeypatch.setattr(store_module, "KNOWN_MIGRATIONS",
+                        (*schema.KNOWN_MIGRATIONS, "m003_speaker_colour"))
 
 
 def test_backup_is_taken_before_migrating_an_existing_workspace(
@@ -140,10 +143,10 @@ def test_backup_is_taken_before_migrating_an_existing_workspace(
 
     Workspace.open(path, user="ana", backup_on_open=False).close()
 
-    made = [p for p in backups.list_backups(path) if p.name.endswith("-before-m002_speaker_colour.factcheck")]
+    made = [p for p in backups.list_backups(path) if p.name.endswith("-before-m003_speaker_colour.factcheck")]
     assert len(made) == 1
     # the backup holds the workspace as it was: old schema, same data
-    assert _migration_rows(made[0]) == [("factcheck", "m001_initial")]
+    assert _migration_rows(made[0]) == [("factcheck", name) for name in schema.KNOWN_MIGRATIONS]
     conn = sqlite3.connect(str(made[0]))
     columns = [row[1] for row in conn.execute("PRAGMA table_info(speakers)")]
     assert conn.execute("SELECT quote FROM statements WHERE id = ?", [statement_id]).fetchone() == (
@@ -151,8 +154,8 @@ def test_backup_is_taken_before_migrating_an_existing_workspace(
     conn.close()
     assert "colour" not in columns
     # the workspace itself is migrated, once
-    assert _migration_rows(path) == [("factcheck", "m001_initial"),
-                                     ("factcheck", "m002_speaker_colour")]
+    assert _migration_rows(path) == [("factcheck", name) for name in
+                                     (*schema.KNOWN_MIGRATIONS, "m003_speaker_colour")]
     Workspace.open(path, backup_on_open=False).close()
     assert len([p for p in backups.list_backups(path) if "-before-" in p.name]) == 1
 
@@ -163,7 +166,7 @@ def test_a_new_workspace_needs_no_backup_before_its_migrations(
     path = tmp_path / "new.factcheck"
     Workspace.create(path, admin="admin").close()
     assert backups.list_backups(path) == []
-    assert len(_migration_rows(path)) == 2
+    assert len(_migration_rows(path)) == 3
 
 
 # ---------------------------------------------------------------- backups
@@ -177,6 +180,42 @@ def test_opening_for_writing_takes_one_backup_per_interval(ws: Workspace) -> Non
     made = backups.list_backups(path)
     assert len(made) == 1 and made[0].name.endswith("-auto.factcheck")
     assert made[0].parent == backups_dir_for(path)
+
+
+def _age_backups(path: Path, seconds: float) -> None:
+    for made in backups.list_backups(path):
+        stamp = made.stat().st_mtime - seconds
+        os.utime(made, (stamp, stamp))
+
+
+def test_a_large_workspace_is_backed_up_off_the_opening_thread_and_seldom(
+        ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over the size budget, opening starts the copy on a thread of its own and returns;
+    the copy is complete once the workspace is closed, and is not repeated each interval."""
+    path = ws.path
+    statement_id = _add_statement(ws)
+    ws.close()
+    monkeypatch.setattr(backups, "SMALL_FILE_BYTES", 0)  # every file counts as large
+    opened = Workspace.open(path, user="ana")
+    copying = opened.store._backup
+    assert copying is not None and copying.name == "factcheck-backup"
+    opened.close()
+    assert not copying.is_alive()
+    [made] = backups.list_backups(path)
+    conn = sqlite3.connect(str(made))
+    assert conn.execute("SELECT quote FROM statements WHERE id = ?",
+                        [statement_id]).fetchone() == ("We will build it",)
+    conn.close()
+    # an hour later, with a change since: a small file would be copied again, a large not yet
+    with Workspace.open(path, user="ana", backup_on_open=False) as later:
+        _add_statement(later, "A later statement")
+    _age_backups(path, 60 * 60)
+    with Workspace.open(path) as again:
+        assert again.store._backup is None
+    assert len(backups.list_backups(path)) == 1
+    _age_backups(path, backups.LARGE_INTERVAL_S)
+    Workspace.open(path).close()
+    assert len(backups.list_backups(path)) == 2
 
 
 def test_rolling_backup_keeps_the_last_five_automatic_ones(ws: Workspace) -> None:
