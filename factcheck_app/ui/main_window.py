@@ -92,7 +92,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self._update_user()
 
-        self.statements.statement_selected.connect(self.detail.show_statement)
+        self._reselecting = False
+        self.statements.statement_selected.connect(self._statement_selected)
+        self.detail.kept.connect(self._reselect)
         self.sidebar.currentRowChanged.connect(self._view_changed)
         ctx.changed.connect(lambda _: self.update_counts())
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -140,6 +142,11 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(undo)
         edit.addAction(redo)
+        edit.addSeparator()
+        save = self._action(edit, "&Save changes", self.detail.save_current, "Ctrl+S",
+                            "Save the edits in the detail pane")
+        save.setShortcuts([QKeySequence("Ctrl+S"), QKeySequence("Ctrl+Return"),
+                           QKeySequence("Ctrl+Enter")])
         edit.addSeparator()
         self._action(edit, "&New statement…", self.new_statement, "Ctrl+N")
         self._action(edit, "&Find", self.focus_search, QKeySequence.StandardKey.Find)
@@ -212,6 +219,19 @@ class MainWindow(QMainWindow):
             self.center.addWidget(widget)
         return self._views[key]
 
+    def _statement_selected(self, statement_id: str | None) -> None:
+        if not self._reselecting:
+            self.detail.request_statement(statement_id)
+
+    def _reselect(self, statement_id: str | None) -> None:
+        """The pane kept its statement (unsaved edits): select its row again, quietly."""
+        self._reselecting = True
+        try:
+            if statement_id:
+                self.statements.select_id(statement_id)
+        finally:
+            self._reselecting = False
+
     def _show_statements_of_speaker(self, speaker_id: str) -> None:
         self.show_view("all")
         self.statements.filter_by_speaker(speaker_id)
@@ -223,8 +243,11 @@ class MainWindow(QMainWindow):
 
     def open_statement(self, statement_id: str) -> None:
         """Jump to one statement from elsewhere (evidence details, links)."""
+        if not self.detail.guard(lambda: self.open_statement(statement_id)):
+            return
         self.show_view("all")
         self.statements.clear_filters()
+        self.statements.select_id(statement_id)
         self.detail.show_statement(statement_id)
 
     def _dashboard_filter(self, key: str) -> None:
@@ -258,6 +281,8 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------
     def new_statement(self) -> None:
+        if not self.detail.guard(self.new_statement):
+            return
         dialog = NewStatementDialog(self.ctx, self)
         if dialog.exec() and dialog.created_id:
             if self.current_view() not in STATEMENT_VIEWS:
@@ -273,7 +298,7 @@ class MainWindow(QMainWindow):
 
     def _tab(self, name: str) -> None:
         if self.detail.dossier:
-            self.detail.tabs.setCurrentIndex(DetailPane.TABS.index(name))
+            self.detail.show_tab(name)
 
     def _review(self, action: str) -> None:
         if not self.detail.dossier:
@@ -392,6 +417,9 @@ class MainWindow(QMainWindow):
         self.statements.select_first()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.detail.guard(self.close):
+            event.ignore()
+            return
         self.settings.set_geometry("main", self.saveGeometry())
         self.settings.set_geometry("splitter", self.splitter.saveState())
         self.settings.sync()
