@@ -129,7 +129,7 @@ class EvidenceTab(_Tab):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addWidget(label("Attached files (stored by SHA-256, never altered) — drop files "
-                               "here to attach", "muted"))
+                               "here to attach", "muted", wrap=True))
         files_row = QHBoxLayout()
         files_row.addWidget(self.files, 1)
         files_row.addWidget(self.open_file, 0, Qt.AlignmentFlag.AlignTop)

@@ -38,10 +38,15 @@ class ReviewTab(_Tab):
             button = QPushButton(wf.ACTION_LABELS[action])
             button.clicked.connect(lambda _=False, a=action: self.act(a))
             self.buttons[action] = button
+            button.hide()  # load() shows the ones the workflow allows from the state
             actions.addWidget(button)
         actions.addStretch(1)
         self.why = label("", "muted", wrap=True)
         self.assignee = QComboBox()
+        # Long names must not widen the pane past a laptop screen.
+        self.assignee.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.assignee.setMinimumContentsLength(14)
         self.assignee.activated.connect(self._assign)
         self.thread = QTextBrowser()
         self.thread.setOpenExternalLinks(False)

@@ -45,6 +45,7 @@ VIEWS = (
     ("dashboard", "Dashboard", None),
 )
 STATEMENT_VIEWS = ("all", "due", "queue")
+SIDEBAR_WIDTH = 186
 
 
 class MainWindow(QMainWindow):
@@ -56,12 +57,13 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.settings = settings
         self.setWindowTitle(self._title())
-        self.resize(1460, 880)
+        self._fit_screen(1460, 880)
         self.setAcceptDrops(True)
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(196)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for key, text, _ in VIEWS:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -80,7 +82,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([196, 760, 500])
+        # At 1280 px the detail pane keeps room for all its tabs; the table takes the rest.
+        self.splitter.setSizes([SIDEBAR_WIDTH, 606, 488])
         self.setCentralWidget(self.splitter)
 
         self.user_label = QLabel()
@@ -403,6 +406,14 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"  Signed in as <b>{user.label}</b> · {user.role}  " if user
                                 else "  Not signed in  ")
         self.setWindowTitle(self._title())
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """The preferred size, but never larger than the screen (a 1280×720 laptop)."""
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry("main")

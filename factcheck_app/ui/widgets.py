@@ -142,14 +142,13 @@ class ElidedLabel(QLabel):
             if metrics.horizontalAdvance(trial) <= width or not line:
                 line = trial
                 continue
+            if len(lines) == self._lines - 1:  # the last line takes the rest, elided
+                line = " ".join([line, *words[i:]])
+                break
             lines.append(line)
             line = word
-            if len(lines) == self._lines - 1:  # the last line takes the rest, elided
-                line = " ".join(words[i:])
-                break
         if line:
             lines.append(line)
-        lines = lines[:self._lines]
         if lines:
             lines[-1] = metrics.elidedText(lines[-1], Qt.TextElideMode.ElideRight, width)
         return lines
