@@ -67,6 +67,9 @@ class Application:
         self.window: MainWindow | None = None
 
     def open(self, path: Path | str | None, user: str | None = None) -> bool:
+        if self.window is not None and not self.window.detail.guard(
+                lambda: self.open(path, user)):
+            return False  # cancelled, or opens once the edits are saved
         try:
             if path == "sample":
                 path = ensure_sample()
@@ -136,6 +139,7 @@ class Application:
 
     def close(self) -> None:
         if self.window is not None:
+            self.window.detail.discard_all()  # the user already closed the window
             self.window.close()
         if self.session is not None:
             self.session.close()

@@ -128,7 +128,7 @@ class EvidenceTab(_Tab):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addWidget(label("Attached files (stored by SHA-256, never altered) — drop files "
-                               "here to attach", "muted"))
+                               "here to attach", "muted", wrap=True))
         files_row = QHBoxLayout()
         files_row.addWidget(self.files, 1)
         files_row.addWidget(self.open_file, 0, Qt.AlignmentFlag.AlignTop)
@@ -204,7 +204,9 @@ class EvidenceTab(_Tab):
         evidence_id, stance, note = dialog.choice()
         self.link(evidence_id, stance, note)
 
-    def link(self, evidence_id: str, stance: str, note: str = "") -> None:
+    def link(self, evidence_id: str, stance: str, note: str = "", *, asked: bool = False) -> None:
+        if not asked and self._revokes_approval():
+            return
         statement_id = self.dossier["id"]
         self._save(lambda ws: ev.link(ws, statement_id=statement_id, evidence_id=evidence_id,
                                       stance=stance, note=note), "Link evidence")
@@ -212,7 +214,7 @@ class EvidenceTab(_Tab):
     def add_new(self) -> None:
         from .record_dialogs import EvidenceDialog
 
-        if not self.dossier:
+        if not self.dossier or self._revokes_approval():  # asked before anything is typed
             return
         dialog = EvidenceDialog(self.ctx, parent=self)
         stance = QComboBox()
@@ -222,14 +224,14 @@ class EvidenceTab(_Tab):
             dialog.add_extra_row("Stance", stance)
 
         def created(changes) -> None:
-            self.link(changes.created, stance.currentData() or "context")
+            self.link(changes.created, stance.currentData() or "context", asked=True)
 
         dialog.created.connect(created)
         dialog.exec()
 
     def unlink_selected(self) -> None:
         evidence_id = self.selected_evidence_id()
-        if not (self.dossier and evidence_id):
+        if not (self.dossier and evidence_id) or self._revokes_approval():
             return
         statement_id = self.dossier["id"]
         self._save(lambda ws: ev.unlink(ws, statement_id=statement_id, evidence_id=evidence_id),

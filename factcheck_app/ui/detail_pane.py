@@ -1,8 +1,13 @@
-"""The detail pane for the selected statement: a header, then one tab per concern."""
+"""The detail pane for the selected statement: a header, then one tab per concern.
+
+Moving to another statement asks first when a tab holds unsaved edits (see unsaved.py).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,7 +22,7 @@ from ..domain.dates import parse_fuzzy_date
 from ..domain.errors import NotFound
 from ..domain.records import KIND_LABELS
 from ..domain.states import STATE_LABELS as DUE_LABELS
-from ..domain.workflow import STATE_LABELS
+from ..domain.workflow import APPROVED, STATE_LABELS
 from ..services import queries
 from .context import UiContext
 from .detail_evidence import EvidenceTab
@@ -25,11 +30,17 @@ from .detail_forms import ExpectationTab, StatementTab, VerdictTab
 from .detail_review import HistoryTab, ReviewTab
 from .theme import DUE_COLOURS, REVIEW_COLOURS
 from .timeline import TimelineWidget
-from .widgets import Badge, EmptyState, label
+from .unsaved import CANCEL, DISCARD, ask_unsaved, confirm_revoke, revoke_note
+from .widgets import Badge, ElidedLabel, EmptyState
 
 
 class DetailPane(QWidget):
     TABS = ("Statement", "Check-by", "Evidence", "Verdict", "Review", "History", "Timeline")
+    MARK = " \u2022"  # after a tab's name while it holds unsaved edits
+
+    # The pane stayed on its statement although another was chosen (Cancel, or Save
+    # refused): the list selects it again.
+    kept = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,8 +48,9 @@ class DetailPane(QWidget):
         self.statement_id: str | None = None
         self.dossier: dict | None = None
 
-        self.quote = label("", "quote", wrap=True, selectable=True)
-        self.meta = label("", "muted", wrap=True)
+        # Fixed heights: the header is the same size for every statement.
+        self.quote = ElidedLabel(3, "quote")
+        self.meta = ElidedLabel(1, "muted")
         self.verdict_badge, self.review_badge, self.due_badge = Badge(), Badge(), Badge()
         header = QFrame()
         header.setProperty("role", "card")
@@ -60,9 +72,11 @@ class DetailPane(QWidget):
         self.timeline = TimelineWidget()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for name, widget in zip(self.TABS, (self.statement_tab, self.expectation_tab,
-                                            self.evidence_tab, self.verdict_tab, self.review_tab,
-                                            self.history_tab, self.timeline)):
+        self.forms = (self.statement_tab, self.expectation_tab, self.evidence_tab,
+                      self.verdict_tab, self.review_tab)
+        for form in self.forms:
+            form.dirty_changed.connect(self._mark_tabs)
+        for name, widget in zip(self.TABS, (*self.forms, self.history_tab, self.timeline)):
             if name in ("Statement", "Check-by", "Verdict"):
                 scroll = QScrollArea()
                 scroll.setWidgetResizable(True)
@@ -90,8 +104,115 @@ class DetailPane(QWidget):
         ctx.changed.connect(self._on_changed)
 
     def show_statement(self, statement_id: str | None) -> None:
+        """Show a statement as it is stored; unsaved edits of another are dropped."""
+        if statement_id != self.statement_id:
+            for form in self.forms:
+                form.discard()
         self.statement_id = statement_id
         self.reload()
+
+    # -- unsaved edits ---------------------------------------------------------------------
+    def unsaved_tabs(self) -> list:
+        return [form for form in self.forms if form.is_dirty()] if self.dossier else []
+
+    def request_statement(self, statement_id: str | None, *, can_cancel: bool = True) -> bool:
+        """Show another statement, asking first what to do with unsaved edits.
+
+        False when the pane stays where it is (Cancel, or the save was refused); then
+        `kept` is emitted too, so the list can select this statement again.
+        """
+        if statement_id == self.statement_id:
+            return True
+
+        def go() -> None:
+            self.show_statement(statement_id)
+
+        def stay() -> None:
+            self.kept.emit(self.statement_id)
+
+        if self.guard(go, failed=stay, can_cancel=can_cancel):
+            go()
+            return True
+        return False
+
+    def guard(self, proceed: Callable[[], None], *, failed: Callable[[], None] | None = None,
+              can_cancel: bool = True) -> bool:
+        """Before leaving this statement: True to go ahead now. Otherwise the user cancelled
+        (`failed` runs) or chose Save: `proceed` runs once everything is saved."""
+        dirty = self.unsaved_tabs()
+        if not dirty:
+            return True
+        quote = " ".join(self.dossier["quote"].split())
+        what = f"“{quote[:60]}…”" if len(quote) > 60 else f"“{quote}”"
+        names = ", ".join(self.TABS[self.forms.index(form)] for form in dirty)
+        detail = f"Unsaved: {names}."
+        if self._revokes(dirty):
+            detail += " " + revoke_note(self.dossier["approved_by_name"])
+        else:
+            detail += " If you don’t save, your changes will be lost."
+        choice = ask_unsaved(self, what, detail=detail, can_cancel=can_cancel)
+        if choice == DISCARD:
+            for form in dirty:
+                form.discard()
+            return True
+        if choice == CANCEL:
+            if failed:
+                failed()
+            return False
+        # Later, not inside this call: `proceed` may close the window that asked.
+        self.save_unsaved(lambda: QTimer.singleShot(0, proceed), failed or (lambda: None))
+        return False
+
+    def save_unsaved(self, then: Callable[[], None], failed: Callable[[], None]) -> None:
+        """Save each tab's edits in turn (each save reloads the statement, whose new
+        version the next one saves against); stop at the first refusal, on its tab."""
+        dirty = self.unsaved_tabs()
+        if not dirty:
+            then()
+            return
+        form = dirty[0]
+
+        def refused(_text: str) -> None:
+            self.tabs.setCurrentIndex(self.forms.index(form))
+            failed()
+
+        form.save(lambda: self.save_unsaved(then, failed), refused)
+
+    def save_current(self) -> None:
+        """Ctrl+S: the edits in the tab shown, or else every unsaved edit."""
+        current = self.tabs.currentIndex()
+        form = self.forms[current] if current < len(self.forms) else None
+        if form is not None and form.is_dirty():
+            if form is self.review_tab:
+                form.add_comment()
+            else:
+                form.submit()
+        elif self.unsaved_tabs():
+            if self._revokes(self.unsaved_tabs()) and not confirm_revoke(
+                    self, self.dossier["approved_by_name"]):
+                return
+            self.save_unsaved(lambda: None, lambda: None)
+
+    def _revokes(self, dirty: list) -> bool:
+        """Would saving these tabs withdraw the approval? (A comment does not.)"""
+        return self.dossier["review_state"] == APPROVED and bool(set(dirty) - {self.review_tab})
+
+    def discard_all(self) -> None:
+        for form in self.forms:
+            form.discard()
+
+    def show_tab(self, name: str) -> None:
+        """Switch to a tab and put the keyboard in its form."""
+        index = self.TABS.index(name)
+        self.tabs.setCurrentIndex(index)
+        if index < len(self.forms):
+            self.forms[index].focus_first()
+
+    def _mark_tabs(self) -> None:
+        for i, form in enumerate(self.forms):
+            dirty = form.is_dirty()
+            self.tabs.setTabText(i, self.TABS[i] + (self.MARK if dirty else ""))
+            self.tabs.setTabToolTip(i, "Unsaved changes" if dirty else "")
 
     def reload(self) -> None:
         if not self.statement_id:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,7 +19,8 @@ from PySide6.QtWidgets import (
 from ..domain import workflow as wf
 from ..services import history_text, review
 from .context import UiContext
-from .detail_forms import _Tab
+from .detail_forms import Done, Failed, _Tab
+from .forms import multiline
 from .theme import REVIEW_COLOURS
 from .widgets import Badge, label
 
@@ -36,17 +36,24 @@ class ReviewTab(_Tab):
             button = QPushButton(wf.ACTION_LABELS[action])
             button.clicked.connect(lambda _=False, a=action: self.act(a))
             self.buttons[action] = button
+            button.hide()  # load() shows the ones the workflow allows from the state
             actions.addWidget(button)
         actions.addStretch(1)
         self.why = label("", "muted", wrap=True)
         self.assignee = QComboBox()
+        # Long names must not widen the pane past a laptop screen.
+        self.assignee.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.assignee.setMinimumContentsLength(14)
         self.assignee.activated.connect(self._assign)
         self.thread = QTextBrowser()
         self.thread.setOpenExternalLinks(False)
-        self.comment = QPlainTextEdit()
-        self.comment.setPlaceholderText("Write a comment for the review thread…")
+        self.comment = multiline("Write a comment for the review thread…")
         self.comment.setMaximumHeight(70)
+        self.comment.textChanged.connect(self._comment_changed)
+        self._had_comment = False
         self.post = QPushButton("Comment")
+        self.post.setToolTip("Post the comment (Ctrl+Enter)")
         self.post.clicked.connect(self.add_comment)
         top = QHBoxLayout()
         top.addWidget(label("State", "muted"))
@@ -68,6 +75,8 @@ class ReviewTab(_Tab):
         layout.addLayout(row)
 
     def load(self, dossier: dict) -> None:
+        if self.dossier is not None and self.dossier["id"] != dossier["id"]:
+            self.comment.clear()  # a draft comment belongs to the statement it was written on
         self.dossier = dossier
         self.show_error("")
         state = dossier["review_state"]
@@ -125,13 +134,45 @@ class ReviewTab(_Tab):
                          on_error=self.show_error, undoable=False)
 
     def add_comment(self) -> None:
+        self.save(lambda: None, lambda _text: None)
+
+    # A comment typed but not posted is an unsaved edit like any other.
+    def is_dirty(self) -> bool:
+        return bool(self.comment.toPlainText().strip())
+
+    def discard(self) -> None:
+        self.comment.clear()
+
+    def save(self, on_done: Done, on_error: Failed) -> None:
         body = self.comment.toPlainText().strip()
         if not (self.dossier and body):
+            on_done()
             return
         statement_id = self.dossier["id"]
+
+        def posted(_changes) -> None:
+            self.comment.clear()
+            on_done()
+
+        def refused(text: str) -> None:
+            self.show_error(text)
+            on_error(text)
+
         self.ctx.perform(lambda ws: review.add_comment(ws, statement_id=statement_id, body=body),
-                         on_error=self.show_error, on_done=lambda _: self.comment.clear(),
-                         undoable=False)
+                         on_error=refused, on_done=posted, undoable=False)
+
+    def _comment_changed(self) -> None:
+        dirty = self.is_dirty()
+        if dirty != self._had_comment:
+            self._had_comment = dirty
+            self.dirty_changed.emit(dirty)
+
+    def focus_first(self) -> None:
+        for button in self.buttons.values():
+            if button.isVisible() and button.isEnabled():
+                button.setFocus()
+                return
+        self.comment.setFocus()
 
 
 def _thread_html(comments: list[dict]) -> str:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +20,8 @@ from ..services import speakers, statements, users
 from ..services.sources import source_choices
 from ..services.workspace import Workspace
 from .context import UiContext
-from .forms import CheckByEdit, LazyChoiceCombo, kind_combo, speaker_completer
+from .forms import CheckByEdit, LazyChoiceCombo, kind_combo, multiline, speaker_completer
+from .unsaved import GuardedDialog
 from .widgets import label
 
 
@@ -79,24 +79,24 @@ class SignInDialog(QDialog):
         super().accept()
 
 
-class NewStatementDialog(QDialog):
+class NewStatementDialog(GuardedDialog):
     """Record a statement: the quote, who said it and when, and what would show it held."""
+
+    unsaved_what = "the new statement"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("New statement")
         self.resize(620, 560)
-        self.quote = QPlainTextEdit()
-        self.quote.setPlaceholderText("The verbatim quote")
+        self.quote = multiline("The verbatim quote")
         self.speaker = QLineEdit(placeholderText="Name or alias; a new name creates a speaker")
         self.speaker.setCompleter(speaker_completer(speakers.speaker_names(ctx.ws), self))
         self.stated = QLineEdit(placeholderText="YYYY-MM-DD, YYYY-MM or YYYY")
         self.kind = kind_combo()
         self.source = LazyChoiceCombo(lambda: source_choices(ctx.ws))
         self.tags = QLineEdit(placeholderText="comma-separated")
-        self.expectation = QPlainTextEdit()
-        self.expectation.setPlaceholderText("What would be observed if it holds")
+        self.expectation = multiline("What would be observed if it holds")
         self.expectation.setMaximumHeight(80)
         self.check_by = CheckByEdit()
         self.stated.textChanged.connect(self.check_by.set_stated)
@@ -105,7 +105,9 @@ class NewStatementDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record statement")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip("Ctrl+S or Ctrl+Enter")
         buttons.accepted.connect(self.submit)
+        self.add_save_keys(self.submit)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("Quote", self.quote)
@@ -121,6 +123,9 @@ class NewStatementDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.created_id: str | None = None
+
+    def save_from_prompt(self) -> None:
+        self.submit()
 
     def submit(self) -> None:
         speaker_name = self.speaker.text().strip()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,14 @@ def speaker_completer(names: list[str], parent: QWidget) -> QCompleter:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     return completer
+
+
+def multiline(placeholder: str = "") -> QPlainTextEdit:
+    """A multi-line field where Tab moves on to the next field, as in every other field."""
+    edit = QPlainTextEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    return edit
 
 
 def kind_combo() -> QComboBox:
@@ -52,6 +61,8 @@ class CheckByEdit(QWidget):
                                               "“within six months”")
         self.result = QLabel()
         self.result.setProperty("role", "muted")
+        # A long explanation wraps: it must not widen the form past the window.
+        self.result.setWordWrap(True)
         self._stated: date | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

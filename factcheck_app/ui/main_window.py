@@ -45,6 +45,7 @@ VIEWS = (
     ("dashboard", "Dashboard", None),
 )
 STATEMENT_VIEWS = ("all", "due", "queue")
+SIDEBAR_WIDTH = 186
 
 
 class MainWindow(QMainWindow):
@@ -56,12 +57,13 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.settings = settings
         self.setWindowTitle(self._title())
-        self.resize(1460, 880)
+        self._fit_screen(1460, 880)
         self.setAcceptDrops(True)
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(196)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for key, text, _ in VIEWS:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -80,7 +82,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([196, 760, 500])
+        # At 1280 px the detail pane keeps room for all its tabs; the table takes the rest.
+        self.splitter.setSizes([SIDEBAR_WIDTH, 606, 488])
         self.setCentralWidget(self.splitter)
 
         self.user_label = QLabel()
@@ -92,7 +95,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self._update_user()
 
-        self.statements.statement_selected.connect(self.detail.show_statement)
+        self._reselecting = False
+        self.statements.statement_selected.connect(self._statement_selected)
+        self.detail.kept.connect(self._reselect)
         self.sidebar.currentRowChanged.connect(self._view_changed)
         ctx.changed.connect(lambda _: self.update_counts())
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -140,6 +145,11 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(undo)
         edit.addAction(redo)
+        edit.addSeparator()
+        save = self._action(edit, "&Save changes", self.detail.save_current, "Ctrl+S",
+                            "Save the edits in the detail pane")
+        save.setShortcuts([QKeySequence("Ctrl+S"), QKeySequence("Ctrl+Return"),
+                           QKeySequence("Ctrl+Enter")])
         edit.addSeparator()
         self._action(edit, "&New statement…", self.new_statement, "Ctrl+N")
         self._action(edit, "&Find", self.focus_search, QKeySequence.StandardKey.Find)
@@ -212,6 +222,19 @@ class MainWindow(QMainWindow):
             self.center.addWidget(widget)
         return self._views[key]
 
+    def _statement_selected(self, statement_id: str | None) -> None:
+        if not self._reselecting:
+            self.detail.request_statement(statement_id)
+
+    def _reselect(self, statement_id: str | None) -> None:
+        """The pane kept its statement (unsaved edits): select its row again, quietly."""
+        self._reselecting = True
+        try:
+            if statement_id:
+                self.statements.select_id(statement_id)
+        finally:
+            self._reselecting = False
+
     def _show_statements_of_speaker(self, speaker_id: str) -> None:
         self.show_view("all")
         self.statements.filter_by_speaker(speaker_id)
@@ -223,8 +246,11 @@ class MainWindow(QMainWindow):
 
     def open_statement(self, statement_id: str) -> None:
         """Jump to one statement from elsewhere (evidence details, links)."""
+        if not self.detail.guard(lambda: self.open_statement(statement_id)):
+            return
         self.show_view("all")
         self.statements.clear_filters()
+        self.statements.select_id(statement_id)
         self.detail.show_statement(statement_id)
 
     def _dashboard_filter(self, key: str) -> None:
@@ -258,6 +284,8 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------
     def new_statement(self) -> None:
+        if not self.detail.guard(self.new_statement):
+            return
         dialog = NewStatementDialog(self.ctx, self)
         if dialog.exec() and dialog.created_id:
             if self.current_view() not in STATEMENT_VIEWS:
@@ -273,7 +301,7 @@ class MainWindow(QMainWindow):
 
     def _tab(self, name: str) -> None:
         if self.detail.dossier:
-            self.detail.tabs.setCurrentIndex(DetailPane.TABS.index(name))
+            self.detail.show_tab(name)
 
     def _review(self, action: str) -> None:
         if not self.detail.dossier:
@@ -379,6 +407,14 @@ class MainWindow(QMainWindow):
                                 else "  Not signed in  ")
         self.setWindowTitle(self._title())
 
+    def _fit_screen(self, width: int, height: int) -> None:
+        """The preferred size, but never larger than the screen (a 1280×720 laptop)."""
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
+
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry("main")
         if geometry is not None:
@@ -392,6 +428,9 @@ class MainWindow(QMainWindow):
         self.statements.select_first()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.detail.guard(self.close):
+            event.ignore()
+            return
         self.settings.set_geometry("main", self.saveGeometry())
         self.settings.set_geometry("splitter", self.splitter.saveState())
         self.settings.sync()

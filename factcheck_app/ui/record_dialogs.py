@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -31,6 +30,7 @@ from ..services import sources as source_service
 from ..services import speakers as speaker_service
 from ..services.workspace import Changes, Workspace
 from .context import UiContext
+from .unsaved import GuardedDialog
 from .widgets import hbox, label
 
 Task = Callable[[Workspace], Changes]
@@ -68,7 +68,7 @@ def local_paths(mime) -> list[Path]:
     return [p for p in paths if p.is_file()]
 
 
-class RecordDialog(QDialog):
+class RecordDialog(GuardedDialog):
     """A form that validates inline and stays open until the use case succeeded."""
 
     saved = Signal(str)  # id of the record created or edited
@@ -79,6 +79,7 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self.record_id = record_id
+        self.unsaved_what = f"this {title.split()[-1]}"  # "this speaker", "this evidence"
         self.setWindowTitle(title)
         self.setStyleSheet(_INVALID_STYLE)
         self.setMinimumWidth(520)
@@ -97,6 +98,7 @@ class RecordDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
+        self.add_save_keys(self.accept)
 
     # -- building --------------------------------------------------------------------
     def line(self, caption: str, text: str | None = "", placeholder: str = "") -> QLineEdit:

@@ -120,8 +120,10 @@ class StatementsView(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(COL_QUOTE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        for column, width in ((COL_SPEAKER, 150), (COL_STATED, 112), (COL_KIND, 90),
-                              (COL_CHECK_BY, 100), (COL_VERDICT, 104), (COL_REVIEW, 136)):
+        # Narrow enough that the quote keeps some room beside the detail pane at 1280 px;
+        # badges that do not fit are cut with an ellipsis (full text in the tooltip).
+        for column, width in ((COL_SPEAKER, 124), (COL_STATED, 106), (COL_KIND, 90),
+                              (COL_CHECK_BY, 92), (COL_VERDICT, 92), (COL_REVIEW, 104)):
             header.resizeSection(column, width)
         self.table.setColumnHidden(COL_KIND, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -139,13 +141,13 @@ class StatementsView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.count_label)
-        top.addStretch(1)
-        top.addWidget(self.search, 2)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.more)
+        top.addWidget(self.clear)
         filters = QHBoxLayout()
         for widget in (self.speaker_box, self.verdict_box, self.review_box, self.kind_box,
-                       self.tag_box, self.more, self.clear):
-            filters.addWidget(widget)
-        filters.addStretch(1)
+                       self.tag_box):
+            filters.addWidget(widget, 1)
         self.dates_row = QWidget()
         dates = QHBoxLayout(self.dates_row)
         dates.setContentsMargins(0, 0, 0, 0)
@@ -173,7 +175,10 @@ class StatementsView(QWidget):
     def _combo(self, placeholder: str) -> QComboBox:
         box = QComboBox()
         box.addItem(placeholder, None)
-        box.setMinimumWidth(130)
+        # As wide as a short name, not the longest one: the row must fit a laptop screen.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(7)
+        box.setToolTip(placeholder)
         box.currentIndexChanged.connect(lambda: self._timer.start())
         return box
 

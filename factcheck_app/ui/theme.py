@@ -83,7 +83,7 @@ def apply_theme(app: QApplication) -> None:
         QFrame[role="card"] {{ border: 1px solid {border}; border-radius: 8px;
                                background: palette(base); }}
         QTableView {{ gridline-color: {border}; }}
-        QTabBar::tab {{ padding: 5px 9px; }}
+        QTabBar::tab {{ padding: 5px 6px; }}
         QTabWidget::pane {{ border: 1px solid {border}; border-radius: 6px; top: -1px; }}
         QLineEdit, QPlainTextEdit, QTextEdit, QComboBox {{ padding: 3px; }}
     """)

@@ -100,3 +100,64 @@ def hbox(*widgets, margins: int = 0, spacing: int = 6, stretch_last: bool = Fals
     if stretch_last:
         layout.addStretch(1)
     return layout
+
+
+class ElidedLabel(QLabel):
+    """Text in at most `lines` lines, the last cut with an ellipsis, always the same height.
+
+    For headers whose text varies from record to record: a longer quote must not push
+    the form below it down (and its Save button out of reach). The tooltip has it whole.
+    """
+
+    def __init__(self, lines: int = 1, role: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lines = lines
+        if role:
+            self.setProperty("role", role)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self.setToolTip(text)
+        self.updateGeometry()
+
+    def _height(self) -> int:
+        margins = self.contentsMargins()
+        return self.fontMetrics().lineSpacing() * self._lines + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(200, self._height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(40, self._height())
+
+    def shown_lines(self) -> list[str]:
+        """The lines as drawn at the current width."""
+        metrics = self.fontMetrics()
+        width = max(10, self.contentsRect().width())
+        words, lines, line = self.text().split(), [], ""
+        for i, word in enumerate(words):
+            trial = f"{line} {word}" if line else word
+            if metrics.horizontalAdvance(trial) <= width or not line:
+                line = trial
+                continue
+            if len(lines) == self._lines - 1:  # the last line takes the rest, elided
+                line = " ".join([line, *words[i:]])
+                break
+            lines.append(line)
+            line = word
+        if line:
+            lines.append(line)
+        if lines:
+            lines[-1] = metrics.elidedText(lines[-1], Qt.TextElideMode.ElideRight, width)
+        return lines
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        rect = self.contentsRect()
+        spacing = self.fontMetrics().lineSpacing()
+        for i, line in enumerate(self.shown_lines()):
+            painter.drawText(QRect(rect.left(), rect.top() + i * spacing, rect.width(), spacing),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)

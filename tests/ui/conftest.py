@@ -34,6 +34,44 @@ def app_controller(qapp, tmp_path):
 def window(app_controller, sample_path, qtbot):
     """The main window on the sample workspace, signed in as the analyst ana."""
     assert app_controller.open(sample_path, "ana")
-    win = app_controller.window
-    qtbot.addWidget(win)
-    return win
+    # Closed by app_controller's teardown, which drops edits a test left unsaved rather
+    # than ask about them (qtbot's own closing would open the Save / Discard prompt).
+    return app_controller.window
+
+
+@pytest.fixture
+def answer(qapp):
+    """Click a button, by its text, in the next modal dialog (a message box the window
+    opens with exec()); returns what each dialog said, to check the wording."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox  # noqa: PLC0415
+
+    seen: list[str] = []
+
+    def schedule(*texts: str) -> list[str]:
+        pending = list(texts)
+
+        def click(tries: int = 0) -> None:
+            box = QApplication.activeModalWidget()
+            if box is None or not box.isVisible():
+                if tries < 200:
+                    QTimer.singleShot(25, lambda: click(tries + 1))
+                return
+            text = box.text() + "\n" + box.informativeText() if isinstance(box, QMessageBox) \
+                else box.windowTitle()
+            seen.append(text)
+            wanted = pending.pop(0)
+            for button in box.findChildren(QAbstractButton):
+                if button.text().replace("&", "") == wanted:
+                    button.click()
+                    break
+            else:
+                box.close()
+                seen.append(f"no button {wanted!r}")
+            if pending:
+                QTimer.singleShot(25, click)
+
+        QTimer.singleShot(0, click)
+        return seen
+
+    return schedule
