@@ -9,6 +9,7 @@ from ..domain.errors import InvalidInput, NotFound, RuleViolation
 from ..domain.ids import new_id
 from ..domain.records import SPEAKER_KINDS, check_fields, choice
 from ..storage import records
+from . import queries
 from .approval import touch_content
 from .workspace import Changes, Workspace
 
@@ -136,19 +137,17 @@ def ensure_speaker(ws: Workspace, name: str) -> str:
 
 
 def list_speakers(ws: Workspace) -> list[dict]:
-    """Speakers with statement counts and their track record (past check-by only)."""
-    today = ws.today().isoformat()
-    return list(ws.db.query(
-        """
-        SELECT sp.*, count(s.id) AS statements,
-               sum(s.check_by < :today) AS checkable,
-               sum(s.check_by < :today AND s.verdict = 'held') AS held,
-               sum(s.check_by < :today AND s.verdict = 'partly_held') AS partly_held,
-               sum(s.check_by < :today AND s.verdict = 'broken') AS broken,
-               sum(s.check_by < :today AND s.verdict = 'pending') AS pending
-        FROM speakers sp LEFT JOIN statements s ON s.speaker_id = sp.id
-        GROUP BY sp.id ORDER BY sp.name COLLATE NOCASE
-        """, {"today": today}))
+    """Speakers with their number of statements and their track record: per verdict key,
+    UNAPPROVED and 'checkable' as queries.track_records counts them (0 where none)."""
+    counts = queries.statement_counts_by_speaker(ws)
+    tracks = queries.track_records(ws)
+    keys = (*ws.scale.keys, queries.UNAPPROVED, "checkable")
+    rows = list(ws.db.query("SELECT * FROM speakers ORDER BY name COLLATE NOCASE"))
+    for row in rows:
+        record = tracks.get(row["id"], {})
+        row["statements"] = counts.get(row["id"], 0)
+        row.update({key: record.get(key, 0) for key in keys})
+    return rows
 
 
 def speaker_names(ws: Workspace) -> list[str]:

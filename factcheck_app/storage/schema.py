@@ -254,6 +254,14 @@ def m002_change_sets(db: Database) -> None:
     history_v1.migrate(db)
 
 
+@migrations()
+def m003_track_record_index(db: Database) -> None:
+    # Speakers' statement counts and track records (the speakers list, the dashboard)
+    # read this index alone instead of every statement row.
+    db["statements"].create_index(["speaker_id", "check_by", "verdict", "review_state"],
+                                  index_name="idx_statements_track_record", if_not_exists=True)
+
+
 # Names in the order they were written; a workspace that has applied a name not
 # in this list was written by a newer Factcheck.
-KNOWN_MIGRATIONS = ("m001_initial", "m002_change_sets")
+KNOWN_MIGRATIONS = ("m001_initial", "m002_change_sets", "m003_track_record_index")

@@ -315,7 +315,7 @@ class DonutChart(QWidget):
         number_height = QFontMetrics(big).height()
         centre = inner.center()
         painter.drawText(QRectF(inner.left(), centre.y() - number_height * 0.75, inner.width(),
-                                number_height), Qt.AlignmentFlag.AlignCenter, str(total))
+                                number_height), Qt.AlignmentFlag.AlignCenter, f"{total:,}")
         painter.setFont(self.font())
         painter.setPen(text_colour(self, True))
         painter.drawText(QRectF(inner.left(), centre.y() + number_height * 0.2, inner.width(),
@@ -327,7 +327,9 @@ class DonutChart(QWidget):
         line = metrics.height() + 10
         shown = self._segments
         top = rect.center().y() - line * len(shown) // 2
-        count_width = metrics.horizontalAdvance("0000")
+        # as wide as the largest count (100,000 statements must not lose a digit)
+        count_width = max([metrics.horizontalAdvance("0000")]
+                          + [metrics.horizontalAdvance(f"{s.value:,}") for s in shown])
         share_width = metrics.horizontalAdvance("100%")
         name_width = max(40, rect.width() - count_width - share_width - 40)
         for index, segment in enumerate(shown):
@@ -343,7 +345,7 @@ class DonutChart(QWidget):
             x += name_width + 8
             painter.drawText(QRect(x, y, count_width, line),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                             str(segment.value))
+                             f"{segment.value:,}")
             share = f"{round(100 * segment.value / total)}%" if total else "–"
             painter.setPen(text_colour(self, True))
             painter.drawText(QRect(x + count_width + 8, y, share_width + 4, line),

@@ -10,6 +10,7 @@ from ..domain.dates import parse_fuzzy_date
 from ..domain.states import GRACE_DAYS
 from ..services import queries
 from ..services.workspace import Changes
+from . import track_records
 from .charts import DonutChart, StackedBarChart, verdict_segments
 from .context import UiContext
 from .theme import ACCENT, DUE_COLOURS, REVIEW_COLOURS
@@ -125,8 +126,8 @@ class DashboardView(QWidget):
         panels.setSpacing(12)
         panels.addWidget(panel("Verdict mix", "All statements by their current verdict",
                                self.mix_stack), 2)
-        panels.addWidget(panel("Track records", "Verdicts on statements whose check-by date "
-                                                "has passed, by speaker", self.records_stack), 3)
+        panels.addWidget(panel("Track records", f"By speaker. {track_records.EXPLANATION}",
+                               self.records_stack), 3)
         layout.addLayout(panels)
         layout.addStretch(1)
         ctx.changed.connect(self._on_changed)
@@ -147,12 +148,13 @@ class DashboardView(QWidget):
         self.mix_stack.setCurrentWidget(self.mix if total else self.mix_empty)
         rows = []
         used: set[str] = set()
+        empty = track_records.template(scale)
         for record in data["track_records"]:
-            segments = verdict_segments({k: record.get(k) for k in scale.keys}, scale)
+            segments = track_records.segments(record, empty)
             used.update(s.key for s in segments if s.value)
             checkable = int(record.get("checkable") or 0)
-            rows.append((record["name"], segments, f"{checkable} past check-by"))
-        legend = [s for s in verdict_segments({}, scale) if s.key in used]
+            rows.append((record["name"], segments, f"{checkable:,} past check-by"))
+        legend = [s for s in empty if s.key in used]
         self.records.set_rows(rows, legend)
         self.records_stack.setCurrentWidget(self.records if rows else self.records_empty)
 

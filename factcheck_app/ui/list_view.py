@@ -37,6 +37,8 @@ RowRole = Qt.ItemDataRole.UserRole + 2
 SortRole = Qt.ItemDataRole.UserRole + 3
 
 RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# Columns are fitted to this many rows (the visible ones first), not to thousands.
+FIT_SAMPLE_ROWS = 100
 
 _Index = QModelIndex | QPersistentModelIndex
 CellText = Callable[[dict], str]  # a row's text in one column
@@ -78,6 +80,7 @@ def list_table(model, font_height: int) -> QTableView:
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
     return table
 
 
@@ -107,12 +110,51 @@ class RowTableModel(QAbstractTableModel):
         self._number_columns = frozenset(number_columns)
         self._header_tips = dict(header_tips or {})
         self._rows: list[dict] = []
+        self._order: tuple[int, Qt.SortOrder] | None = None  # kept across set_rows
+        self._haystacks: list[str] | None = None  # each row's text, for the filter
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._haystacks = None
         self._rows_set()
+        if self._order is not None:
+            self._sort_rows(*self._order)
         self.endResetModel()
+
+    # Sorting and filtering happen here, in Python over plain lists, once per click or
+    # keystroke: a Qt proxy would call back into Python for every comparison instead.
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._order = (column, order)
+        if not self._rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[i.row()]["id"] for i in persistent]
+        self._sort_rows(column, order)
+        self._haystacks = None
+        where = {row["id"]: n for n, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            persistent, [self.index(where[record_id], i.column())
+                         for record_id, i in zip(ids, persistent, strict=True)])
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        if not 0 <= column < len(self._headers):
+            return
+        keys = [self._sort_key(row, column, n) for n, row in enumerate(self._rows)]
+        # numbers before text, so a column mixing the two still sorts
+        ranked = sorted(range(len(keys)), key=lambda n: (isinstance(keys[n], str), keys[n]),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = [self._rows[n] for n in ranked]
+
+    def matches(self, row: int, needle: str) -> bool:
+        """Whether any column of the row shows `needle` (lower case)."""
+        if self._haystacks is None:
+            columns = range(len(self._headers))
+            self._haystacks = ["\n".join(self._display(r, c, n) or "" for c in columns).lower()
+                               for n, r in enumerate(self._rows)]
+        return needle in self._haystacks[row]
 
     def _rows_set(self) -> None:
         """Derive per-row data here: it runs inside the reset, so views never see it lag."""
@@ -177,6 +219,29 @@ class RowTableModel(QAbstractTableModel):
         return None
 
 
+class RowFilterProxy(QSortFilterProxyModel):
+    """Filters a RowTableModel by a search text and hands sorting to the model itself."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_needle(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+            self._needle = text.strip().lower()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = text.strip().lower()
+            self.invalidateRowsFilter()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        return not self._needle or self.sourceModel().matches(source_row, self._needle)
+
+
 class ListView(QWidget):
     """A searchable list of records: toolbar, then a table that gives way to an empty state.
 
@@ -197,13 +262,10 @@ class ListView(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.model = model_type(self)
-        self.proxy: QSortFilterProxyModel | None = None
+        self.proxy: RowFilterProxy | None = None
         if sort_by is not None:
-            self.proxy = QSortFilterProxyModel(self)
+            self.proxy = RowFilterProxy(self)
             self.proxy.setSourceModel(self.model)
-            self.proxy.setFilterKeyColumn(-1)
-            self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            self.proxy.setSortRole(SortRole)
         self._sized = False
         self._slots: dict[int, Callable[[], None]] = {}  # by id(button), for the menu
         self._menu_buttons: tuple[QPushButton, ...] = ()
@@ -306,7 +368,7 @@ class ListView(QWidget):
 
     def _search_changed(self, text: str) -> None:
         if self.proxy is not None:
-            self.proxy.setFilterFixedString(text.strip())
+            self.proxy.set_needle(text)
             self._update_count()
 
     def _update_count(self) -> None:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from ..domain.verdicts import DEFAULT_SCALE, VerdictScale
 from ..services import speakers as speaker_service
 from ..services.workspace import Changes
-from .charts import Legend, Segment, StackedBarDelegate, verdict_segments
+from . import track_records
+from .charts import Legend, StackedBarDelegate
 from .context import UiContext
 from .list_view import ListView, RowTableModel, count_text, field_text
 from .record_dialogs import SpeakerDialog, aliases_text
@@ -32,13 +33,7 @@ KIND_LABELS = {"person": "Person", "body": "Body"}
 WATCHED_TABLES = frozenset({"speakers", "statements", "verdicts"})
 
 SegmentsRole = Qt.ItemDataRole.UserRole + 4
-
-
-def track_counts(row: dict) -> dict[str, int]:
-    """Verdicts among statements past their check-by; whatever is left is 'unverifiable'."""
-    counts = {key: int(row.get(key) or 0) for key in ("held", "partly_held", "broken", "pending")}
-    counts["unverifiable"] = max(0, int(row.get("checkable") or 0) - sum(counts.values()))
-    return counts
+SEGMENTS = "_segments"  # where a row keeps its track record's bar segments
 
 
 CELLS = {COL_NAME: lambda row: row["name"],
@@ -53,17 +48,17 @@ class SpeakerTableModel(RowTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(HEADERS, CELLS, (COL_STATEMENTS,),
-                         {COL_RECORD: "Verdicts on statements whose check-by date has passed"},
-                         parent)
-        self._segments: list[list[Segment]] = []
-        self._scale: VerdictScale = DEFAULT_SCALE
+                         {COL_RECORD: track_records.EXPLANATION}, parent)
+        self._empty = track_records.template(DEFAULT_SCALE)
 
     def set_rows(self, rows: list[dict], scale: VerdictScale | None = None) -> None:
-        self._scale = scale or self._scale
+        if scale is not None:
+            self._empty = track_records.template(scale)
         super().set_rows(rows)
 
     def _rows_set(self) -> None:
-        self._segments = [verdict_segments(track_counts(r), self._scale) for r in self._rows]
+        for row in self._rows:  # kept in the row, so sorting the rows keeps it with them
+            row[SEGMENTS] = track_records.segments(row, self._empty)
 
     def _display(self, row: dict, column: int, number: int) -> str:
         if column == COL_RECORD:
@@ -82,11 +77,11 @@ class SpeakerTableModel(RowTableModel):
 
     def _role_data(self, role: int, row: dict, column: int, number: int) -> Any:
         if role == SegmentsRole and column == COL_RECORD:
-            return self._segments[number]
+            return row[SEGMENTS]
         return None
 
     def _record_text(self, number: int, verbose: bool = False) -> str:
-        parts = [f"{s.value} {s.label.lower()}" for s in self._segments[number] if s.value]
+        parts = [f"{s.value} {s.label.lower()}" for s in self._rows[number][SEGMENTS] if s.value]
         if not parts:
             return "No statement past its check-by date yet" if verbose else ""
         text = " · ".join(parts)
@@ -162,8 +157,8 @@ class SpeakersView(ListView):
                            self.new_button)
         layout = self._lay_out((self.merge_button, self.show_button))
         self.legend = Legend()
-        caption = label("Track record:", "muted")
-        caption.setToolTip("Verdicts on each speaker's statements whose check-by date has passed")
+        caption = label("Track record (approved verdicts past check-by):", "muted")
+        caption.setToolTip(track_records.EXPLANATION)
         legend_row = hbox(caption, self.legend, None)
         legend_row.setSpacing(14)
         layout.addLayout(legend_row)
@@ -173,7 +168,7 @@ class SpeakersView(ListView):
     def refresh(self) -> None:
         selected = self.selected_ids()
         self.model.set_rows(speaker_service.list_speakers(self._ctx.ws), self._ctx.ws.scale)
-        self.legend.set_segments(verdict_segments({}, self._ctx.ws.scale))
+        self.legend.set_segments(track_records.template(self._ctx.ws.scale))
         self._rows_shown()
         self.select_ids(selected)
         self._update_count()

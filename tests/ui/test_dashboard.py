@@ -134,3 +134,46 @@ def test_timeline_handles_fuzzy_and_missing_dates(ctx, qtbot):
     widget.set_statement(None)
     assert widget.markers() == []
     widget.grab()
+
+
+def test_track_records_count_approved_verdicts_and_show_drafts_apart(ctx, qtbot):
+    from factcheck_app.services import review
+    from factcheck_app.ui.speakers_view import SegmentsRole, SpeakersView
+    from factcheck_app.ui.speakers_view import COL_RECORD as SPEAKER_RECORD
+    from factcheck_app.ui.track_records import UNAPPROVED_LABEL
+
+    view, speakers = DashboardView(ctx), SpeakersView(ctx)
+    qtbot.addWidget(view)
+    qtbot.addWidget(speakers)
+    overdue = next(r for r in queries.list_statements(ctx.ws) if r["state"] == "overdue")
+
+    def chart() -> dict[str, int]:
+        _, segments, _ = next(r for r in view.records.rows() if r[0] == overdue["speaker_name"])
+        return {s.key: s.value for s in segments}
+
+    def table() -> dict[str, int]:
+        index = speakers.model.index(speakers.model.row_of(overdue["speaker_id"]), SPEAKER_RECORD)
+        return {s.key: s.value for s in index.data(SegmentsRole)}
+
+    before = chart()
+    assert table() == before
+    ctx.perform(lambda ws: statements.set_verdict(
+        ws, statement_id=overdue["id"], verdict="unverifiable", rationale="No records kept."))
+    drafted = chart()
+    assert drafted["unapproved"] == before["unapproved"] + 1
+    assert drafted["pending"] == before["pending"] - 1
+    assert drafted["unverifiable"] == before["unverifiable"]  # a draft is not an outcome
+    assert table() == drafted
+    assert UNAPPROVED_LABEL in [s.label for s in view.records._legend]
+    captions = [w.text() for w in view.findChildren(type(view.as_of))]
+    assert any(c.startswith("By speaker. Approved verdicts") for c in captions)
+
+    ctx.perform(lambda ws: review.submit(ws, statement_id=overdue["id"]))
+    with Workspace.open(ctx.ws.path, user="rob") as reviewer:
+        review.approve(reviewer, statement_id=overdue["id"])
+    view.refresh()
+    speakers.refresh()
+    approved = chart()
+    assert approved["unverifiable"] == before["unverifiable"] + 1
+    assert approved["unapproved"] == before["unapproved"]
+    assert table() == approved

@@ -10,7 +10,7 @@ import hashlib  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
 from PySide6.QtWidgets import QDialog, QLabel  # noqa: E402
 
@@ -65,6 +65,34 @@ def test_speakers_view_lists_the_demo_speakers_with_track_records(ctx, qtbot):
     view.search.setText("kremlin")  # the title matches; filtering is client-side
     assert view.proxy.rowCount() == 1
     assert view.count.text() == "1 of 5 speakers"
+
+
+def test_clicking_a_column_sorts_the_speakers_and_keeps_the_selection(ctx, qtbot):
+    from factcheck_app.ui.speakers_view import COL_NAME, COL_STATEMENTS
+
+    view = SpeakersView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    view.show()
+
+    def shown(column: int) -> list[str]:
+        table = view.table.model()
+        return [table.index(r, column).data() for r in range(table.rowCount())]
+
+    assert shown(COL_NAME) == sorted(shown(COL_NAME), key=str.lower)
+    peskov = speaker_id(ctx, "Dmitri Peskov")
+    view.select_ids([peskov])
+    header = view.table.horizontalHeader()
+    for _ in range(2):  # first ascending, then descending
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionViewportPosition(COL_STATEMENTS) + 5, 5))
+    counts = [int(n) for n in shown(COL_STATEMENTS)]
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+    assert view.selected_ids() == [peskov]
+    view.search.setText("peskov")
+    assert shown(COL_NAME) == ["Dmitri Peskov"] and view.selected_ids() == [peskov]
+    view.search.setText("")
+    assert len(shown(COL_NAME)) == 5
 
 
 def test_merging_two_speakers_keeps_one_with_the_other_as_alias(ctx, qtbot, monkeypatch):
