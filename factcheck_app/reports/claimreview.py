@@ -28,8 +28,8 @@ def why_unpublishable(organisation_url: str) -> str | None:
     base = (organisation_url or "").strip()
     if not base:
         return ("ClaimReview needs the web page the reviews are published on, and this "
-                "workspace has none: an admin sets it with `factcheck setting WORKSPACE "
-                "organisation_url https://…` (the address where the HTML report is published; "
+                "workspace has none. An admin sets it with: factcheck setting WORKSPACE "
+                "organisation_url https://… (the address where the HTML report is published; "
                 "each review links to it with #claim-<statement id>)")
     if not base.lower().startswith(("http://", "https://")):
         return (f"ClaimReview needs a web address to link to, and the workspace's "

@@ -293,6 +293,13 @@ class Report:
         return DUE_NOTICE if self.kind == DUE else PUBLISHED_NOTICE
 
     @property
+    def footer_policy(self) -> str:
+        """The policy in a few words, for page footers."""
+        if self.draft:
+            return "Includes unapproved drafts"
+        return "Statements awaiting a verdict" if self.kind == DUE else "Approved assessments only"
+
+    @property
     def running_header(self) -> str:
         return f"{self.organisation} \u00b7 {self.kind_label}"
 

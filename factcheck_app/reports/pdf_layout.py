@@ -157,7 +157,7 @@ class Pages:
         p.drawText(QRectF(self.left, fy + 1.5 * MM, self.content.width() * 0.7, 5 * MM),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                    f"Generated {r.generated_label}{DOT}"
-                   + ("Includes unapproved drafts" if r.draft else "Approved assessments only"))
+                   + r.footer_policy)
         p.setPen(QColor(INK))
         p.drawText(QRectF(self.left, fy + 1.5 * MM, self.content.width(), 5 * MM),
                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,

@@ -96,3 +96,17 @@ def test_published_due_list_lists_statements_awaiting_a_verdict(ws, capsys):
     drafts = _export(ws.path, capsys, "--report", "due", "--include-drafts")
     published = _export(ws.path, capsys, "--report", "due")
     assert _quotes(drafts) == _quotes(published) == ["A draft, overdue", "In review, overdue"]
+
+
+def test_published_due_list_pdf_says_what_it_holds(ws, tmp_path):
+    from .helpers import pdf_pages
+
+    ws.sign_in("ana")
+    _add(ws, "A draft, overdue", "2020-01-01", expectation="It opens", check_by="2020-06-30")
+    out = tmp_path / "due.pdf"
+    assert main(["export", str(ws.path), "--format", "pdf", "--report", "due",
+                 "-o", str(out)]) == 0
+    text = " ".join(" ".join(page.split()) for page in pdf_pages(out))
+    assert "A draft, overdue" in text
+    assert "Statements awaiting a verdict" in text and "Approved assessments only" not in text
+    assert "DRAFT" not in text
