@@ -6,10 +6,11 @@ HTML parser; nothing found in the input is ever executed.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
+
+from .datafile import kind_of, load_json
 
 
 class _LdJsonBlocks(HTMLParser):
@@ -70,22 +71,31 @@ def _walk(node: Any):
 
 def _types(node: dict) -> set[str]:
     value = node.get("@type", [])
-    return {value} if isinstance(value, str) else set(value)
+    values = value if isinstance(value, list) else [value]
+    return {v for v in values if isinstance(v, str)}
 
 
-def _name(value: Any) -> str | None:
+def _text(node: Any, key: str, where: str) -> str | None:
+    """A text property; a value of another type is refused naming the property."""
+    value = node.get(key) if isinstance(node, dict) else None
+    if value is None or isinstance(value, str):
+        return value
+    raise ValueError(f"{where}: {key!r} must be text, not {kind_of(value)}")
+
+
+def _name(value: Any, where: str) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):
-        return value.get("name")
+        return _text(value, "name", where)
     return value if isinstance(value, str) else None
 
 
-def _url(value: Any) -> str | None:
+def _url(value: Any, where: str) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):
-        return value.get("url") or value.get("@id")
+        return _text(value, "url", where) or _text(value, "@id", where)
     return value if isinstance(value, str) else None
 
 
@@ -112,23 +122,21 @@ def parse_claimreviews(text: str) -> list[ClaimReviewItem]:
     stripped = text.lstrip()
     documents: list[Any] = []
     if stripped.startswith(("{", "[")):
-        try:
-            documents.append(json.loads(text))
-        except json.JSONDecodeError as error:
-            raise ValueError(f"not valid JSON: {error.msg} at line {error.lineno}") from None
+        documents.append(load_json(text))  # a DataFileError is a ValueError
     else:
         parser = _LdJsonBlocks()
         parser.feed(text)
         for block in parser.blocks:
             try:
-                documents.append(json.loads(block))
-            except json.JSONDecodeError:
-                continue  # a broken block on a page is skipped, not fatal
+                documents.append(load_json(block))
+            except ValueError:
+                continue  # a broken (or absurdly nested) block on a page is skipped
     items = []
     for node in _walk(documents):
         if "ClaimReview" not in _types(node):
             continue
-        claim = (node.get("claimReviewed") or "").strip()
+        where = f"ClaimReview {len(items) + 1}"
+        claim = (_text(node, "claimReviewed", where) or "").strip()
         reviewed = node.get("itemReviewed") or {}
         author = reviewed.get("author") if isinstance(reviewed, dict) else None
         if isinstance(author, list):
@@ -140,23 +148,24 @@ def parse_claimreviews(text: str) -> list[ClaimReviewItem]:
             appearance = {}
         items.append(ClaimReviewItem(
             claim=claim,
-            speaker=_name(author),
+            speaker=_name(author, f"{where}, itemReviewed.author"),
             speaker_kind="body" if isinstance(author, dict) and "Organization" in _types(author) else "person",
-            claim_date=(reviewed.get("datePublished") if isinstance(reviewed, dict) else None),
-            appearance_url=_url(reviewed.get("appearance") or reviewed.get("firstAppearance"))
+            claim_date=_text(reviewed, "datePublished", f"{where}, itemReviewed"),
+            appearance_url=_url(reviewed.get("appearance") or reviewed.get("firstAppearance"),
+                                f"{where}, itemReviewed.appearance")
             if isinstance(reviewed, dict) else None,
-            rating_name=rating.get("alternateName") if isinstance(rating, dict) else None,
+            rating_name=_text(rating, "alternateName", f"{where}, reviewRating"),
             rating_value=_number(rating.get("ratingValue")) if isinstance(rating, dict) else None,
             best=_number(rating.get("bestRating")) if isinstance(rating, dict) else None,
             worst=_number(rating.get("worstRating")) if isinstance(rating, dict) else None,
-            review_url=node.get("url"),
-            review_author=_name(node.get("author")),
-            review_date=node.get("datePublished"),
+            review_url=_text(node, "url", where),
+            review_author=_name(node.get("author"), f"{where}, author"),
+            review_date=_text(node, "datePublished", where),
             review_body=_string(node.get("reviewBody")),
             claim_text=_string(reviewed.get("text")) if isinstance(reviewed, dict) else None,
             speaker_title=_string(author.get("jobTitle")) if isinstance(author, dict) else None,
             appearance_title=_string(appearance.get("headline") or appearance.get("name")),
-            appearance_outlet=_name(appearance.get("publisher")),
+            appearance_outlet=_name(appearance.get("publisher"), f"{where}, appearance.publisher"),
             appearance_date=_string(appearance.get("datePublished")),
         ))
     if not items:

@@ -7,9 +7,6 @@ workspace is left exactly as it was.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,6 +14,7 @@ from typing import Any
 from ..domain.dates import parse_fuzzy_date
 from ..domain.errors import Cancelled, FactcheckError, InvalidInput
 from ..ingest.claimreview import ClaimReviewItem, parse_claimreviews
+from ..ingest.datafile import DataFileError, kind_of, load_json, read_csv
 from . import evidence as ev
 from . import statements
 from .lookup import resolve_id
@@ -34,56 +32,100 @@ EVIDENCE_COLUMNS = ("summary", "occurred_on", "title", "excerpt", "url", "statem
 MAX_ROWS = 200_000
 
 
-class _RowError(Exception):
-    pass
+def _field(where: str, key: str, error: Exception | str) -> InvalidInput:
+    return InvalidInput(f"{where}, field {key!r}: {error}")
 
 
-def _text(row: Mapping[str, Any], key: str) -> str:
+def _text(row: Mapping[str, Any], key: str, where: str) -> str:
+    """A text field (a number is taken as its digits); anything else is refused."""
     value = row.get(key)
     if value is None:
         return ""
-    if not isinstance(value, (str, int, float)):
-        raise InvalidInput(f"field {key!r} must be text")
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise _field(where, key, f"must be text, not {kind_of(value)}")
     return str(value).strip()
 
 
-def _field(where: str, key: str, error: Exception) -> InvalidInput:
-    return InvalidInput(f"{where}, field {key!r}: {error}")
+def _tags(row: Mapping[str, Any], where: str) -> list[str] | str | None:
+    value = row.get("tags")
+    if value in (None, "", []):
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(t, str) for t in value):
+        return value
+    bad = next((t for t in value if not isinstance(t, str)), None) if isinstance(value, list) \
+        else value
+    raise _field(where, "tags", f"must be a list of words or comma-separated text, not "
+                                f"{'a list holding ' if isinstance(value, list) else ''}"
+                                f"{kind_of(bad)}")
+
+
+def _speaker(row: Mapping[str, Any], where: str) -> str:
+    value = row.get("speaker")
+    if isinstance(value, Mapping):  # {"name": ...} as some tools write it
+        return _text(value, "name", f"{where}, speaker")
+    return _text(row, "speaker", where)
+
+
+def _source(row: Mapping[str, Any], where: str) -> dict[str, str]:
+    """The statement's source: a "source" object (JSON) or source_* columns (CSV)."""
+    value = row.get("source")
+    if value is not None and not isinstance(value, Mapping):
+        raise _field(where, "source", f"must be an object with title, url, outlet and "
+                                      f"published_on, not {kind_of(value)}")
+    if value is not None:
+        return {key: _text(value, key, f"{where}, source")
+                for key in ("title", "url", "outlet", "published_on")}
+    return {"title": _text(row, "source_title", where), "url": _text(row, "source_url", where),
+            "outlet": _text(row, "source_outlet", where),
+            "published_on": _text(row, "source_published", where)}
+
+
+def _list_of_objects(row: Mapping[str, Any], key: str, where: str) -> list[Mapping[str, Any]]:
+    value = row.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _field(where, key, f"must be a list of objects, not {kind_of(value)}")
+    for n, item in enumerate(value, start=1):
+        if not isinstance(item, Mapping):
+            raise InvalidInput(f"{where}, {key} {n}: must be an object, not {kind_of(item)}")
+    return value
 
 
 def _import_statement(ws: Workspace, row: Mapping[str, Any], where: str,
                       sources: dict[tuple[str, str], str]) -> str:
-    quote = _text(row, "quote")
+    quote = _text(row, "quote", where)
     if not quote:
         raise InvalidInput(f"{where}, field 'quote': a statement needs its quote")
-    stated = _text(row, "stated_on") or _text(row, "stated")
+    stated = _text(row, "stated_on", where) or _text(row, "stated", where)
     try:
         parse_fuzzy_date(stated)
     except InvalidInput as error:
         raise _field(where, "stated_on", error) from None
     fields: dict[str, Any] = {"quote": quote, "stated_on": stated}
     for key in ("kind", "expectation", "check_by", "original_text", "original_language"):
-        if _text(row, key):
-            fields[key] = _text(row, key)
-    tags = row.get("tags")
+        if _text(row, key, where):
+            fields[key] = _text(row, key, where)
+    tags = _tags(row, where)
     if tags:
-        fields["tags"] = tags if isinstance(tags, list) else str(tags)
-    speaker = row.get("speaker")
-    if isinstance(speaker, dict):
-        speaker = speaker.get("name")
+        fields["tags"] = tags
+    speaker = _speaker(row, where)
     if speaker:
-        fields["speaker"] = str(speaker)
-    source = row.get("source") if isinstance(row.get("source"), dict) else {
-        "title": _text(row, "source_title"), "url": _text(row, "source_url"),
-        "outlet": _text(row, "source_outlet"), "published_on": _text(row, "source_published")}
-    if source and (source.get("title") or source.get("url")):
-        key = (source.get("title") or "", source.get("url") or "")
+        fields["speaker"] = speaker
+    verdict = _text(row, "verdict", where)
+    rationale = _text(row, "verdict_rationale", where)
+    confidence = _text(row, "verdict_confidence", where) or None
+    items = _list_of_objects(row, "evidence", where)
+    source = _source(row, where)
+    if source["title"] or source["url"]:
+        key = (source["title"], source["url"])
         if key not in sources:
             try:
-                sources[key] = add_source(ws, title=source.get("title") or source.get("url"),
-                                          url=source.get("url") or "",
-                                          outlet=source.get("outlet") or "",
-                                          published_on=source.get("published_on") or None).created
+                sources[key] = add_source(ws, title=source["title"] or source["url"],
+                                          url=source["url"], outlet=source["outlet"],
+                                          published_on=source["published_on"] or None).created
             except FactcheckError as error:
                 raise InvalidInput(f"{where}, source: {error}") from None
         fields["source_id"] = sources[key]
@@ -91,58 +133,51 @@ def _import_statement(ws: Workspace, row: Mapping[str, Any], where: str,
         statement_id = statements.add_statement(ws, **fields).created
     except FactcheckError as error:
         raise InvalidInput(f"{where}: {error}") from None
-    verdict = _text(row, "verdict")
     if verdict and verdict.lower() != "pending":
         try:
             statements.set_verdict(ws, statement_id=statement_id, verdict=verdict,
-                                   rationale=_text(row, "verdict_rationale"),
-                                   confidence=row.get("verdict_confidence") or None)
+                                   rationale=rationale, confidence=confidence)
         except FactcheckError as error:
             raise _field(where, "verdict", error) from None
-    for n, item in enumerate(row.get("evidence") or [], start=1):
-        if not isinstance(item, Mapping):
-            raise InvalidInput(f"{where}, evidence {n}: must be an object")
+    for n, item in enumerate(items, start=1):
         _import_evidence(ws, {**item, "statement_id": statement_id}, f"{where}, evidence {n}")
     return statement_id
 
 
 def _import_evidence(ws: Workspace, row: Mapping[str, Any], where: str) -> str:
-    summary = _text(row, "summary")
+    summary = _text(row, "summary", where)
     if not summary:
         raise InvalidInput(f"{where}, field 'summary': evidence needs a summary")
-    occurred = _text(row, "occurred_on") or None
+    occurred = _text(row, "occurred_on", where) or None
     if occurred:
         try:
             parse_fuzzy_date(occurred)
         except InvalidInput as error:
             raise _field(where, "occurred_on", error) from None
+    stance, note = _text(row, "stance", where), _text(row, "note", where)
+    target = _text(row, "statement_id", where)
     try:
-        evidence_id = ev.add_evidence(ws, summary=summary, occurred_on=occurred,
-                                      title=_text(row, "title"), excerpt=_text(row, "excerpt"),
-                                      url=_text(row, "url") or _text(row, "source_url")).created
+        evidence_id = ev.add_evidence(
+            ws, summary=summary, occurred_on=occurred, title=_text(row, "title", where),
+            excerpt=_text(row, "excerpt", where),
+            url=_text(row, "url", where) or _text(row, "source_url", where)).created
     except FactcheckError as error:
         raise InvalidInput(f"{where}: {error}") from None
-    target = _text(row, "statement_id")
     if target:
         try:
             statement_id = resolve_id(ws, "statement", target)
             ev.link(ws, statement_id=statement_id, evidence_id=evidence_id,
-                    stance=_text(row, "stance") or "context", note=_text(row, "note"))
+                    stance=stance or "context", note=note)
         except FactcheckError as error:
             raise InvalidInput(f"{where}, field 'statement_id'/'stance': {error}") from None
     return evidence_id
 
 
-def _csv_rows(text: str) -> tuple[list[str], Iterator[dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames:
-        raise InvalidInput("the CSV file is empty")
-    return [f.strip().lower() for f in reader.fieldnames], (
-        {(k or "").strip().lower(): v for k, v in row.items()} for row in reader)
-
-
 def import_csv(ws: Workspace, text: str, *, job: Any = None) -> Changes:
-    columns, rows = _csv_rows(text.lstrip("\ufeff"))
+    try:
+        columns, rows = read_csv(text)
+    except DataFileError as error:
+        raise InvalidInput(str(error)) from None
     if "quote" in columns:
         kind, unknown = "statements", set(columns) - set(STATEMENT_COLUMNS)
     elif "summary" in columns:
@@ -153,14 +188,22 @@ def import_csv(ws: Workspace, text: str, *, job: Any = None) -> Changes:
     if unknown:
         raise InvalidInput(f"unknown column {sorted(unknown)[0]!r}; the {kind} columns are: "
                            f"{', '.join(STATEMENT_COLUMNS if kind == 'statements' else EVIDENCE_COLUMNS)}")
-    return _run(ws, kind, rows, first_row=2, job=job)
+    return _run(ws, kind, _checked(rows), first_row=2, job=job)
+
+
+def _checked(rows: Iterator[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:
+    """Rows whose reading problems (a bad CSV line) surface as InvalidInput."""
+    try:
+        yield from rows
+    except DataFileError as error:
+        raise InvalidInput(str(error)) from None
 
 
 def import_json(ws: Workspace, text: str, *, job: Any = None) -> Changes:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InvalidInput(f"not valid JSON: {error.msg} at line {error.lineno}") from None
+        data = load_json(text)
+    except DataFileError as error:
+        raise InvalidInput(str(error)) from None
     if isinstance(data, list):
         data = {"statements": data}
     if not isinstance(data, dict) or not ({"statements", "evidence"} & set(data)):
@@ -169,8 +212,12 @@ def import_json(ws: Workspace, text: str, *, job: Any = None) -> Changes:
     with ws.store.transaction():
         for kind in ("statements", "evidence"):
             items = data.get(kind) or []
-            if not isinstance(items, list) or any(not isinstance(i, dict) for i in items):
-                raise InvalidInput(f"\"{kind}\" must be a list of objects")
+            if not isinstance(items, list):
+                raise InvalidInput(f"\"{kind}\" must be a list of objects, not {kind_of(items)}")
+            for n, item in enumerate(items, start=1):
+                if not isinstance(item, dict):
+                    raise InvalidInput(f"\"{kind}\" item {n} must be an object, not "
+                                       f"{kind_of(item)}")
             done = _run(ws, kind, iter(items), first_row=1, job=job)
             changes = Changes(statements=changes.statements | done.statements,
                               tables=changes.tables | done.tables,
