@@ -11,7 +11,7 @@ from typing import Any
 
 from .domain.dates import parse_day
 from .domain.deadlines import resolve_deadline
-from .domain.errors import InvalidInput
+from .domain.errors import InvalidInput, WorkspaceDamaged
 from .domain.filters import StatementFilter
 from .services import (
     articles,
@@ -368,8 +368,13 @@ def import_(args) -> None:
 
 @command("check")
 def check(args) -> int:
-    with _open(args, write=False) as ws:
-        problems = check_workspace(ws)
+    try:
+        with _open(args, write=False) as ws:
+            problems = check_workspace(ws)
+    except WorkspaceDamaged as error:  # too damaged to open: that is the finding
+        print(f"sqlite: {error}", file=sys.stderr)
+        print(f"factcheck: 1 problem(s); first: {error}", file=sys.stderr)
+        return 1
     if not problems:
         print(f"{args.workspace}: ok (integrity, history chain, records and attachments verified)")
         return 0

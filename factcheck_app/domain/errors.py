@@ -41,6 +41,10 @@ class WorkspaceInvalid(FactcheckError):
     """The file is not a Factcheck workspace (or not SQLite at all)."""
 
 
+class WorkspaceDamaged(WorkspaceInvalid):
+    """SQLite reports the file's pages as damaged (truncated, overwritten)."""
+
+
 class DiskFull(FactcheckError):
     """SQLite could not write because the disk is full; nothing was changed."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 
 from ..domain import records as rec
@@ -21,7 +22,11 @@ def check_workspace(ws: Workspace) -> list[Problem]:
         lambda: integrity.attachment_files(ws.db, ws.store.files_dir),
         lambda: _approvals(ws),
     ):
-        problems.extend(step())
+        try:
+            problems.extend(step())
+        except sqlite3.DatabaseError as error:  # damaged pages: the later steps cannot run
+            problems.append(Problem("sqlite", "database", f"the file is damaged: {error}"))
+            break
     return problems
 
 

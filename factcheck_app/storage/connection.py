@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..domain.errors import DiskFull, WorkspaceInvalid, WorkspaceLocked
+from ..domain.errors import DiskFull, WorkspaceDamaged, WorkspaceInvalid, WorkspaceLocked
 
 # One write at a time: a writer waits this long for the lock per attempt, and
 # retries until WRITE_WAIT_TOTAL has passed before telling the user.
@@ -81,6 +81,10 @@ def translate(error: sqlite3.Error, path: Path | None = None) -> Exception:
         )
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFull(f"the disk is full{where}; nothing was changed — free some space and retry")
+    if "malformed" in text or "database corrupt" in text:
+        return WorkspaceDamaged(
+            f"{path or 'the workspace'} is damaged ({error}); it may have been cut short "
+            "while copied: restore a backup with `factcheck restore`")
     if "not a database" in text or "file is encrypted" in text:
         return WorkspaceInvalid(f"{path or 'the file'} is not a Factcheck workspace")
     if "unable to open" in text:
