@@ -49,5 +49,9 @@ class DiskFull(FactcheckError):
     """SQLite could not write because the disk is full; nothing was changed."""
 
 
+class NotWritable(FactcheckError):
+    """A file or folder the workspace needs cannot be written (read-only, not a folder)."""
+
+
 class Cancelled(FactcheckError):
     """The user stopped a long operation; it was rolled back, nothing changed."""

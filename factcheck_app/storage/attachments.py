@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-from ..domain.errors import InvalidInput
+from ..domain.errors import DiskFull, InvalidInput, NotWritable
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 CHUNK = 1 << 20
@@ -34,8 +37,31 @@ def store_bytes(files_dir: Path, data: bytes) -> str:
     sha = hashlib.sha256(data).hexdigest()
     target = blob_path(files_dir, sha)
     if not target.exists():
-        _write_atomically(target, data)
+        with writing(files_dir, "the file"):
+            _write_atomically(target, data)
     return sha
+
+
+_NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+@contextlib.contextmanager
+def writing(folder: Path, what: str) -> Iterator[None]:
+    """Turn the OS's refusals to write into `folder` into messages a user can act on."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno in _NO_ROOM:
+            raise DiskFull(f"no room to store {what} in {folder} ({error.strerror}); "
+                           "nothing was changed — free some space and retry") from None
+        if error.errno in _READ_ONLY:
+            raise NotWritable(f"cannot store {what}: the folder {folder} is read-only here "
+                              f"({error.strerror}); nothing was changed") from None
+        if error.errno in (errno.ENOTDIR, errno.EEXIST):
+            raise NotWritable(f"cannot store {what}: {folder} (or a folder above it) is not a "
+                              "folder; nothing was changed") from None
+        raise
 
 
 def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
@@ -106,8 +132,16 @@ def copy_out(files_dir: Path, sha256: str, name: str, folder: Path) -> Path:
         raise InvalidInput(f"refusing to write {name!r} outside {folder}")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | \
         getattr(os, "O_BINARY", 0)
-    fd = os.open(target, flags, 0o600)
-    with os.fdopen(fd, "wb") as out, open(source, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            out.write(chunk)
+    with writing(folder, "a copy to open"):
+        try:
+            fd = os.open(target, flags, 0o600)
+        except FileExistsError:  # something planted there: never write through it
+            raise NotWritable(f"cannot open a copy: {target} already exists") from None
+        try:
+            with os.fdopen(fd, "wb") as out, open(source, "rb") as handle:
+                while chunk := handle.read(CHUNK):
+                    out.write(chunk)
+        except BaseException:
+            target.unlink(missing_ok=True)  # no half copy left for a viewer to open
+            raise
     return target

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck_app.domain.errors import InvalidInput
+from factcheck_app.domain.errors import InvalidInput, NotWritable
 from factcheck_app.services import evidence as ev
 from factcheck_app.services import sources
 from factcheck_app.services.check import check_workspace
@@ -120,6 +120,6 @@ def test_copy_out_never_follows_a_planted_symlink(tmp_path: Path) -> None:
     victim.write_text("keep me")
     (folder / "report.pdf").symlink_to(victim)
     sha = attachments.store_bytes(files_dir, b"evidence bytes")
-    with pytest.raises(OSError):
+    with pytest.raises(NotWritable, match="already exists"):
         attachments.copy_out(files_dir, sha, "report.pdf", folder)
     assert victim.read_text() == "keep me"
