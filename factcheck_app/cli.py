@@ -38,6 +38,21 @@ def _version(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _removal(sub, noun: str) -> None:
+    """`delete` (what was never approved) and `retract` (what was: kept, marked)."""
+    p = sub.add_parser("delete", help=f"delete a {noun} that no approval rests on "
+                       "(its creator or an admin; recorded in the history)")
+    _workspace_arg(p)
+    _as(p)
+    p.add_argument("id", help=f"{noun} id (or a unique prefix)")
+    p = sub.add_parser("retract", help=f"withdraw an approved {noun}: kept, marked retracted "
+                       "with the reason, left out of published reports (reviewers, admins)")
+    _workspace_arg(p)
+    _as(p)
+    p.add_argument("id", help=f"{noun} id (or a unique prefix)")
+    p.add_argument("--reason", "-m", required=True, help="why it is withdrawn")
+
+
 def _fmt(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -163,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     _workspace_arg(p)
     p.add_argument("id")
     _fmt(p)
+    _removal(st, "statement")
 
     ev = sub.add_parser("evidence", help="add, link or unlink evidence").add_subparsers(
         dest="action", required=True
@@ -194,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = ev.add_parser("list")
     _workspace_arg(p)
     _fmt(p)
+    _removal(ev, "evidence")
 
     p = sub.add_parser("verdict", help="rate a statement's outcome")
     _workspace_arg(p)

@@ -445,3 +445,6 @@ def backup(args) -> None:
 def restore(args) -> None:
     maintenance.restore(Path(args.workspace), Path(args.backup))
     print(f"restored {args.workspace} from {args.backup} (the previous state was backed up first)")
+
+
+from . import cli_removal  # noqa: E402, F401 - registers its commands

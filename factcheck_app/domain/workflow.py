@@ -14,25 +14,32 @@ DRAFT = "draft"
 IN_REVIEW = "in_review"
 CHANGES_REQUESTED = "changes_requested"
 APPROVED = "approved"
-STATES = (DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED)
+# Withdrawn after approval: kept with its reason, left out of published reports.
+RETRACTED = "retracted"
+STATES = (DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, RETRACTED)
 STATE_LABELS = {
     DRAFT: "Draft",
     IN_REVIEW: "In review",
     CHANGES_REQUESTED: "Changes requested",
     APPROVED: "Approved",
+    RETRACTED: "Retracted",
 }
 
 SUBMIT = "submit"
 APPROVE = "approve"
 REQUEST_CHANGES = "request_changes"
 REOPEN = "reopen"
-ACTIONS = (SUBMIT, APPROVE, REQUEST_CHANGES, REOPEN)
+RETRACT = "retract"
+ACTIONS = (SUBMIT, APPROVE, REQUEST_CHANGES, REOPEN, RETRACT)
 ACTION_LABELS = {
     SUBMIT: "Send to review",
     APPROVE: "Approve",
     REQUEST_CHANGES: "Request changes",
     REOPEN: "Reopen",
+    RETRACT: "Retract",
 }
+# Actions that must say why, in the review thread.
+REASONED_ACTIONS = (REQUEST_CHANGES, RETRACT)
 
 ANALYST = "analyst"
 REVIEWER = "reviewer"
@@ -46,6 +53,8 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (IN_REVIEW, APPROVE): APPROVED,
     (IN_REVIEW, REQUEST_CHANGES): CHANGES_REQUESTED,
     (APPROVED, REOPEN): DRAFT,
+    (APPROVED, RETRACT): RETRACTED,
+    (RETRACTED, REOPEN): DRAFT,
 }
 
 # Which roles may perform an action at all.
@@ -54,6 +63,7 @@ ACTION_ROLES: dict[str, tuple[str, ...]] = {
     APPROVE: (REVIEWER, ADMIN),
     REQUEST_CHANGES: (REVIEWER, ADMIN),
     REOPEN: (REVIEWER, ADMIN),
+    RETRACT: (REVIEWER, ADMIN),
 }
 
 FOUR_EYES_ACTIONS = (APPROVE, REQUEST_CHANGES)

@@ -121,7 +121,8 @@ def link(ws: Workspace, *, statement_id: str, evidence_id: str, stance: str,
     stance = choice(stance, STANCES, what="stance")
     with ws.store.transaction() as db:
         records.get(db, "statements", statement_id)
-        records.get(db, "evidence", evidence_id)
+        if records.get(db, "evidence", evidence_id).get("retracted_at"):
+            raise RuleViolation("this evidence was retracted; it cannot be linked again")
         existing = db.execute("SELECT id FROM links WHERE statement_id = ? AND evidence_id = ?",
                               [statement_id, evidence_id]).fetchone()
         changed = True

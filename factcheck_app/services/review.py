@@ -34,6 +34,8 @@ def act(ws: Workspace, *, statement_id: str, action: str, comment: str = "") -> 
         raise InvalidInput(f"unknown review action {action!r}")
     if action == wf.REQUEST_CHANGES and not comment.strip():
         raise InvalidInput("say what needs to change: requesting changes needs a comment")
+    if action == wf.RETRACT and not comment.strip():
+        raise InvalidInput("say why: retracting a statement needs a reason (--reason)")
     with ws.store.transaction() as db:
         statement = records.get(db, "statements", statement_id)
         target = wf.check_action(action, _facts(ws, statement))
@@ -46,11 +48,14 @@ def act(ws: Workspace, *, statement_id: str, action: str, comment: str = "") -> 
             changes["assignee_id"] = None  # it is no longer my turn
         if action == wf.REQUEST_CHANGES:
             changes["assignee_id"] = statement["last_editor_id"]  # back to its author
-        if action == wf.REOPEN:
+        if action in (wf.REOPEN, wf.RETRACT):
             # No longer approved: exports must not show a sign-off; the history keeps it.
             changes.update(approved_hash=None, approved_by=None, approved_at=None)
+        reason = wf.ACTION_LABELS[action]
+        if action == wf.RETRACT:
+            reason, comment = f"Retracted: {comment.strip()}", f"Retracted: {comment.strip()}"
         records.update(db, "statements", statement_id, changes, actor=ws.actor,
-                       action="workflow", reason=wf.ACTION_LABELS[action])
+                       action="workflow", reason=reason)
         if comment.strip():
             _comment(ws, statement_id, comment)
     label = wf.STATE_LABELS[target].lower()
@@ -72,6 +77,12 @@ def request_changes(ws: Workspace, *, statement_id: str, comment: str) -> Change
 
 def reopen(ws: Workspace, *, statement_id: str, comment: str = "") -> Changes:
     return act(ws, statement_id=statement_id, action=wf.REOPEN, comment=comment)
+
+
+def retract(ws: Workspace, *, statement_id: str, reason: str) -> Changes:
+    """Withdraw an approved statement: kept, marked retracted with the reason in its thread
+    and history, and left out of published reports. A reviewer may reopen it later."""
+    return act(ws, statement_id=statement_id, action=wf.RETRACT, comment=reason)
 
 
 def assign(ws: Workspace, *, statement_id: str, user: str | None) -> Changes:

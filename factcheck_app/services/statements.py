@@ -11,10 +11,10 @@ from typing import Any
 from ..domain import records as rec
 from ..domain.dates import parse_day, parse_fuzzy_date
 from ..domain.deadlines import resolve_deadline
-from ..domain.errors import InvalidInput, PermissionDenied
+from ..domain.errors import InvalidInput, PermissionDenied, RuleViolation
 from ..domain.ids import new_id
 from ..domain.verdicts import PENDING
-from ..domain.workflow import ADMIN, APPROVED, DRAFT
+from ..domain.workflow import ADMIN, APPROVED, DRAFT, RETRACTED
 from ..storage import records
 from . import speakers
 from .approval import after_content_change
@@ -216,8 +216,14 @@ def delete_statement(ws: Workspace, *, statement_id: str) -> Changes:
     user = ws.require_user()
     with ws.store.transaction() as db:
         current = records.get(db, "statements", statement_id)
-        if current["review_state"] == APPROVED:
-            raise InvalidInput("an approved statement cannot be deleted; reopen it first")
+        if current["review_state"] in (APPROVED, RETRACTED):
+            # It was (or may have been) published: it stays, so readers can be told.
+            raise RuleViolation(f"a{'n' * (current['review_state'] == APPROVED)} "
+                                f"{current['review_state']} statement cannot be deleted; "
+                                "retract it instead (it is kept, marked retracted with "
+                                "your reason)" if current["review_state"] == APPROVED else
+                                "a retracted statement is kept on the record and cannot be "
+                                "deleted")
         if current["created_by"] != user.id and user.role != ADMIN:
             raise PermissionDenied("only the analyst who recorded this statement, or an admin, "
                                    "may delete it")

@@ -262,6 +262,14 @@ def m003_track_record_index(db: Database) -> None:
                                   index_name="idx_statements_track_record", if_not_exists=True)
 
 
+@migrations()
+def m004_retracted_evidence(db: Database) -> None:
+    """Evidence withdrawn after it was cited is kept, marked with when and why."""
+    db["evidence"].add_column("retracted_at", str)
+    db["evidence"].add_column("retracted_reason", str)
+
+
 # Names in the order they were written; a workspace that has applied a name not
 # in this list was written by a newer Factcheck.
-KNOWN_MIGRATIONS = ("m001_initial", "m002_change_sets", "m003_track_record_index")
+KNOWN_MIGRATIONS = ("m001_initial", "m002_change_sets", "m003_track_record_index",
+                    "m004_retracted_evidence")

@@ -28,6 +28,8 @@ from ..services import evidence as evidence_service
 from .context import UiContext
 from .list_view import IdRole, ListView, RowTableModel, count_text, date_label, field_text
 from .record_dialogs import EvidenceDialog, local_paths
+from .removal_menu import RemovalMenu
+from .removal_menu import install as install_row_menu
 from .theme import STANCE_COLOURS
 from .widgets import Badge, label
 
@@ -51,7 +53,9 @@ def one_line(text: str | None) -> str:
 
 
 CELLS = {COL_OCCURRED: lambda row: date_label(row.get("occurred_on")) or "—",
-         COL_TITLE: field_text("title"), COL_SUMMARY: lambda row: one_line(row.get("summary")),
+         COL_TITLE: lambda row: ("Retracted · " if row.get("retracted_at") else "")
+         + (row.get("title") or ""),
+         COL_SUMMARY: lambda row: one_line(row.get("summary")),
          COL_SOURCE: field_text("source_title"), COL_STATEMENTS: count_text("links"),
          COL_FILES: count_text("files")}
 
@@ -112,6 +116,10 @@ class EvidenceDetails(QWidget):
         meta.setTextFormat(Qt.TextFormat.RichText)
         meta.setOpenExternalLinks(True)
         self._layout.addWidget(meta)
+        if item.get("retracted_at"):
+            self._layout.addWidget(label(
+                f"Retracted on {date_label(item['retracted_at'][:10])}: "
+                f"{item.get('retracted_reason') or ''}", "refusal", wrap=True, selectable=True))
         self._layout.addWidget(label(item.get("summary") or "", wrap=True, selectable=True))
         self._layout.addWidget(self._section("Files", len(self.shown_attachments)))
         self._layout.addLayout(self._files())
@@ -218,6 +226,8 @@ class EvidenceView(ListView):
         self.drop_hint = label("", "notice")
         self.drop_hint.hide()
         self._lay_out((self.attach_button,), above=(self.drop_hint,), body=splitter)
+        self.removal = RemovalMenu(self._ctx, self)  # right-click: delete or retract the row
+        install_row_menu(self.table, self.removal.evidence_menu, IdRole)
 
     # -- data ------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -43,6 +43,8 @@ from .statement_model import (
     IdRole,
     StatementTableModel,
 )
+from .removal_menu import RemovalMenu
+from .removal_menu import install as install_row_menu
 from .widgets import EmptyState, label, paint_badge
 
 # Debounce keystrokes a little: one query per pause, not per letter.
@@ -129,6 +131,8 @@ class StatementsView(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection)
+        self.removal = RemovalMenu(ctx, self)  # right-click: delete or retract the row
+        install_row_menu(self.table, self.removal.statement_menu, IdRole)
         self.empty = EmptyState("No statements match",
                                 "Change the search or clear the filters — or add a statement "
                                 "with File → New statement (Ctrl+N).")

@@ -6,13 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ..domain.workflow import APPROVED, CHANGES_REQUESTED, DRAFT, IN_REVIEW
+from ..domain.workflow import APPROVED, CHANGES_REQUESTED, DRAFT, IN_REVIEW, RETRACTED
 
 REVIEW_COLOURS = {
     DRAFT: "#7a8088",
     IN_REVIEW: "#1f6feb",
     CHANGES_REQUESTED: "#c2410c",
     APPROVED: "#2e7d32",
+    RETRACTED: "#9f1239",
 }
 DUE_COLOURS = {
     "upcoming": "#6b7280",

@@ -18,9 +18,11 @@ EXPECTED = {
     ("in_review", "approve"): "approved",
     ("in_review", "request_changes"): "changes_requested",
     ("approved", "reopen"): "draft",
+    ("approved", "retract"): "retracted",
+    ("retracted", "reopen"): "draft",
 }
-STATES = ("draft", "in_review", "changes_requested", "approved")
-ACTIONS = ("submit", "approve", "request_changes", "reopen")
+STATES = ("draft", "in_review", "changes_requested", "approved", "retracted")
+ACTIONS = ("submit", "approve", "request_changes", "reopen", "retract")
 ALL_PAIRS = list(itertools.product(STATES, ACTIONS))
 ILLEGAL = [pair for pair in ALL_PAIRS if pair not in EXPECTED]
 
@@ -44,7 +46,7 @@ def test_vocabulary_is_what_the_product_describes() -> None:
 
 def test_table_has_exactly_the_expected_transitions() -> None:
     assert dict(wf.TRANSITIONS) == EXPECTED
-    assert len(ALL_PAIRS) == 16 and len(ILLEGAL) == 11
+    assert len(ALL_PAIRS) == 25 and len(ILLEGAL) == 18
 
 
 @pytest.mark.parametrize(("state", "action"), list(EXPECTED))
@@ -85,6 +87,7 @@ ROLE_RULES = {
     "approve": {"reviewer", "admin"},
     "request_changes": {"reviewer", "admin"},
     "reopen": {"reviewer", "admin"},
+    "retract": {"reviewer", "admin"},
 }
 
 
@@ -209,11 +212,12 @@ def test_allowed_actions_in_review_all_clear() -> None:
 
 
 @pytest.mark.parametrize(("role", "reason"), [
-    ("analyst", "only a reviewer or admin may reopen; you are signed in as an analyst"),
+    ("analyst", "only a reviewer or admin may {}; you are signed in as an analyst"),
     ("reviewer", None), ("admin", None),
 ])
 def test_allowed_actions_when_approved(role: str, reason: str | None) -> None:
-    assert wf.allowed_actions(facts("approved", role=role)) == [("reopen", reason)]
+    assert wf.allowed_actions(facts("approved", role=role)) == [
+        (action, reason and reason.format(action)) for action in ("reopen", "retract")]
 
 
 def test_allowed_actions_after_changes_requested() -> None:
