@@ -156,6 +156,11 @@ class Workspace:
     def path(self) -> Path:
         return self.store.path
 
+    @property
+    def readonly_reason(self) -> str | None:
+        """Why a workspace opened for writing is read-only (None: it is writable)."""
+        return self.store.readonly_reason
+
     def today(self) -> date:
         if self._today:
             return self._today

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..domain.errors import DiskFull, WorkspaceDamaged, WorkspaceInvalid, WorkspaceLocked
+from ..domain.errors import (
+    DiskFull,
+    NotWritable,
+    WorkspaceDamaged,
+    WorkspaceInvalid,
+    WorkspaceLocked,
+)
 
 # One write at a time: a writer waits this long for the lock per attempt, and
 # retries until WRITE_WAIT_TOTAL has passed before telling the user.
@@ -90,7 +96,8 @@ def translate(error: sqlite3.Error, path: Path | None = None) -> Exception:
     if "unable to open" in text:
         return WorkspaceInvalid(f"cannot open {path or 'the workspace'}: {error}")
     if "readonly" in text or "read-only" in text:
-        return WorkspaceInvalid(f"the workspace{where} is read-only here: {error}")
+        return NotWritable(f"the workspace{where} is read-only here ({error}); nothing was "
+                           "changed — make the file writable, or work on a copy")
     return error
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..domain.errors import WorkspaceInvalid, WorkspaceTooNew
+from ..domain.errors import NotWritable, WorkspaceInvalid, WorkspaceTooNew
 from . import backup as backups
 from . import history
 from .connection import (
@@ -31,12 +32,23 @@ class Store:
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = False,
                  backup_on_open: bool = True) -> None:
         self.path = Path(path).expanduser().resolve()
-        self.readonly = readonly
         if not self.path.exists() and not create:
             raise WorkspaceInvalid(f"no workspace at {self.path}")
         if create and self.path.exists() and self.path.stat().st_size:
             raise WorkspaceInvalid(f"{self.path} already exists; open it instead")
-        self.db: Database = connect(self.path, readonly=readonly)
+        # Why the workspace is open read-only when the caller asked to write: a file
+        # marked read-only, or one SQLite cannot write (a read-only disk or share).
+        self.readonly_reason: str | None = None
+        if not readonly and not create and _write_protected(self.path):
+            readonly, self.readonly_reason = True, "the file is marked read-only"
+        try:
+            self.db: Database = connect(self.path, readonly=readonly)
+        except NotWritable:
+            if readonly or create:
+                raise
+            readonly, self.readonly_reason = True, "the file's disk or folder is read-only"
+            self.db = connect(self.path, readonly=True)
+        self.readonly = readonly
         self._backup: threading.Thread | None = None
         try:
             self._check_identity(create)
@@ -56,7 +68,9 @@ class Store:
     def transaction(self) -> Iterator[Database]:
         """One use case: its record changes become one change set, written as it ends."""
         if self.readonly:
-            raise WorkspaceInvalid("this workspace is open read-only")
+            why = f" ({self.readonly_reason})" if self.readonly_reason else ""
+            raise NotWritable(f"{self.path.name} is open read-only{why}; nothing was changed — "
+                              "make the file writable, or work on a copy")
         with write_transaction(self.db) as db, history.collecting(db):
             yield db
 
@@ -116,6 +130,15 @@ class Store:
                        for p in ("page_count", "freelist_count"))
         if pages and free > pages // 4:
             self.db.execute("VACUUM")
+
+
+def _write_protected(path: Path) -> bool:
+    """No write permission, or no write bit for anyone: root may bypass permissions,
+    but a file its owner marked read-only is meant to be left unchanged."""
+    try:
+        return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
+    except OSError:
+        return False
 
 
 def iter_rows(db: Database, sql: str, params: list | tuple | dict = ()) -> Iterator[dict]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -84,7 +85,20 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         # At 1280 px the detail pane keeps room for all its tabs; the table takes the rest.
         self.splitter.setSizes([SIDEBAR_WIDTH, 606, 488])
-        self.setCentralWidget(self.splitter)
+        # A workspace that cannot be written opens for reading, and says so up front.
+        self.readonly_banner = QLabel()
+        self.readonly_banner.setObjectName("readonlyBanner")
+        self.readonly_banner.setWordWrap(True)
+        self.readonly_banner.setStyleSheet("#readonlyBanner { background: #fff4e5; color: #7a4100;"
+                                           " border-bottom: 1px solid #f0c890; padding: 6px 12px; }")
+        self.readonly_banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.readonly_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.user_label = QLabel()
         self.busy = QProgressBar()
@@ -105,6 +119,7 @@ class MainWindow(QMainWindow):
         ctx.failed.connect(lambda message, log: show_failure(self, message, log))
         ctx.runner.busy_changed.connect(self.busy.setVisible)
         self._build_menus()
+        self._show_readonly()
         self._restore_layout()
         self.update_counts()
 
@@ -130,7 +145,8 @@ class MainWindow(QMainWindow):
         self._action(file, "Open &sample workspace", self.open_sample)
         file.addSeparator()
         self.import_action = self._action(file, "&Import article…", self.import_article, "Ctrl+I")
-        self._action(file, "Import &data (CSV, JSON, ClaimReview)…", self.import_data)
+        self.import_data_action = self._action(file, "Import &data (CSV, JSON, ClaimReview)…",
+                                               self.import_data)
         self.export_action = self._action(file, "&Export / Report…", self.export, "Ctrl+E")
         self._action(file, "&Backup copy…", self.backup_copy)
         file.addSeparator()
@@ -151,16 +167,19 @@ class MainWindow(QMainWindow):
         save.setShortcuts([QKeySequence("Ctrl+S"), QKeySequence("Ctrl+Return"),
                            QKeySequence("Ctrl+Enter")])
         edit.addSeparator()
-        self._action(edit, "&New statement…", self.new_statement, "Ctrl+N")
+        new = self._action(edit, "&New statement…", self.new_statement, "Ctrl+N")
         self._action(edit, "&Find", self.focus_search, QKeySequence.StandardKey.Find)
 
         statement = bar.addMenu("&Statement")
-        self._action(statement, "Send to &review", lambda: self._review(wf.SUBMIT), "Ctrl+Shift+S")
-        self._action(statement, "&Approve", lambda: self._review(wf.APPROVE), "Ctrl+Shift+A")
-        self._action(statement, "Request &changes…", lambda: self._review(wf.REQUEST_CHANGES))
-        self._action(statement, "Re&open", lambda: self._review(wf.REOPEN))
+        self.writing_actions = [self.import_action, self.import_data_action, save, new, *(
+            self._action(statement, text, lambda _=False, a=action: self._review(a), keys)
+            for text, action, keys in (("Send to &review", wf.SUBMIT, "Ctrl+Shift+S"),
+                                       ("&Approve", wf.APPROVE, "Ctrl+Shift+A"),
+                                       ("Request &changes…", wf.REQUEST_CHANGES, None),
+                                       ("Re&open", wf.REOPEN, None)))]
         statement.addSeparator()
-        self._action(statement, "&Link evidence…", self.link_evidence, "Ctrl+L")
+        self.writing_actions.append(
+            self._action(statement, "&Link evidence…", self.link_evidence, "Ctrl+L"))
         self._action(statement, "Edit &verdict", lambda: self._tab("Verdict"), "Ctrl+R")
 
         view = bar.addMenu("&View")
@@ -399,7 +418,20 @@ class MainWindow(QMainWindow):
     def _title(self) -> str:
         user = self.ctx.user
         who = f" — {user.label} ({user.role})" if user else ""
-        return f"{self.ctx.ws.path.name}{who} — Factcheck"
+        readonly = " [read-only]" if self.ctx.ws.readonly_reason else ""
+        return f"{self.ctx.ws.path.name}{readonly}{who} — Factcheck"
+
+    def _show_readonly(self) -> None:
+        reason = self.ctx.ws.readonly_reason
+        if not reason:
+            return
+        self.readonly_banner.setText(
+            f"<b>Read-only:</b> {reason}. You can read, search and export; changes are "
+            "turned off. To edit, make the file writable or open a copy, then reopen it.")
+        self.readonly_banner.show()
+        for action in self.writing_actions:
+            action.setEnabled(False)
+            action.setStatusTip(f"Read-only workspace: {reason}")
 
     def _update_user(self) -> None:
         user = self.ctx.user

@@ -93,9 +93,11 @@ class RemovalMenu:
             menu.addSeparator()
         return menu
 
-    @staticmethod
-    def _add(menu: QMenu, text: str, enabled: bool, why_not: str,
+    def _add(self, menu: QMenu, text: str, enabled: bool, why_not: str,
              slot: Callable[[], None]) -> QAction:
+        readonly = self.ctx.ws.readonly_reason
+        if readonly:
+            enabled, why_not = False, f"Read-only workspace: {readonly}"
         action = QAction(text, menu)
         action.setEnabled(enabled)
         if not enabled:
