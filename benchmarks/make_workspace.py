@@ -18,8 +18,8 @@ terms (FREQUENT_TERM is in ~30% of quotes) and rare ones (each of RARE_TERMS in
 2-6 quotes, whatever N is).
 
 Every row is written through storage.records.insert_many inside Store
-transactions, so the hash-chained history records it and `factcheck check`
-passes. The same seed gives the same records (ids, text, dates); only the
+transactions, so the hash-chained history records it (each batch of a
+transaction as one change set) and `factcheck check` passes. The same seed gives the same records (ids, text, dates); only the
 admin made by Workspace.create and its settings get fresh ids and times.
 """
 
@@ -64,7 +64,7 @@ __all__ = ["FREQUENT_TERM", "RARE_TERMS", "TAGS", "make_workspace", "main"]
 START = date(2015, 1, 1)
 END = date(2026, 10, 31)  # fixed, not today, so the same seed gives the same workspace
 SPAN_DAYS = (END - START).days
-BATCH = 5_000  # rows per insert_many call: bounds the memory of history entries
+BATCH = 5_000  # rows per insert_many call: bounds the size of one change set
 TRANSACTION_ROWS = 25_000  # rows per write transaction: keeps the WAL small
 
 FREQUENT_TERM = "government"

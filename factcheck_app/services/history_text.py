@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -77,8 +78,10 @@ def local_time(at: str | None) -> str:
     """'3 Dec 2026, 14:05' in this computer's time zone, from a stored UTC time."""
     if not at:
         return ""
-    moment = datetime.fromisoformat(at).astimezone()
-    return f"{moment.day} {moment:%b %Y, %H:%M}"
+    # time.localtime is several times faster than datetime.astimezone(), which counts
+    # when a long history is shown; both follow the zone's daylight saving rules.
+    local = time.localtime(datetime.fromisoformat(at).timestamp())
+    return f"{local.tm_mday} {time.strftime('%b %Y, %H:%M', local)}"
 
 
 class _Phrasing:

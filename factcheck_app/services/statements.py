@@ -151,8 +151,15 @@ def edit_statement(ws: Workspace, *, statement_id: str, expected_version: int | 
         current = records.get(db, "statements", statement_id)
         changes = _prepare(ws, fields, current)
         refuse_unseen_changes(db, current, seen, changes)
-        old, new = records.update(db, "statements", statement_id, changes, actor=ws.actor,
-                                  expected_version=expected_version, reason=reason)
+        # The editor of changed content becomes the last editor in the same UPDATE, so
+        # one edit is one write of the row (approval.touch_content then has nothing to do
+        # unless the statement was approved).
+        editor = ({"last_editor_id": ws.actor.user_id}
+                  if any(current.get(k) != v for k, v in changes.items()
+                         if k in rec.CONTENT_FIELDS) else {})
+        old, new = records.update(db, "statements", statement_id, {**changes, **editor},
+                                  actor=ws.actor, expected_version=expected_version,
+                                  reason=reason)
         message = after_content_change(ws, old, new)
     return Changes(statements=frozenset({statement_id}), tables=frozenset({"statements"}),
                    message=message or "saved",

@@ -71,11 +71,17 @@ def encode(changes: Iterable[RecordChange], *, action: str, reason: str | None) 
     return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
 
 
-def decode(diff: str, *, action: str, reason: str | None) -> Iterator[RecordChange]:
-    """The record changes of a diff written by `encode`, in their order within each table."""
+def decode(diff: str, *, action: str, reason: str | None,
+           only: tuple[str, str] | None = None) -> Iterator[RecordChange]:
+    """The record changes of a diff written by `encode`, in their order within each table;
+    with `only` (table, id), just that record's (a bulk import's change set is large)."""
     for table, names, entries in json.loads(diff):
+        if only is not None and table != only[0]:
+            continue
         for entry in entries:
             record_id, op = entry[0], entry[1]
+            if only is not None and record_id != only[1]:
+                continue
             if op == CREATE:
                 fields = {n: v for n, v in zip(names, entry[2]) if v is not None}
             elif op == UPDATE:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import weakref
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -70,7 +71,7 @@ def pack(diff: str) -> str | bytes:
     """The stored form of a diff: the JSON text, or its zlib compression when that pays."""
     if len(diff) <= COMPRESS_OVER:
         return diff
-    packed = zlib.compress(diff.encode(), 6)
+    packed = zlib.compress(diff.encode(), 9)
     return packed if len(packed) < len(diff) else diff
 
 
@@ -92,6 +93,36 @@ def head(db: Database) -> tuple[int, bytes]:
     """(seq, hash) of the last change set: what a signature of the history covers."""
     row = db.execute("SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1").fetchone()
     return (row[0], bytes(row[1])) if row else (0, GENESIS)
+
+
+# The index's form of a table name: one byte for each table the app tracks today (these
+# numbers are part of the file format: never reuse or renumber one); a table without a
+# number is indexed by its name.
+TABLE_CODES = {"users": 1, "settings": 2, "speakers": 3, "sources": 4, "statements": 5,
+               "evidence": 6, "links": 7, "attachments": 8, "verdicts": 9, "comments": 10}
+TABLE_NAMES = {code: name for name, code in TABLE_CODES.items()}
+
+
+def table_key(table: str) -> int | str:
+    return TABLE_CODES.get(table, table)
+
+
+_UUID_HEX = re.compile(r"[0-9a-f]{32}")
+
+
+def record_key(record_id: str) -> str | bytes:
+    """The index's form of a record id: a UUID's 16 bytes (less than half its text, and
+    the index has a row per record change), any other id as it is.
+
+    Only the canonical form (lower-case hex, dashes after 8, 12, 16 and 20 digits, as
+    str(uuid4()) writes it) is shortened, so the bytes always give back the same text.
+    """
+    if len(record_id) == 36 and record_id[8] == record_id[13] == record_id[18] == \
+            record_id[23] == "-":
+        digits = record_id.replace("-", "")
+        if _UUID_HEX.fullmatch(digits):
+            return bytes.fromhex(digits)
+    return record_id
 
 
 # -- collecting one use case's changes -------------------------------------------------
@@ -188,7 +219,7 @@ def append(db: Database, header: Header, changes: list[RecordChange], prev: byte
          header.reason, diff, prev, digest])
     db.conn.executemany(
         "INSERT OR IGNORE INTO history_records (record_type, record_id, seq) VALUES (?, ?, ?)",
-        [(c.table, c.record_id, header.seq) for c in changes])
+        [(table_key(c.table), record_key(c.record_id), header.seq) for c in changes])
     return digest
 
 
@@ -200,9 +231,11 @@ def _header(row: tuple) -> Header:
     return Header(*row[:6])
 
 
-def change_sets(db: Database, seqs: Iterable[int] | None = None
+def change_sets(db: Database, seqs: Iterable[int] | None = None, *,
+                only: tuple[str, str] | None = None
                 ) -> Iterator[tuple[Header, list[RecordChange]]]:
-    """Change sets in order with their record changes: all of them, or those in `seqs`."""
+    """Change sets in order with their record changes: all of them, or those in `seqs`;
+    with `only` (table, id), just that record's changes."""
     if seqs is None:
         rows: Iterable[tuple] = db.conn.execute(f"SELECT {_COLUMNS} FROM history ORDER BY seq")
     else:
@@ -216,7 +249,7 @@ def change_sets(db: Database, seqs: Iterable[int] | None = None
     for row in rows:
         header = _header(row)
         yield header, list(changeset.decode(unpack(row[6]), action=header.action,
-                                            reason=header.reason))
+                                            reason=header.reason, only=only))
 
 
 def record_change_sets(db: Database, table: str, record_id: str, *, limit: int | None = None
@@ -225,13 +258,12 @@ def record_change_sets(db: Database, table: str, record_id: str, *, limit: int |
     that record's changes."""
     sql = "SELECT seq FROM history_records WHERE record_type = ? AND record_id = ? " \
           "ORDER BY seq DESC"
-    params: list[Any] = [table, record_id]
+    params: list[Any] = [table_key(table), record_key(record_id)]
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
     seqs = [row[0] for row in db.conn.execute(sql, params)]
-    return [(header, [c for c in changes if c.table == table and c.record_id == record_id])
-            for header, changes in change_sets(db, seqs)]
+    return list(change_sets(db, seqs, only=(table, record_id)))
 
 
 def last_change_of(db: Database, table: str, record_id: str, fields: Iterable[str]
@@ -272,31 +304,43 @@ def verify_chain(db: Database) -> ChainProblem | None:
     return None
 
 
-def replay(db: Database, *, index: set[tuple[str, str, int]] | None = None
+def replay(db: Database, *, index: set[tuple[int | str, str | bytes, int]] | None = None
            ) -> dict[str, dict[str, dict[str, Any] | None]]:
     """Rebuild every record's tracked fields from the history alone.
 
-    Returns {table: {record id: fields, or None when deleted}}; the check compares
-    this against the tables to catch edits made behind the app's back. When
-    `index` is given, it receives the (table, id, seq) rows the index should hold.
+    Returns {table: {record id: fields, or None when deleted}}; a field that is not
+    set may be missing or None. The check compares this against the tables to catch
+    edits made behind the app's back. When `index` is given, it receives the
+    (table_key(table), record_key(id), seq) rows the index should hold.
+
+    Reads the diffs' JSON directly (not through RecordChange): on 100,000 statements
+    this is most of the check's time.
     """
     state: dict[str, dict[str, dict[str, Any] | None]] = {}
-    for seq, action, reason, diff in db.conn.execute(
-            "SELECT seq, action, reason, diff FROM history ORDER BY seq"):
-        for change in changeset.decode(unpack(diff), action=action, reason=reason):
-            records = state.get(change.table)
+    keys: dict[str, str | bytes] = {}
+    for seq, diff in db.conn.execute("SELECT seq, diff FROM history ORDER BY seq"):
+        for table, names, entries in json.loads(unpack(diff)):
+            records = state.get(table)
             if records is None:
-                records = state[change.table] = {}
-            if index is not None:
-                index.add((change.table, change.record_id, seq))
-            if change.op == changeset.CREATE:
-                records[change.record_id] = {**change.fields, "id": change.record_id}
-            elif change.op == changeset.DELETE:
-                records[change.record_id] = None
-            else:
-                fields = records.get(change.record_id)
-                if fields is None:
-                    fields = records[change.record_id] = {}
-                for name, (_old, new) in change.fields.items():
-                    fields[name] = new
+                records = state[table] = {}
+            code = table_key(table)
+            for entry in entries:
+                record_id, op = entry[0], entry[1]
+                if index is not None:
+                    key = keys.get(record_id)
+                    if key is None:
+                        key = keys[record_id] = record_key(record_id)
+                    index.add((code, key, seq))
+                if op == changeset.CREATE:
+                    fields = dict(zip(names, entry[2]))
+                    fields["id"] = record_id
+                    records[record_id] = fields
+                elif op == changeset.DELETE:
+                    records[record_id] = None
+                else:
+                    fields = records.get(record_id)
+                    if fields is None:
+                        fields = records[record_id] = {}
+                    for name, pair in entry[2].items():
+                        fields[name] = pair[1]
     return state

@@ -36,8 +36,8 @@ CHANGE_SET_TABLES = [
         hash BLOB NOT NULL
     )""",
     """CREATE TABLE history_records (
-        record_type TEXT NOT NULL,
-        record_id TEXT NOT NULL,
+        record_type NOT NULL,  -- history.TABLE_CODES' number, or the table's name
+        record_id BLOB NOT NULL,  -- a UUID id as its 16 bytes, any other id as text
         seq INTEGER NOT NULL REFERENCES history (seq),
         PRIMARY KEY (record_type, record_id, seq)
     ) WITHOUT ROWID""",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,13 +42,13 @@ def records_match_history(db: Database) -> Iterator[Problem]:
     """Every tracked row must equal what its history says; anything else was edited
     behind the app's back (plain sqlite3, a spreadsheet, a script). The history
     index must name exactly the change sets each record appears in."""
-    index: set[tuple[str, str, int]] = set()
+    index: set[tuple[int | str, str | bytes, int]] = set()
     expected = history.replay(db, index=index)
     for table in TRACKED_TABLES:
         known = expected.get(table, {})
-        cursor = db.conn.execute(f"SELECT * FROM [{table}] ORDER BY rowid")
-        columns = [d[0] for d in cursor.description]
-        tracked = [(i, c) for i, c in enumerate(columns) if c not in UNTRACKED]
+        columns = [c.name for c in db[table].columns if c.name not in UNTRACKED]
+        cursor = db.conn.execute(
+            f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]")
         id_at = columns.index("id")
         seen: set[str] = set()
         for row in cursor:
@@ -57,17 +58,14 @@ def records_match_history(db: Database) -> Iterator[Problem]:
             if fields is None:
                 yield Problem("record", f"{table} {record_id}",
                               "exists but was never recorded in the history")
-                continue
-            for i, column in tracked:
-                value, said = row[i], fields.get(column)
-                # Compare types too: 1 and "1" (or 1.0) are different edits.
-                if value != said or type(value) is not type(said):
-                    yield Problem(
-                        "record", f"{table} {record_id}",
-                        f"field {column!r} was changed outside Factcheck (history says "
-                        f"{history.encode(said)}, file has {history.encode(value)})",
-                    )
-                    break
+            elif row != tuple(map(fields.get, columns)):  # one C-level compare per row
+                column = next(c for c, v in zip(columns, row) if v != fields.get(c))
+                yield Problem(
+                    "record", f"{table} {record_id}",
+                    f"field {column!r} was changed outside Factcheck (history says "
+                    f"{history.encode(fields.get(column))}, file has "
+                    f"{history.encode(row[columns.index(column)])})",
+                )
         for record_id, fields in known.items():
             if fields is not None and record_id not in seen:
                 yield Problem("record", f"{table} {record_id}",
@@ -75,17 +73,27 @@ def records_match_history(db: Database) -> Iterator[Problem]:
     yield from _index_matches(db, index)
 
 
-def _index_matches(db: Database, expected: set[tuple[str, str, int]]) -> Iterator[Problem]:
+def _index_matches(db: Database, expected: set[tuple[int | str, str | bytes, int]]
+                   ) -> Iterator[Problem]:
     """The index the History tab reads must list every change set of a record, and no
     other: otherwise a change could be hidden from (or forged into) a record's history."""
     actual = set(db.conn.execute("SELECT record_type, record_id, seq FROM history_records"))
-    for table, record_id, seq in sorted(expected - actual)[:1]:
-        yield Problem("history", f"history #{seq}",
-                      f"the history index lacks this change of {table} {record_id}")
-    for table, record_id, seq in sorted(actual - expected)[:1]:
-        yield Problem("history", f"history #{seq}",
-                      f"the history index names {table} {record_id}, which this change "
-                      "does not touch")
+    for table, key, seq in sorted(expected - actual, key=_by_seq)[:1]:
+        yield Problem("history", f"history #{seq}", "the history index lacks this change of "
+                      f"{history.TABLE_NAMES.get(table, table)} {_shown(key)}")
+    for table, key, seq in sorted(actual - expected, key=_by_seq)[:1]:
+        yield Problem("history", f"history #{seq}", "the history index names "
+                      f"{history.TABLE_NAMES.get(table, table)} {_shown(key)}, which this "
+                      "change does not touch")
+
+
+def _by_seq(row: tuple[int | str, str | bytes, int]) -> tuple[int, str, str]:
+    return row[2], str(row[0]), _shown(row[1])
+
+
+def _shown(key: str | bytes) -> str:
+    """A record id as the user knows it, from its index form."""
+    return str(uuid.UUID(bytes=key)) if isinstance(key, bytes) and len(key) == 16 else str(key)
 
 
 def attachment_files(db: Database, files_dir: Path) -> Iterator[Problem]:

@@ -61,6 +61,11 @@ class Store:
             raise
 
     @property
+    def background_backup(self) -> threading.Thread | None:
+        """The on-open copy of a large file, running on its own thread, if one was started."""
+        return self._backup
+
+    @property
     def files_dir(self) -> Path:
         return files_dir_for(self.path)
 

@@ -206,6 +206,11 @@ class HistoryTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 124)
+        # Rows fit their (wrapped) sentence when they come into view: fitting all of a
+        # long history up front is what made it slow to open.
+        self._fitted: set[int] = set()
+        self.table.verticalScrollBar().valueChanged.connect(self._fit_visible)
+        header.sectionResized.connect(self._refit)
         self.count = label("", "muted")
         layout = QVBoxLayout(self)
         layout.addWidget(self.count)
@@ -215,20 +220,39 @@ class HistoryTab(QWidget):
         lines = history_text.statement_lines(self.ctx.ws, dossier["id"],
                                              rows=dossier["history"])
         self.count.setText(f"{len(lines)} change{'s' if len(lines) != 1 else ''}, newest first")
-        # Fill with fixed row heights and let rows fit their text only once filled:
-        # fitting every row after every cell made a long history take minutes.
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setUpdatesEnabled(False)
         try:
             self.table.clearContents()
             self.table.setRowCount(len(lines))
             for i, line in enumerate(lines):
-                when = QTableWidgetItem(line.when)
-                what = QTableWidgetItem(line.sentence)
-                what.setToolTip(line.sentence)
-                self.table.setItem(i, 0, when)
-                self.table.setItem(i, 1, what)
+                self.table.setItem(i, 0, QTableWidgetItem(line.when))
+                self.table.setItem(i, 1, QTableWidgetItem(line.sentence))
+            self._refit()
         finally:
-            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             self.table.setUpdatesEnabled(True)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._refit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._refit()
+
+    def _refit(self, *_args) -> None:
+        """The text's width changed (or the rows did): fit the rows in view again."""
+        self._fitted.clear()
+        self._fit_visible()
+
+    def _fit_visible(self, *_args) -> None:
+        table = self.table
+        if not table.rowCount():
+            return
+        first = max(table.rowAt(0), 0)
+        last = table.rowAt(table.viewport().height())
+        last = table.rowCount() - 1 if last < 0 else last
+        # A screenful below too, so scrolling down does not meet unfitted rows at once.
+        for row in range(first, min(table.rowCount(), last + (last - first) + 2)):
+            if row not in self._fitted:
+                self._fitted.add(row)
+                table.resizeRowToContents(row)

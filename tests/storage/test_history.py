@@ -30,10 +30,12 @@ def _writes(ws: Workspace, action) -> list[str]:
     return [f"{m[1]} {m[2]}" for m in writes if m]
 
 
-def test_one_edit_is_one_update_and_one_change_set(ws: Workspace) -> None:
+@pytest.mark.parametrize("editor", ["ana", "rob"])  # the author, then someone else
+def test_one_edit_is_one_update_and_one_change_set(ws: Workspace, editor: str) -> None:
     ws.sign_in("ana")
     statement_id = statements.add_statement(ws, quote="Taxes will fall",
                                             stated_on="2023-03-01").created
+    ws.sign_in(editor)
     before = history.head(ws.db)
     writes = _writes(ws, lambda: statements.edit_statement(
         ws, statement_id=statement_id, quote="Taxes will fall by 2%",
@@ -43,7 +45,9 @@ def test_one_edit_is_one_update_and_one_change_set(ws: Workspace) -> None:
     assert seq == before[0] + 1 and len(digest) == 32 and digest != before[1]
     changed = [h["field"] for h in queries.record_history(ws, "statements", statement_id)
                if h["seq"] == seq]
-    assert sorted(changed) == ["expectation", "quote", "tags"]
+    assert sorted(changed) == sorted(["expectation", "quote", "tags"]
+                                     + (["last_editor_id"] if editor == "rob" else []))
+    assert queries.get_statement(ws, statement_id)["last_editor_id"] == ws.user.id
     assert check_workspace(ws) == []
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 import zlib
 from pathlib import Path
 
@@ -109,15 +110,18 @@ def test_rehashed_history_row_breaks_the_link_to_the_next(demo_path: Path, plain
 def test_history_index_refuses_edits_and_a_gap_in_it_is_caught(demo_path: Path,
                                                                plain_sql) -> None:
     """The History tab reads the index: hiding a change from it is refused, then caught."""
-    seq, record_id = _one(demo_path, "SELECT seq, record_id FROM history_records "
-                                     "WHERE record_type = 'statements' ORDER BY seq DESC LIMIT 1")
+    seq, key = _one(demo_path, "SELECT seq, record_id FROM history_records "
+                               "WHERE record_type = ? ORDER BY seq DESC LIMIT 1",
+                    (history.TABLE_CODES["statements"],))
+    record_id = str(uuid.UUID(bytes=key))  # the index keeps a UUID's 16 bytes
     conn = sqlite3.connect(str(demo_path))
     with pytest.raises(sqlite3.IntegrityError, match="the history index is append-only: "
                                                      "DELETE refused"):
         conn.execute("DELETE FROM history_records WHERE seq = ?", [seq])
     conn.close()
     plain_sql(demo_path, "DROP TRIGGER history_records_no_delete",
-              f"DELETE FROM history_records WHERE seq = {seq} AND record_id = '{record_id}'")
+              f"DELETE FROM history_records WHERE seq = {seq} AND record_id = ?",
+              params=(key,))
     assert _problems(demo_path) == [
         f"history #{seq}: the history index lacks this change of statements {record_id}"]
 

@@ -197,7 +197,7 @@ def test_a_large_workspace_is_backed_up_off_the_opening_thread_and_seldom(
     ws.close()
     monkeypatch.setattr(backups, "SMALL_FILE_BYTES", 0)  # every file counts as large
     opened = Workspace.open(path, user="ana")
-    copying = opened.store._backup
+    copying = opened.store.background_backup
     assert copying is not None and copying.name == "factcheck-backup"
     opened.close()
     assert not copying.is_alive()
@@ -211,7 +211,7 @@ def test_a_large_workspace_is_backed_up_off_the_opening_thread_and_seldom(
         _add_statement(later, "A later statement")
     _age_backups(path, 60 * 60)
     with Workspace.open(path) as again:
-        assert again.store._backup is None
+        assert again.store.background_backup is None
     assert len(backups.list_backups(path)) == 1
     _age_backups(path, backups.LARGE_INTERVAL_S)
     Workspace.open(path).close()

@@ -51,6 +51,11 @@ def test_history_tab_reads_as_sentences_with_names_and_local_times(
         "Ana Petrova recorded the statement “We will build the bridge”.",
     ]
     assert tab.count.text() == "4 changes, newest first"
+    # shown in a narrow pane, a long sentence wraps onto more lines than a short one
+    tab.resize(480, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert tab.table.rowHeight(2) > tab.table.rowHeight(1)
     # the time is shown in this computer's zone (UTC+9 here), not as stored (UTC)
     stored = max(h["at"] for h in dossier["history"])
     local = datetime.fromisoformat(stored) + timedelta(hours=9)
