@@ -106,7 +106,10 @@ class Store:
             return
         if app_id != APPLICATION_ID:
             raise WorkspaceInvalid(f"{self.path.name} is an SQLite file but not a Factcheck workspace")
-        applied = {m.name for m in migrations.applied(self.db)}
+        try:
+            applied = {m.name for m in migrations.applied(self.db)}
+        except sqlite3.DatabaseError as error:  # a damaged file can fail here first
+            raise translate(error, self.path) from None
         unknown = applied - set(KNOWN_MIGRATIONS)
         if unknown:
             raise WorkspaceTooNew(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from tests.history_helpers import field_rows
 from tests.cli.test_cli import CLI, _add, cli, snapshot  # noqa: F401 - the fixture
 
 
@@ -19,10 +19,8 @@ def _approved(cli: CLI) -> tuple[str, str]:
     return sid, eid
 
 
-def _history(cli: CLI, record_id: str) -> list[tuple]:
-    with sqlite3.connect(cli.w) as conn:
-        return conn.execute("SELECT user_name, action, field, reason FROM history "
-                            "WHERE record_id = ? ORDER BY seq", [record_id]).fetchall()
+def _history(cli: CLI, table: str, record_id: str) -> list[tuple]:
+    return field_rows(cli.w, table, record_id)
 
 
 def _refused(cli: CLI, message: str, *args: str) -> None:
@@ -44,7 +42,7 @@ def test_an_approved_statement_is_retracted_not_deleted(cli: CLI, tmp_path: Path
     assert shown["review_state"] == "retracted" and shown["quote"].startswith("The media")
     assert shown["comments"][-1]["body"] == "Retracted: The ministry corrected its figures"
     assert ("rita", "workflow", "review_state",
-            "Retracted: The ministry corrected its figures") in _history(cli, sid)
+            "Retracted: The ministry corrected its figures") in _history(cli, "statements", sid)
     code, out, err = cli("export", cli.w, "--format", "md", "--report", "dossier",
                          "--statement", sid)
     assert code == 2 and "is not approved" in err  # out of published reports
@@ -61,7 +59,7 @@ def test_a_draft_statement_is_deleted_by_its_creator_or_an_admin(cli: CLI) -> No
     assert cli.ok("statement", "delete", cli.w, sid[:8], "--as", "ana").strip() == \
         "statement deleted"
     assert cli.json("statement", "list", cli.w) == []
-    assert ("ana", "delete", None, None) in _history(cli, sid)
+    assert ("ana", "delete", None, None) in _history(cli, "statements", sid)
     assert "ok (integrity" in cli.ok("check", cli.w)
 
 
@@ -78,7 +76,7 @@ def test_evidence_an_approval_cites_is_retracted_and_the_statement_reopens(cli: 
     assert row["retracted_reason"] == "The log was forged" and row["retracted_at"]
     assert cli.json("statement", "show", cli.w, sid)["review_state"] == "draft"
     assert ("rob", "retract", "retracted_reason", "Retracted: The log was forged") in \
-        _history(cli, eid)
+        _history(cli, "evidence", eid)
     other = _add(cli, "Another promise")["id"]
     _refused(cli, "this evidence was retracted; it cannot be linked again", "evidence", "link",
              cli.w, other, eid, "--stance", "supports", "--as", "ana")
@@ -96,5 +94,5 @@ def test_unapproved_evidence_is_deleted_with_its_links(cli: CLI, tmp_path: Path)
     assert cli.ok("evidence", "delete", cli.w, eid, "--as", "admin").strip() == "evidence deleted"
     assert cli.json("evidence", "list", cli.w) == []
     assert cli.json("statement", "show", cli.w, sid)["evidence"] == []
-    assert ("admin", "delete", None, None) in _history(cli, eid)
+    assert ("admin", "delete", None, None) in _history(cli, "evidence", eid)
     assert "ok (integrity" in cli.ok("check", cli.w)

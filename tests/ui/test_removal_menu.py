@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtWidgets import QMessageBox
 
 from factcheck_app.services import evidence, statements
 from factcheck_app.ui import removal_menu
 from factcheck_app.ui.evidence_view import COL_TITLE, EvidenceView
 from factcheck_app.ui.statement_model import COL_REVIEW
+from tests.history_helpers import field_rows
 
 
 def _actions(menu) -> dict:
     return {a.text(): a for a in menu.actions() if a.text()}
 
 
-def _history(path, record_id: str) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT user_name, action, reason FROM history WHERE record_id = ? "
-                            "ORDER BY seq", [record_id]).fetchall()
+def _history(path, table: str, record_id: str) -> list[tuple]:
+    """(user_name, action, reason) of each change to the record, oldest first."""
+    return [(user, action, reason) for user, action, _, reason in
+            field_rows(path, table, record_id)]
 
 
 def _ids_in_state(window, state: str) -> list[str]:
@@ -44,7 +43,7 @@ def test_deleting_a_draft_from_its_row_menu_asks_first(window, sample_path, monk
     _actions(view.removal.statement_menu(statement_id))["Delete statement…"].trigger()
     assert "the history keeps a record" in asked[0]
     assert view.model.rowCount() == rows - 1 and view.model.row_of(statement_id) is None
-    assert _history(sample_path, statement_id)[-1][:2] == ("ana", "delete")
+    assert _history(sample_path, "statements", statement_id)[-1][:2] == ("ana", "delete")
 
 
 def test_an_approved_row_offers_retract_not_delete(window, app_controller, sample_path,
@@ -68,7 +67,7 @@ def test_an_approved_row_offers_retract_not_delete(window, app_controller, sampl
     row = rob.statements.model.row_of(statement_id)
     assert rob.statements.model.index(row, COL_REVIEW).data() == "Retracted"
     assert ("rob", "workflow", "Retracted: The figures were revised") in \
-        _history(sample_path, statement_id)
+        _history(sample_path, "statements", statement_id)
 
 
 def test_retracting_evidence_from_its_row_menu_marks_it(app_controller, sample_path, qtbot,
