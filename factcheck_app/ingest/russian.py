@@ -15,7 +15,7 @@ _VERB_STEMS = """
 предупреди замети написа рассказа ответи пригрози опроверг опровергну подыто констатирова
 указа напомни объясни вырази высказа назва призва процитирова прокомментирова заключи
 резюмирова возрази посетова пожалова поделил признава сообщае заверя утвержда
-отвеча добавля подчеркива настаива настоя
+отвеча добавля подчеркива настаива настоя говори повтори сообща
 сказа заяви зазначи дода наголоси повідоми поясни підкресли написа запевни попереди
 розповіл відповіл пообіця
 """.split()
@@ -62,7 +62,9 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
     if not toks:
         return None
     if forward:
-        stop = next((k for k, t in enumerate(toks) if t.text in ",;:.!?" + FILL), len(toks))
+        # a short quoted name inside the phrase ("глава «Газпрома» Алексей Миллер") is no stop
+        stop = next((k for k, t in enumerate(toks) if t.text in ",;:.!?" or
+                     (t.text == FILL and FILL * 30 in mtext[t.start:t.start + 30])), len(toks))
         toks = toks[:stop]
         if toks and toks[0].low in _PRONOUNS:
             return Mention(toks[0].text, toks[0].start, toks[0].end)
@@ -102,7 +104,8 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
 def ru_resolve(resolver: Resolver, m: Mention, verb_low: str) -> Resolved:
     """Resolve a Russian speaker phrase: a pronoun by the verb's gender, a name to its fullest
     (nominative) form in the article, a role to the person the article gave that role."""
-    low = m.text.lower()
+    low = {"его": "он", "её": "она", "ее": "она", "их": "они", "його": "він",
+           "її": "вона"}.get(m.text.lower(), m.text.lower())
     gender = verb_gender(verb_low)
     if low in _PRONOUNS:
         want = _PRONOUNS[low] or gender
