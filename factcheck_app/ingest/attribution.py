@@ -11,7 +11,7 @@ from .mentions import Mention, head_np, subject_after, subject_before
 from .lexicon_ru import is_cyrillic
 from .names import tokenize
 from .russian import is_speech_verb as ru_speech_verb
-from .russian import ru_resolve, ru_subject
+from .russian import GENITIVE_INTROS, ru_resolve, ru_subject
 from .quotes import QuoteSpan
 from .speakers import Resolved, Resolver
 
@@ -87,7 +87,7 @@ def _russian_event(mtext: str, sent: Sentence, toks: list, i: int,
     tok = toks[i]
     if not ru_speech_verb(tok.low):
         return None
-    if tok.low == "словам":                     # "по словам Пескова", "по его словам"
+    if tok.low in GENITIVE_INTROS:              # "по словам Пескова", "по его словам"
         if i >= 2 and toks[i - 2].low == "по" and toks[i - 1].low in _RU_POSSESSIVE:
             who = toks[i - 1]
             res = ru_resolve(resolver, Mention(who.text, who.start, who.end),

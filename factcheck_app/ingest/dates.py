@@ -115,7 +115,7 @@ def published_in_text(text: str) -> dt.date | None:
 _WEEKDAY_RE = re.compile(r"\b(last|this|next|on|until|by|since|before)?\s*"
                          r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _MONTH_RE = re.compile(r"\b(in|during|since|last|this|early|late|mid|on|of|until|by|next)?[\s-]*"
-                       r"(" + _MON + r")\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?"
+                       r"(" + _MON + r")\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?"
                        r"(?:,?\s+(?:of\s+)?((?:19|20)\d\d|that year|last year|this year))?", re.I)
 _YEAR_RE = re.compile(r"\b(in|during|since)\s+((?:19|20)\d\d)\b", re.I)
 _RELATIVE = {"yesterday": -1, "today": 0, "this morning": 0, "this afternoon": 0,

@@ -91,9 +91,10 @@ def extract_article(data: str | bytes, *, filename: str | None = None,
     """
     size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
     if size > MAX_INPUT_BYTES:
-        raise ValueError(f"the input is {size / 1024 / 1024:.1f} MB; article import takes up to "
-                         f"{MAX_INPUT_BYTES // 1024 // 1024} MB (a long news article is well under "
-                         "1 MB): save just the article, or split the file")
+        raise ValueError(f"the input is {size:,} bytes, over the "
+                         f"{MAX_INPUT_BYTES // 1024 // 1024} MB that article import takes up to "
+                         "(a long news article is well under 1 MB): save just the article, "
+                         "or split the file")
     text = decode(data)
     if not text.strip():
         raise ValueError("empty input: there is no article text to extract")

@@ -23,7 +23,8 @@ _DENIAL = re.compile(
     r"(?:is|are|was|were) not responsible|had no (?:role|part|knowledge)|"
     r"(?:does|do|did) not involve|did not (?:take place|occur)|has nothing to do|"
     r"не соответству\w* действительност\w*|ложь|фейк\w*|вброс\w*|неправд\w*|"
-    r"не было и нет|опроверга\w*|отрица\w*|брехн\w*|неправда|провокаци\w*)", re.I)
+    r"не было и нет|нет и не будет|не было и не будет|(?:никаких|никакого|никакой)\s+\w+"
+    r"(?:\s+\w+)?\s+(?:нет|не было)|опроверга\w*|отрица\w*|брехн\w*|неправда|провокаци\w*)", re.I)
 _HARM = (r"(?:retaliat\w*|respond(?: harshly| decisively| in kind)?|strike|hit back|destroy\w*|"
          r"punish\w*|pay (?:a|the) price|pay for|consequences|crush\w*|wipe\w*|sanction\w*|"
          r"attack\w*|force|war|military means|regret)")
@@ -41,6 +42,8 @@ _FIRST_PERSON_FUTURE = re.compile(
     r"| are determined to| promise| pledge| guarantee| commit(?:ted)? to| aim to| are ready to"
     r"| will not| won't)\b"
     r"|\bwe(?:'re| are) (?:going to|gonna)\b"
+    r"|\b(?:i give you my word|you have my word|i promise|we promise|i pledge|we pledge|i vow)\b"
+    r"|(?<!\w)(?:даю (?:вам )?слово|обещаю|обещаем|гарантирую|обіцяю)(?!\w)"
     r"|\b(?:мы|я)\s+(?:\w+\s+){0,2}(?:будем|буду|сделаем|сделаю|завершим|обеспечим|выполним|"
     r"построим|добьемся|добьёмся|вернем|вернём|обещаю|обещаем|гарантирую|гарантируем|намерены|"
     r"планируем|не допустим|не оставим|продолжим|поможем|создадим|запустим|откроем|"
@@ -108,6 +111,8 @@ def _kind(quote: str, verb: str | None) -> str:
     q = " ".join(quote.split())
     first = q.lstrip("\"'“‘«„ —–-")
     v = (verb or "").lower()
+    if v in ("мнению", "думку"):            # "по мнению аналитика, «…»"
+        return "opinion"
     rest = re.split(r"[,;.!?]", first, maxsplit=1)[1:]
     if _EXHORT.match(first) and not _FIRST_PERSON_FUTURE.search(" ".join(rest)):
         return "opinion"             # "Let's not rush", "Don't pay attention to …"

@@ -67,6 +67,7 @@ caucus assembly legislature cabinet embassy consulate mission directorate secret
 corps academy hospital clinic church charity trust fund commission tribunal
 intelligence coalition watch project initiative society institute united city fc club
 airlines airways motors brands holdings partners capital securities labs systems technologies
+treasury exchequer duma rada knesset bundestag
 """.split())
 
 # common nouns that name a body when used as speakers ("the agency said")

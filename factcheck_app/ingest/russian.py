@@ -25,7 +25,11 @@ _PRESENT = frozenset("""говорит говорят считает счита�
 уверены убежден убеждена говорится отмечается подчеркивается указывается сообщается
 говориться вважає вважають каже кажуть""".split())
 def is_speech_verb(low: str) -> bool:
-    return low in _PRESENT or bool(_VERB_RE.fullmatch(low)) or low == "словам"
+    return low in _PRESENT or bool(_VERB_RE.fullmatch(low)) or low in GENITIVE_INTROS
+
+
+# "по словам X", "по мнению X": X is in the genitive
+GENITIVE_INTROS = frozenset({"словам", "мнению", "думку"})
 
 
 def verb_gender(low: str) -> str | None:
@@ -123,6 +127,8 @@ def ru_resolve(resolver: Resolver, m: Mention, verb_low: str) -> Resolved:
             return _known(resolver, Resolved(org, "org"), m) if org else \
                 Resolved(None, "unknown")
         full = _full_name(resolver, people[-1].text, m.start)
+        if full == people[-1].text and verb_low in GENITIVE_INTROS:
+            full = nominative(full)
         if gender:
             resolver.gender_votes.setdefault(full, []).append(gender)
         return _known(resolver, Resolved(full, "person"), m)
@@ -155,6 +161,24 @@ def _full_name(resolver: Resolver, name: str, pos: int) -> str:
         if full and len(words) == 1:
             return full
     return name
+
+
+_NOMINATIVE = (("ого", "ий"), ("ея", "ей"), ("ия", "ий"), ("ии", "ия"), ("ой", "а"), ("ы", "а"),
+               ("а", ""))
+
+
+def nominative(name: str) -> str:
+    """A name the article gives only in the genitive ("Михаила Блинкина") in the nominative
+    ("Михаил Блинкин"): the common endings of first names and surnames."""
+    out = []
+    for word in name.split():
+        low = word.lower()
+        for end, repl in _NOMINATIVE:
+            if low.endswith(end) and len(word) - len(end) >= 3:
+                word = word[: len(word) - len(end)] + repl
+                break
+        out.append(word)
+    return " ".join(out)
 
 
 def _role_holder(resolver: Resolver, stem: str, pos: int) -> str | None:
