@@ -17,7 +17,7 @@ from benchmarks.make_workspace import make_workspace  # noqa: E402
 from factcheck_app.domain.errors import InvalidInput  # noqa: E402
 from factcheck_app.ingest.extract import MAX_INPUT_BYTES, extract_article  # noqa: E402
 from factcheck_app.ingest.names import tokenize  # noqa: E402
-from factcheck_app.services import articles, speakers  # noqa: E402
+from factcheck_app.services import articles  # noqa: E402
 from factcheck_app.services.workspace import Workspace  # noqa: E402
 
 SEED = ROOT / "resources" / "samples" / "seed-article.txt"
@@ -60,7 +60,7 @@ def many_speakers(n: int, runs: int) -> None:
         path = make_workspace(Path(tmp) / "big.factcheck", n, seed=1)
         ws = Workspace.open(path)
         try:
-            count = len(speakers.list_speakers(ws))
+            count = len(articles.known_speakers(ws))
             bare = median_time(lambda: articles.extract(None, raw, filename=SEED.name), runs)
             known = median_time(lambda: articles.extract(ws, raw, filename=SEED.name), runs)
             lookup = median_time(lambda: articles.known_speakers(ws), runs)

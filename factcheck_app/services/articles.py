@@ -14,7 +14,7 @@ from ..domain.errors import InvalidInput
 from ..domain.dates import parse_fuzzy_date
 from ..domain.deadlines import resolve_deadline
 from ..ingest.extract import Candidate, ExtractedArticle, extract_article
-from . import speakers, statements
+from . import statements
 from .sources import add_source
 from .workspace import Changes, Workspace
 
@@ -52,8 +52,9 @@ def check_by_value(p: Proposal, stated: str) -> str:
 
 
 def known_speakers(ws: Workspace) -> list[tuple[str, list[str]]]:
-    return [(row["name"], json.loads(row["aliases"] or "[]"))
-            for row in speakers.list_speakers(ws)]
+    """(name, aliases) of every speaker: only the two columns matching needs, read once."""
+    return [(name, json.loads(aliases or "[]"))
+            for name, aliases in ws.db.execute("SELECT name, aliases FROM speakers")]
 
 
 def extract(ws: Workspace | None, data: str | bytes, *, filename: str | None = None) -> ExtractedArticle:
