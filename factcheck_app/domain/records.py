@@ -16,7 +16,7 @@ KIND_LABELS = {
     "denial": "Denial",
     "assertion": "Assertion of fact",
     "threat": "Threat",
-    "opinion": "Opinion (not checkable)",
+    "opinion": "Opinion",
 }
 STANCES = ("supports", "contradicts", "context")
 STANCE_LABELS = {"supports": "Supports", "contradicts": "Contradicts", "context": "Context"}

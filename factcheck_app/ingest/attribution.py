@@ -11,7 +11,7 @@ from .mentions import Mention, head_np, subject_after, subject_before
 from .lexicon_ru import is_cyrillic
 from .names import tokenize
 from .russian import is_speech_verb as ru_speech_verb
-from .russian import ru_resolve, ru_subject
+from .russian import GENITIVE_INTROS, ru_resolve, ru_subject
 from .quotes import QuoteSpan
 from .speakers import Resolved, Resolver
 
@@ -79,14 +79,26 @@ def find_events(layout: Layout, resolver: Resolver) -> tuple[list[Event], list[E
     return events, subjects
 
 
+_RU_POSSESSIVE = {"его": "он", "её": "она", "ее": "она", "их": "они", "його": "він", "її": "вона"}
+
+
 def _russian_event(mtext: str, sent: Sentence, toks: list, i: int,
                    resolver: Resolver) -> Event | None:
     tok = toks[i]
-    if not ru_speech_verb(tok.low) or (tok.low == "словам" and (i == 0 or toks[i - 1].low != "по")):
+    if not ru_speech_verb(tok.low):
         return None
+    if tok.low in GENITIVE_INTROS:              # "по словам Пескова", "по его словам"
+        if i >= 2 and toks[i - 2].low == "по" and toks[i - 1].low in _RU_POSSESSIVE:
+            who = toks[i - 1]
+            res = ru_resolve(resolver, Mention(who.text, who.start, who.end),
+                             "сказала" if who.low in ("её", "ее", "її") else "сказал")
+            return Event(tok.start, tok.end, tok.low, Mention(who.text, who.start, who.end),
+                         res, sent) if res.speaker else None
+        if i == 0 or toks[i - 1].low != "по":
+            return None
     fills = mtext.rfind(FILL, sent.start, tok.start)
     lo = fills + 1 if fills >= 0 else sent.start
-    nxt = mtext.find(FILL, tok.end, sent.end)
+    nxt = mtext.find(FILL * 30, tok.end, sent.end)      # a quotation, not a quoted name
     mention = ru_subject(mtext, lo, tok, nxt if nxt >= 0 else sent.end)
     if mention is None:
         return None

@@ -33,6 +33,8 @@ _EN = [re.compile(rx, re.I) for rx in (
     rf"\b(?:in|during) (?:the )?(?:first|second) half of {_PERIOD}",
     rf"\b(?:in|during) (?:the )?(?:first|second|third|fourth|last) quarter(?: of {_PERIOD})?",
     rf"\b(?:in|during) {_PART}{_PERIOD}|\b{_PART}{_PERIOD}",
+    r"\b(?:by )?this time next (?:year|month|week)\b",
+    r"\b(?:in|during|by|before) (?:the )?(?:spring|summer|autumn|fall|winter)(?: of (?:19|20)\d\d)?",
     r"\b(?:this|next) (?:year|month|week|spring|summer|autumn|fall|winter)\b",
     rf"\bin (?:19|20)\d\d\b|\bin {_MON}\b",
     r"\b(?:tomorrow|tonight|today)\b",

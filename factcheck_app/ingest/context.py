@@ -63,9 +63,17 @@ def stated_dates(layout: Layout, quotes: Sequence[QuoteSpan],
                 out.append(_coarsen(frame, precision))
                 continue
         prev = out[-1] if out else None
-        if prev is not None and prev.how == "context" and q.para - quotes[qi - 1].end_para <= 1 \
+        opens = q.mark_start == layout.paras[q.para].start
+        if prev is not None and prev.how == "context" and opens \
+                and q.para - quotes[qi - 1].end_para <= 1 \
                 and not frames.has_frame(quotes[qi - 1].end_para + 1, q.para, q.mark_start):
             out.append(prev)                  # the story carries on in the same past
+            continue
+        if prev is not None and prev.how != "publication" and ev is not None \
+                and attributions[qi - 1] is not None \
+                and attributions[qi - 1].resolved.speaker == ev.resolved.speaker \
+                and q.para - quotes[qi - 1].end_para <= 1:
+            out.append(Stated(prev.value, prev.precision, "context"))   # the same occasion
             continue
         lead = _lead_event(layout, events, ends, attributions[qi], q, published)
         if lead is not None:
@@ -110,10 +118,10 @@ def _lead_event(layout: Layout, events: Sequence[Event], ends: list[int], ev: Ev
         return None
     for k in range(bisect_right(ends, q.mark_start) - 1, -1, -1):
         other = events[k]
+        if layout.para_of(other.verb_start) < q.para - 1:
+            break                     # only the paragraph before counts: stays linear too
         if other.resolved.speaker != ev.resolved.speaker or other is ev:
             continue
-        if layout.para_of(other.verb_start) < q.para - 1:
-            break
         return _own(layout, other, published)
     return None
 
@@ -136,6 +144,7 @@ class _Frames:
             m = _IN_YEAR.search(text)
             if _YEAR_MARK.search(text):
                 ref = dt.date(ref.year - 1, 12, 31)
+                text = _YEAR_MARK.sub(lambda x: " " * len(x.group()), text)  # counted once
             elif m:
                 ref = min(ref, dt.date(int(m.group(1) or m.group(2)), 12, 31))
         earlier = self.layout.text[max(0, p.start - LOOK_BACK):p.start]

@@ -15,7 +15,9 @@ _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MON
                   re.I)
 _SLASH_YMD = re.compile(r"\b((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})\b")
 _PUBLISH_WORDS = re.compile(r"\b(published|posted|publication|date[d:]?|articles? on|"
-                            r"released|first published|publicado|publié|veröffentlicht)\b", re.I)
+                            r"released|first published|publicado|publié|veröffentlicht)\b"
+                            r"|(?<!\w)(?:опубликовано|дата публикации|опубліковано|дата)(?!\w)",
+                            re.I)
 _RELATED_MARKERS = re.compile(r"^\s*(you may (also )?like|you might (also )?like|trends?\b|"
                               r"trending|related|read (more|also|next)|more (from|on|stories)|"
                               r"recommended|most (read|popular|viewed)|see also|latest news)",
@@ -47,6 +49,11 @@ def dates_in(s: str) -> list[tuple[int, dt.date]]:
             out.append((m.start(), d))
     for m in _DMY.finditer(s):
         d = _mk(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+        if d:
+            out.append((m.start(), d))
+    for m in _RU_DMY.finditer(s):
+        month = _RU_MONTHS.get(m.group(2).lower()[:3])
+        d = _mk(int(m.group(3)), month, int(m.group(1))) if month else None
         if d:
             out.append((m.start(), d))
     for m in _SLASH_YMD.finditer(s):
@@ -93,11 +100,13 @@ def published_in_text(text: str) -> dt.date | None:
             score -= 4
         if score > 1 and (best is None or score > best[0]):
             best = (score, i, found[0][1])
-    if best is None:      # a dateline at the very start: "WASHINGTON, Nov. 19, 2019 —"
-        head = text[:160]
-        for off, d in dates_in(head):
-            if re.match(r"[^.\n]{0,40}$", head[:off]) and re.search(r"[—–-]", head[off:off + 30]):
-                return d
+    if best is None:      # a dateline opening a paragraph: "WASHINGTON, Nov. 19, 2019 —"
+        for line in lines[:12]:
+            head = line.strip()[:160]
+            for off, d in dates_in(head):
+                if re.match(r"[^.\n]{0,40}$", head[:off]) and re.search(r"[—–-]",
+                                                                       head[off:off + 30]):
+                    return d
     return best[2] if best else None
 
 
@@ -106,7 +115,7 @@ def published_in_text(text: str) -> dt.date | None:
 _WEEKDAY_RE = re.compile(r"\b(last|this|next|on|until|by|since|before)?\s*"
                          r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _MONTH_RE = re.compile(r"\b(in|during|since|last|this|early|late|mid|on|of|until|by|next)?[\s-]*"
-                       r"(" + _MON + r")\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?"
+                       r"(" + _MON + r")\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?"
                        r"(?:,?\s+(?:of\s+)?((?:19|20)\d\d|that year|last year|this year))?", re.I)
 _YEAR_RE = re.compile(r"\b(in|during|since)\s+((?:19|20)\d\d)\b", re.I)
 _RELATIVE = {"yesterday": -1, "today": 0, "this morning": 0, "this afternoon": 0,
@@ -207,6 +216,7 @@ _RU_MON = r"(?:январ|феврал|март|апрел|ма[йяе]|июн|�
 _RU_DATE = re.compile(r"(?<!\w)(?:(\d{1,2})\s+)?(" + _RU_MON + r")(?:\s+((?:19|20)\d\d)"
                       r"\s*(?:г\.|года|году|року|р\.)?|\s+(того же|прошлого|этого|минулого|"
                       r"цього) (?:года|року))?", re.I)
+_RU_DMY = re.compile(r"(?<!\w)(\d{1,2})\s+(" + _RU_MON + r")\s+((?:19|20)\d\d)(?!\d)", re.I)
 _RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3,
                 "пятницу": 4, "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6,
                 "понеділок": 0, "вівторок": 1, "середу": 2, "четвер": 3, "п'ятницю": 4,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .attribution import Event, assign, find_events
 from .checkby import find_check_by
 from .context import stated_dates
-from .kinds import FORWARD, NOT_CHECKABLE, propose_kind
+from .kinds import FORWARD, NOT_CHECKABLE, propose_kind, with_deadline
 from .layout import FILL, Layout, build_layout
 from .names import Registry, tokenize
 from .quotes import DOUBLE_MARKS, QuoteSpan, looks_like_title, word_count
@@ -91,9 +91,10 @@ def extract_article(data: str | bytes, *, filename: str | None = None,
     """
     size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
     if size > MAX_INPUT_BYTES:
-        raise ValueError(f"the input is {size / 1024 / 1024:.1f} MB; article import takes up to "
-                         f"{MAX_INPUT_BYTES // 1024 // 1024} MB (a long news article is well under "
-                         "1 MB): save just the article, or split the file")
+        raise ValueError(f"the input is {size:,} bytes, over the "
+                         f"{MAX_INPUT_BYTES // 1024 // 1024} MB that article import takes up to "
+                         "(a long news article is well under 1 MB): save just the article, "
+                         "or split the file")
     text = decode(data)
     if not text.strip():
         raise ValueError("empty input: there is no article text to extract")
@@ -180,9 +181,14 @@ def find_candidates(text: str, published: dt.date | None,
         lead = layout.masked[layout.paras[max(0, q.para - 2)].start:q.mark_start]
         kind = propose_kind(quote, ev.verb if ev else None, lead.replace(FILL, " "))
         check = None
-        if kind in FORWARD:                 # "in a few months we have made…" is no deadline
-            check = find_check_by(quote, fuzzy_first_day(stated.value),
-                                  _before(text, q.mark_start), published)
+        said = fuzzy_first_day(stated.value)
+        if kind in FORWARD or kind == "assertion":   # "in a few months we made…": no deadline
+            check = find_check_by(quote, said, _before(text, q.mark_start), published)
+            if kind == "assertion":
+                ahead = check is not None and check.due is not None and said is not None \
+                    and check.due > said.isoformat()
+                kind = with_deadline(kind, lead.replace(FILL, " ")) if ahead else kind
+                check = check if ahead else None
         out.append(Candidate(
             quote, ev.resolved.speaker if ev else None, ev.mention.text if ev else None,
             stated.value, stated.precision, q.start, q.end, context, stated.how, kind,

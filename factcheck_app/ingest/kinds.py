@@ -21,14 +21,18 @@ _DENIAL = re.compile(
     r"categorically|absolutely not|no evidence|nothing wrong|nothing to do with|not involved|"
     r"no involvement|conspiracy theor\w*|hoax|fabricat\w*|made[- ]up|smear|"
     r"(?:is|are|was|were) not responsible|had no (?:role|part|knowledge)|"
+    r"(?:does|do|did) not involve|did not (?:take place|occur)|has nothing to do|"
     r"не соответству\w* действительност\w*|ложь|фейк\w*|вброс\w*|неправд\w*|"
-    r"не было и нет|опроверга\w*|отрица\w*|брехн\w*|неправда|провокаци\w*)", re.I)
+    r"не было и нет|нет и не будет|не было и не будет|(?:никаких|никакого|никакой)\s+\w+"
+    r"(?:\s+\w+)?\s+(?:нет|не было)|опроверга\w*|отрица\w*|брехн\w*|неправда|провокаци\w*)", re.I)
 _HARM = (r"(?:retaliat\w*|respond(?: harshly| decisively| in kind)?|strike|hit back|destroy\w*|"
          r"punish\w*|pay (?:a|the) price|pay for|consequences|crush\w*|wipe\w*|sanction\w*|"
          r"attack\w*|force|war|military means|regret)")
 _THREAT = re.compile(
     rf"\b(?:we|i|they|you)(?:'ll| will| shall| would| are going to)[^.;]{{0,60}}\b{_HARM}"
     rf"|\bwill (?:face|pay|regret)\b|\bconsequences\b|\bor else\b"
+    r"|^if\b[^.;]{3,90}, (?:we|i|they)(?:'ll| will| shall| would)\b"
+    r"|^(?:если|якщо)\b[^.;]{3,90}, (?:мы|я)\s"
     r"|ответ\w* будет|ответим|пожале\w*|поплат\w*|последстви\w*|уничтож\w*|"
     r"нанес\w* удар|ударим|жестк\w* ответ|адекватн\w* ответ|зеркальн\w* ответ|пошкоду\w*",
     re.I)
@@ -38,27 +42,33 @@ _FIRST_PERSON_FUTURE = re.compile(
     r"| are determined to| promise| pledge| guarantee| commit(?:ted)? to| aim to| are ready to"
     r"| will not| won't)\b"
     r"|\bwe(?:'re| are) (?:going to|gonna)\b"
+    r"|\b(?:i give you my word|you have my word|i promise|we promise|i pledge|we pledge|i vow)\b"
+    r"|(?<!\w)(?:даю (?:вам )?слово|обещаю|обещаем|гарантирую|обіцяю)(?!\w)"
     r"|\b(?:мы|я)\s+(?:\w+\s+){0,2}(?:будем|буду|сделаем|сделаю|завершим|обеспечим|выполним|"
     r"построим|добьемся|добьёмся|вернем|вернём|обещаю|обещаем|гарантирую|гарантируем|намерены|"
     r"планируем|не допустим|не оставим|продолжим|поможем|создадим|запустим|откроем|"
     r"зробимо|будемо|гарантуємо|забезпечимо)\b"
-    r"|\b(?:будем|сделаем|завершим|обеспечим|выполним|продолжим|не допустим)\b", re.I)
+    r"|\b(?:будем|сделаем|завершим|обеспечим|выполним|продолжим|не допустим)\b"
+    r"|(?<!\w)мы\s+(?:\w+\s+){0,2}\w{3,}(?:ем|им|ём)(?!\w)", re.I)
 _SHOULD_DEADLINE = re.compile(r"\b(?:should|must|has to|have to|is to|are to)\b[^.;]{0,80}"
-                              r"\b(?:this|next) (?:year|month|week)|by (?:the end|20\d\d)|"
+                              r"\b(?:(?:this|next) (?:year|month|week)|by (?:the end|20\d\d))|"
                               r"должн\w* [^.;]{0,60}(?:до |к |в этом|в течение)", re.I)
 _FUTURE = re.compile(r"\b(?:will|won't|shall|going to|is expected to|are expected to|"
                      r"is likely to|are likely to|by 20\d\d|next year|"
                      r"будет|будут|станет|станут|произойдет|произойдёт|не будет|ожидается|"
                      r"вероятно|буде|будуть|вернутся|закончатся|завершится|завершатся|начнется|начнётся|"
                      r"начнутся|пройдет|пройдёт|пройдут|состоится|состоятся|появится|"
-                     r"останется|останутся|выведут|вырастет|снизится|сократится)\b", re.I)
+                     r"останется|останутся|выведут|вырастет|снизится|сократится|примет|примут|откроется|"
+                     r"откроют|заработает|получат|получит)\b", re.I)
 _OPINION = re.compile(
     r"^(?:i|we) (?:think|believe|feel|hope|consider|am convinced|are convinced|wish)\b"
     r"|\b(?:in my (?:view|opinion)|my view is|personally)\b"
     r"|\b(?:doing the right thing|is right|are right|is wrong|are wrong|shameful|disgrace\w*|"
     r"outrageous|wonderful|terrible|great job|proud|grateful|thank (?:you|god)|i thank|"
     r"congratulat\w*|bravo|welcome|good people|bad people|unacceptable|"
-    r"important to us|worth a lot|"
+    r"important to us|worth a lot|a (?:win|victory|blow|gift) for|good news|bad news|wishful thinking|ridiculous|absurd|irresponsible|reckless|"
+    r"(?:the )?(?:most|least) (?:important|significant|dangerous|serious|successful)|"
+    r"(?:не )?верю|не доверяю|нереалистичн\w*|абсурд\w*|"
     r"считаю|думаю|по-моему|по моему мнению|на мой взгляд|уверен|надеюсь|позор\w*|"
     r"благодар\w*|спасибо|молодцы|горжусь|вважаю|сподіваюся|дякую)\b", re.I)
 # an exhortation: an imperative or a call on others, nothing to check
@@ -83,15 +93,29 @@ def propose_kind(quote: str, verb: str | None = None, lead: str = "") -> str:
     lead is the narrative just before the quote: a future statement told right after "both
     governments promised that …" is that promise."""
     kind = _kind(quote, verb)
-    if kind == "prediction" and _PROMISED_BEFORE.search(lead):
+    explicit = _PREDICT_VERBS.match((verb or "").lower())
+    if kind == "prediction" and not explicit and _PROMISED_BEFORE.search(lead):
         return "promise"
     return kind
+
+
+def with_deadline(kind: str, lead: str = "") -> str:
+    """An assertion that names a date still ahead looks forward: a promise when the narrative
+    just said so ("пообещал, что …"), else a prediction."""
+    if kind != "assertion":
+        return kind
+    return "promise" if _PROMISED_BEFORE.search(lead) else "prediction"
 
 
 def _kind(quote: str, verb: str | None) -> str:
     q = " ".join(quote.split())
     first = q.lstrip("\"'“‘«„ —–-")
     v = (verb or "").lower()
+    if v in ("мнению", "думку"):            # "по мнению аналитика, «…»"
+        return "opinion"
+    rest = re.split(r"[,;.!?]", first, maxsplit=1)[1:]
+    if _EXHORT.match(first) and not _FIRST_PERSON_FUTURE.search(" ".join(rest)):
+        return "opinion"             # "Let's not rush", "Don't pay attention to …"
     if _DENIAL_VERBS.match(v) or _DENIAL.search(q):
         return "denial"
     if _THREAT.search(q) or (_THREAT_VERBS.match(v) and _FUTURE.search(q)

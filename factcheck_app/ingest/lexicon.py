@@ -67,6 +67,7 @@ caucus assembly legislature cabinet embassy consulate mission directorate secret
 corps academy hospital clinic church charity trust fund commission tribunal
 intelligence coalition watch project initiative society institute united city fc club
 airlines airways motors brands holdings partners capital securities labs systems technologies
+treasury exchequer duma rada knesset bundestag
 """.split())
 
 # common nouns that name a body when used as speakers ("the agency said")
@@ -158,6 +159,10 @@ STOPWORDS = {
               "anche come ma più delle".split()),
     "pt": set("o a de que e do da em um uma para com não os as no na por mais dos das se foi "
               "como mas ao ele ela".split()),
+    "ru": set("и в не на что с по он как а к это из у за от о так для его она они был была "
+              "было же бы до также что но при после уже".split()),
+    "uk": set("і в не на що з та до як за від у це його вона вони був була також але що при "
+              "після вже й чи".split()),
 }
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*", re.UNICODE)

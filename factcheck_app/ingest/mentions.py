@@ -94,6 +94,7 @@ def tail_np(mtext: str, lo: int, hi: int, _depth: int = 0) -> Mention | None:
             break
         picked.insert(0, tok)
     while picked and not picked[0].is_cap and picked[0].low not in DETERMINERS and \
+            not picked[0].possessive and \
             picked[0].low not in _PRONOUNS and picked[0].low not in ("former", "acting") and \
             not any(t.is_cap for t in picked[1:]) and len(picked) > 1 and \
             picked[0].low not in ROLE_NOUNS:

@@ -22,11 +22,11 @@ from .lexicon import (
 
 _TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"                       # U.S. a.m. D.C.
-    r"|[^\W\d_](?:[\w’'\-]*[^\W_])?\.?"         # words, with an optional trailing dot
+    r"|[^\W\d_](?:[\w’'\-]*[^\W_])?(?:(?<=s)['’](?!\w))?\.?"   # words ("operators'")
     r"|\d[\d,.:/]*\d|\d"                        # numbers
     r"|[^\w\s]",                                # any other single character
     re.UNICODE)
-_POSSESSIVE = ("’s", "'s", "’S", "'S")
+_POSSESSIVE = ("’s", "'s", "’S", "'S", "s'", "s’")
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,9 @@ class Token:
     @property
     def base(self) -> str:
         """The word without its possessive ending."""
-        return self.text[:-2] if self.possessive else self.text
+        if not self.possessive:
+            return self.text
+        return self.text[:-1] if self.text.endswith(("s'", "s’")) else self.text[:-2]
 
     @property
     def low(self) -> str:
@@ -167,7 +169,9 @@ def analyse_run(text: str, run: list[Token]) -> list[Name]:
         while part and not part[-1].is_cap:
             part = part[:-1]
         if part:
-            out.append(_analyse(text, part))
+            name = _analyse(text, part)
+            if not (name.kind == "org" and _is_dateline(text, name)):
+                out.append(name)
     return out
 
 
@@ -322,6 +326,13 @@ class Registry:
         i = bisect_right(self._org_starts[word], pos)
         pick = cands[i - 1] if i > 0 else cands[0]
         return strip_article(pick.text)
+
+
+def _is_dateline(text: str, name: Name) -> bool:
+    """'LISBON —' or 'GENEVA, June 3, 2024 —' opening a paragraph names a place, not a body."""
+    at_start = name.start == 0 or text[name.start - 1] == "\n"
+    return at_start and name.text.isupper() and bool(re.match(
+        r"\s*(?:\([^)]{0,40}\))?\s*(?:,[^—–\n]{0,40})?\s*[—–-]", text[name.end:name.end + 60]))
 
 
 def _roles_around(text: str, name: Name) -> set[str]:

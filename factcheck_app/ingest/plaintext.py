@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .dates import published_in_text
+from .dates import parse_date, published_in_text
 from .lexicon import STOPWORDS, WORD_RE
 
 # whole lines that are page furniture, not article text
@@ -27,7 +27,9 @@ DEBRIS_LINE = re.compile(r"""^(?:
     .{0,60} |
     (?:click|tap)\ here\b.{0,100} | ©.{0,120} | \(c\)\ .{0,100} | copyright\b.{0,120} |
     all\ rights\ reserved.{0,40} | privacy(?:\ policy)?.{0,40} | terms\ (?:of|and)\ .{0,40} |
-    cookies?\b.{0,80} | source:\ ?\S.{0,40} | ,?\ ?or\ in | image:.{0,120} | photo:.{0,120}
+    cookies?\b.{0,80} | source:\ ?\S.{0,40} | ,?\ ?or\ in | image:.{0,120} | photo:.{0,120} |
+    реклама | читайте\ также.{0,120} | подписывайтесь.{0,120} | поделиться | фото:.{0,120} |
+    источник:.{0,60} | по\ теме:?.{0,120} | читайте\ нас.{0,80} | реклама.{0,30}
 )$""", re.I | re.X)
 
 # a line after which everything is footer when no article-length paragraph follows
@@ -48,9 +50,30 @@ class PlainArticle:
     text: str
 
 
+# crawler or static-site front matter: "---", key: value lines, "---"
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n((?:[ \t]*[\w-]+[ \t]*:.*\n|[ \t]*\n|[ \t]+.*\n)"
+                           r"{1,40}?)---[ \t]*(?:\n|\Z)")
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """(fields, rest) of a text that opens with YAML-style front matter; its quoted title and
+    description are metadata, never quotations, and its date is the publication date."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    fields = {}
+    for line in m.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and not line[:1].isspace():
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return fields, text[m.end():]
+
+
 def extract_plain(raw: str) -> PlainArticle:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    published = published_in_text(text)
+    meta, text = front_matter(text)
+    published = parse_date(meta.get("date") or meta.get("published") or meta.get("pubdate")) \
+        or published_in_text(text)
     lines = text.split("\n")
     keep = [bool(ln.strip()) for ln in lines]
     outlet = _source_line(lines)
@@ -60,7 +83,8 @@ def extract_plain(raw: str) -> PlainArticle:
             keep[i] = False
     title, site = _title(lines, keep)
     body = _join(lines, keep)
-    return PlainArticle(title, outlet or site, published, guess_language(body), body)
+    return PlainArticle(title or meta.get("title") or None, outlet or site or meta.get("site"),
+                        published, guess_language(body), body)
 
 
 def clean_lines(lines: list[str]) -> list[str]:

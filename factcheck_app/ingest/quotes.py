@@ -86,12 +86,25 @@ def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
     return False
 
 
+# two single marks typed for one double mark (“a win for every family’’, ``like this'')
+_PAIRED_SINGLES = ("’’", "''", "‘‘", "``", ",,")
+
+
+_MARK_RE = {
+    fam: re.compile("|".join(re.escape(p) for p in _PAIRED_SINGLES) + "|[" + re.escape(fam) + "]")
+    for fam in (DOUBLE_MARKS, SINGLE_MARKS)}
+
+
 def _marks(text: str, para: Paragraph, family: str) -> list[tuple[int, str]]:
     """(position, shape) of the marks of one family inside a paragraph."""
     out = []
-    for i in range(para.start, para.end):
-        ch = text[i]
-        if ch not in family:
+    for m in _MARK_RE[family].finditer(text, para.start, para.end):
+        i = m.start()
+        if m.end() - i == 2:
+            if family is DOUBLE_MARKS:       # the pair counts as one mark, at its first half
+                after = _shape(text, i + 1, para.start, para.end)
+                out.append((i, "close" if after == "close"
+                            else _shape(text, i, para.start, para.end)))
             continue
         if family is SINGLE_MARKS and _is_apostrophe(text, i, para.start, para.end):
             continue
@@ -149,11 +162,16 @@ def _span(text: str, open_at: int, close_at: int, closed: bool, pi: int, pj: int
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    return QuoteSpan(s, e, open_at, close_at + 1 if closed else close_at, closed, pi, pj)
+    width = 2 if closed and text[close_at:close_at + 2] in _PAIRED_SINGLES else 1
+    return QuoteSpan(s, e, open_at, close_at + width if closed else close_at, closed, pi, pj)
+
+
+_COUNTED = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 
 
 def word_count(s: str) -> int:
-    return len(WORD_RE.findall(s))
+    """Words and numbers: "within 12 months" is three."""
+    return len(_COUNTED.findall(s))
 
 
 _SMALL = {"a", "an", "and", "the", "of", "on", "in", "to", "for", "at", "by", "or", "but", "nor",

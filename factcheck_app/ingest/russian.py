@@ -15,7 +15,7 @@ _VERB_STEMS = """
 предупреди замети написа рассказа ответи пригрози опроверг опровергну подыто констатирова
 указа напомни объясни вырази высказа назва призва процитирова прокомментирова заключи
 резюмирова возрази посетова пожалова поделил признава сообщае заверя утвержда
-отвеча добавля подчеркива настаива настоя
+отвеча добавля подчеркива настаива настоя говори повтори сообща
 сказа заяви зазначи дода наголоси повідоми поясни підкресли написа запевни попереди
 розповіл відповіл пообіця
 """.split()
@@ -25,7 +25,11 @@ _PRESENT = frozenset("""говорит говорят считает счита�
 уверены убежден убеждена говорится отмечается подчеркивается указывается сообщается
 говориться вважає вважають каже кажуть""".split())
 def is_speech_verb(low: str) -> bool:
-    return low in _PRESENT or bool(_VERB_RE.fullmatch(low)) or low == "словам"
+    return low in _PRESENT or bool(_VERB_RE.fullmatch(low)) or low in GENITIVE_INTROS
+
+
+# "по словам X", "по мнению X": X is in the genitive
+GENITIVE_INTROS = frozenset({"словам", "мнению", "думку"})
 
 
 def verb_gender(low: str) -> str | None:
@@ -62,7 +66,9 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
     if not toks:
         return None
     if forward:
-        stop = next((k for k, t in enumerate(toks) if t.text in ",;:.!?" + FILL), len(toks))
+        # a short quoted name inside the phrase ("глава «Газпрома» Алексей Миллер") is no stop
+        stop = next((k for k, t in enumerate(toks) if t.text in ",;:.!?" or
+                     (t.text == FILL and FILL * 30 in mtext[t.start:t.start + 30])), len(toks))
         toks = toks[:stop]
         if toks and toks[0].low in _PRONOUNS:
             return Mention(toks[0].text, toks[0].start, toks[0].end)
@@ -102,7 +108,8 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
 def ru_resolve(resolver: Resolver, m: Mention, verb_low: str) -> Resolved:
     """Resolve a Russian speaker phrase: a pronoun by the verb's gender, a name to its fullest
     (nominative) form in the article, a role to the person the article gave that role."""
-    low = m.text.lower()
+    low = {"его": "он", "её": "она", "ее": "она", "их": "они", "його": "він",
+           "її": "вона"}.get(m.text.lower(), m.text.lower())
     gender = verb_gender(verb_low)
     if low in _PRONOUNS:
         want = _PRONOUNS[low] or gender
@@ -120,6 +127,8 @@ def ru_resolve(resolver: Resolver, m: Mention, verb_low: str) -> Resolved:
             return _known(resolver, Resolved(org, "org"), m) if org else \
                 Resolved(None, "unknown")
         full = _full_name(resolver, people[-1].text, m.start)
+        if full == people[-1].text and verb_low in GENITIVE_INTROS:
+            full = nominative(full)
         if gender:
             resolver.gender_votes.setdefault(full, []).append(gender)
         return _known(resolver, Resolved(full, "person"), m)
@@ -152,6 +161,24 @@ def _full_name(resolver: Resolver, name: str, pos: int) -> str:
         if full and len(words) == 1:
             return full
     return name
+
+
+_NOMINATIVE = (("ого", "ий"), ("ея", "ей"), ("ия", "ий"), ("ии", "ия"), ("ой", "а"), ("ы", "а"),
+               ("а", ""))
+
+
+def nominative(name: str) -> str:
+    """A name the article gives only in the genitive ("Михаила Блинкина") in the nominative
+    ("Михаил Блинкин"): the common endings of first names and surnames."""
+    out = []
+    for word in name.split():
+        low = word.lower()
+        for end, repl in _NOMINATIVE:
+            if low.endswith(end) and len(word) - len(end) >= 3:
+                word = word[: len(word) - len(end)] + repl
+                break
+        out.append(word)
+    return " ".join(out)
 
 
 def _role_holder(resolver: Resolver, stem: str, pos: int) -> str | None:

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import InvalidInput
-from ..ingest.extract import ExtractedArticle, extract_article
-from . import speakers, statements
+from ..domain.dates import parse_fuzzy_date
+from ..domain.deadlines import resolve_deadline
+from ..ingest.extract import Candidate, ExtractedArticle, extract_article
+from . import statements
 from .sources import add_source
 from .workspace import Changes, Workspace
 
@@ -29,11 +31,30 @@ class Proposal:
     kind: str = "assertion"
     expectation: str = ""
     check_by: str = ""
+    check_by_date: str | None = None   # the date the extractor found for check_by, if any
+
+
+def proposal_of(c: Candidate) -> Proposal:
+    """A candidate as proposed: its stated date, kind and check-by phrase (with its date)."""
+    return Proposal(c.quote, c.speaker, c.stated_on, c.start, c.end, kind=c.kind,
+                    check_by=c.check_by_phrase or "", check_by_date=c.check_by)
+
+
+def check_by_value(p: Proposal, stated: str) -> str:
+    """What to record as check-by: the phrase when it resolves on its own ("by the end of
+    June"); the date the article gave when only the article dates it ("after the
+    exercises")."""
+    phrase = (p.check_by or "").strip()
+    if not phrase or not p.check_by_date:
+        return phrase
+    first = parse_fuzzy_date(stated).first_day
+    return phrase if resolve_deadline(phrase, first).due is not None else p.check_by_date
 
 
 def known_speakers(ws: Workspace) -> list[tuple[str, list[str]]]:
-    return [(row["name"], json.loads(row["aliases"] or "[]"))
-            for row in speakers.list_speakers(ws)]
+    """(name, aliases) of every speaker: only the two columns matching needs, read once."""
+    return [(name, json.loads(aliases or "[]"))
+            for name, aliases in ws.db.execute("SELECT name, aliases FROM speakers")]
 
 
 def extract(ws: Workspace | None, data: str | bytes, *, filename: str | None = None) -> ExtractedArticle:
@@ -77,22 +98,23 @@ def accept(ws: Workspace, article: ExtractedArticle, proposals: Sequence[Proposa
     ws.require_user()
     if not proposals:
         raise InvalidInput("tick at least one quotation to import")
-    text = article.text
+    source_id, stored = existing_source(ws, raw)
+    reused = source_id is not None
+    # offsets are into the text the source keeps: the earlier import's, when it is reused
+    text = stored if reused and stored else article.text
     checked: list[tuple[Proposal, int, int]] = []
     for n, p in enumerate(proposals, start=1):
         quote = p.quote.strip()
         if text[p.start:p.end] == quote:
             start, end = p.start, p.end
         else:
-            start = text.find(quote)
+            start = _nearest(text, quote, p.start)
             if not quote or start < 0:
                 raise InvalidInput(f"quotation {n} does not occur in the article text; "
                                    "keep an edited quote verbatim")
             end = start + len(quote)
         checked.append((p, start, end))
     with ws.store.transaction():
-        source_id = existing_source(ws, raw)
-        reused = source_id is not None
         if source_id is None:
             source_id = add_source(ws, title=article.title or Path(file_name).stem,
                                    outlet=article.outlet or "", url=url,
@@ -101,12 +123,13 @@ def accept(ws: Workspace, article: ExtractedArticle, proposals: Sequence[Proposa
                                    full_text=text, file_bytes=raw, file_name=file_name).created
         created = []
         for p, start, end in checked:
-            fields: dict[str, Any] = dict(
-                quote=text[start:end], stated_on=p.stated_on or article.published,
-                source_id=source_id, source_start=start, source_end=end, kind=p.kind,
-                expectation=p.expectation, check_by=p.check_by)
-            if not fields["stated_on"]:
+            stated = p.stated_on or article.published
+            if not stated:
                 raise InvalidInput(f"give the date for “{p.quote[:40]}…”: the article has no date")
+            fields: dict[str, Any] = dict(
+                quote=text[start:end], stated_on=stated,
+                source_id=source_id, source_start=start, source_end=end, kind=p.kind,
+                expectation=p.expectation, check_by=check_by_value(p, stated))
             if p.speaker:
                 fields["speaker"] = p.speaker
             created.append(statements.add_statement(ws, **fields).created)
@@ -118,12 +141,22 @@ def accept(ws: Workspace, article: ExtractedArticle, proposals: Sequence[Proposa
                    undo=_undo_step(created, source_id, reused))
 
 
-def existing_source(ws: Workspace, raw: bytes) -> str | None:
-    """The source already holding this very file or text (same SHA-256), if any."""
+def existing_source(ws: Workspace, raw: bytes) -> tuple[str | None, str | None]:
+    """(id, text) of the source already holding this very file or text (same SHA-256)."""
     sha = hashlib.sha256(raw).hexdigest()
-    row = ws.db.execute("SELECT id FROM sources WHERE file_sha256 = ? ORDER BY created_at "
-                        "LIMIT 1", [sha]).fetchone()
-    return row[0] if row else None
+    row = ws.db.execute("SELECT id, full_text FROM sources WHERE file_sha256 = ? "
+                        "ORDER BY created_at LIMIT 1", [sha]).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def _nearest(text: str, quote: str, near: int) -> int:
+    """The occurrence of quote closest to where the extractor saw it; -1 when absent."""
+    best, at = -1, text.find(quote) if quote else -1
+    while at >= 0:
+        if best < 0 or abs(at - near) < abs(best - near):
+            best = at
+        at = text.find(quote, at + 1)
+    return best
 
 
 def _undo_step(created: list[str], source_id: str, reused: bool) -> dict | None:
@@ -140,7 +173,7 @@ def import_article_file(ws: Workspace, path: Path) -> Changes:
     """The command-line path: accept every proposed quotation as a draft."""
     raw = Path(path).read_bytes()
     article = extract(ws, raw, filename=Path(path).name)
-    proposals = [Proposal(c.quote, c.speaker, c.stated_on, c.start, c.end) for c in article.candidates]
+    proposals = [proposal_of(c) for c in article.candidates]
     if not proposals:
         raise InvalidInput(f"no quotations found in {Path(path).name}")
     return accept(ws, article, proposals, raw=raw, file_name=Path(path).name)

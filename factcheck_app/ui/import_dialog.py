@@ -31,6 +31,9 @@ from .widgets import label
 
 COL_USE, COL_QUOTE, COL_SPEAKER, COL_DATE, COL_KIND, COL_EXPECT, COL_CHECK, COL_DUP = range(8)
 HEADERS = ("", "Quotation", "Speaker", "Stated", "Kind", "Expectation", "Check by", "Note")
+STATED_HOW = {"attribution": "Date from the attribution (“said on Tuesday”)",
+              "context": "Date from the article's context (“said at the time”)",
+              "publication": "The publication date: the article gives no other"}
 HIGHLIGHT = "#fff1a8"
 HIGHLIGHT_DARK = "#5a4b00"
 
@@ -65,7 +68,7 @@ class ImportArticleDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_QUOTE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((COL_USE, 28), (COL_SPEAKER, 150), (COL_DATE, 90), (COL_KIND, 130),
-                              (COL_EXPECT, 160), (COL_CHECK, 110), (COL_DUP, 90)):
+                              (COL_EXPECT, 140), (COL_CHECK, 150), (COL_DUP, 110)):
             header.resizeSection(column, width)
         self.table.currentCellChanged.connect(lambda row, *_: self._scroll_to(row))
         self.error = label("", "refusal", wrap=True)
@@ -140,28 +143,40 @@ class ImportArticleDialog(QDialog):
         for row, c in enumerate(article.candidates):
             use = QTableWidgetItem()
             use.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            use.setCheckState(Qt.CheckState.Unchecked if c.quote in duplicates
-                              else Qt.CheckState.Checked)
+            ticked = c.quote not in duplicates and c.checkable
+            use.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             use.setData(Qt.ItemDataRole.UserRole, (c.start, c.end))
             self.table.setItem(row, COL_USE, use)
             quote = QTableWidgetItem(c.quote)
             quote.setToolTip(c.context)
             self.table.setItem(row, COL_QUOTE, quote)
             self.table.setItem(row, COL_SPEAKER, QTableWidgetItem(c.speaker or ""))
-            self.table.setItem(row, COL_DATE, QTableWidgetItem(c.stated_on or ""))
+            stated = QTableWidgetItem(c.stated_on or "")
+            stated.setToolTip(STATED_HOW.get(c.stated_how, ""))
+            self.table.setItem(row, COL_DATE, stated)
             kind = QComboBox()
             for key in KINDS:
                 kind.addItem(KIND_LABELS[key], key)
-            kind.setCurrentIndex(KINDS.index("assertion"))
+            kind.setCurrentIndex(KINDS.index(c.kind if c.kind in KINDS else "assertion"))
             self.table.setCellWidget(row, COL_KIND, kind)
             self.table.setItem(row, COL_EXPECT, QTableWidgetItem(""))
-            self.table.setItem(row, COL_CHECK, QTableWidgetItem(""))
-            dup = QTableWidgetItem("possible duplicate" if c.quote in duplicates else "")
+            check = QTableWidgetItem(c.check_by_phrase or "")
+            check.setData(Qt.ItemDataRole.UserRole, c.check_by)
+            if c.check_by_phrase:
+                check.setToolTip(f"“{c.check_by_phrase}” → {c.check_by or 'vague: no date'}"
+                                 f"\n{c.check_by_note}")
+            self.table.setItem(row, COL_CHECK, check)
+            note = "possible duplicate" if c.quote in duplicates else \
+                "" if c.checkable else "opinion: not checkable"
+            dup = QTableWidgetItem(note)
             if c.quote in duplicates:
                 dup.setForeground(QColor("#b45309"))
                 dup.setToolTip("Already in the workspace:\n" + "\n".join(
                     f"• {d['quote'][:80]} ({d['speaker_name'] or '?'}, {d['stated_on']})"
                     for d in duplicates[c.quote]))
+            elif not c.checkable:
+                dup.setToolTip("An opinion or an exhortation: nothing could later show it held. "
+                               "Tick it to import it anyway.")
             dup.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(row, COL_DUP, dup)
         self.accept_button.setEnabled(bool(article.candidates))
@@ -202,13 +217,18 @@ class ImportArticleDialog(QDialog):
             if use.checkState() != Qt.CheckState.Checked:
                 continue
             start, end = use.data(Qt.ItemDataRole.UserRole)
+            check = self.table.item(row, COL_CHECK)
+            proposed = self.article.candidates[row].check_by_phrase if self.article else None
+            # the article's date for the phrase holds only while the phrase is unedited
+            check_date = check.data(Qt.ItemDataRole.UserRole) \
+                if check.text().strip() == (proposed or "") else None
             result.append(articles.Proposal(
                 quote=self.table.item(row, COL_QUOTE).text(),
                 speaker=self.table.item(row, COL_SPEAKER).text().strip() or None,
                 stated_on=self.table.item(row, COL_DATE).text().strip() or None,
                 start=start, end=end, kind=self.table.cellWidget(row, COL_KIND).currentData(),
                 expectation=self.table.item(row, COL_EXPECT).text(),
-                check_by=self.table.item(row, COL_CHECK).text()))
+                check_by=check.text(), check_by_date=check_date))
         return result
 
     def submit(self) -> None:

@@ -79,3 +79,25 @@ def test_russian_quotes_speakers_kinds_and_deadlines():
 def test_russian_speaker_matches_a_latin_record():
     art = extract_article(RUSSIAN, known_speakers=[("Dmitry Peskov", ["Kremlin spokesman"])])
     assert {c.speaker for c in art.candidates if "завершим" in c.quote} == {"Dmitry Peskov"}
+
+
+def test_front_matter_is_metadata_not_quotes_or_text():
+    text = ('---\ntitle: "Harbour deal will be signed by March"\n'
+            'description: "The agreement is \\"close\\""\ndate: 2024-02-06\n---\n\n'
+            '"We will sign the agreement by the end of March," minister João Alves said.')
+    art = extract_article(text)
+    assert art.published == "2024-02-06"
+    assert art.title == "Harbour deal will be signed by March"
+    assert [c.quote for c in art.candidates] == [
+        "We will sign the agreement by the end of March,"]
+    assert "description" not in art.text
+
+
+def test_paired_single_marks_close_a_quote():
+    text = 'Mayor Helen Park called the result “a win for every family in this city’’ on Tuesday.'
+    assert [c.quote for c in extract_article(text).candidates] == [
+        "a win for every family in this city"]
+
+
+def test_language_of_a_russian_article(seed):
+    assert extract_article(RUSSIAN).language == "ru"

@@ -71,7 +71,7 @@ def test_cli_import_article_twice_makes_one_source(ws, capsys):
 
 
 def test_an_input_over_the_limit_is_refused_with_a_message(ws, tmp_path, capsys):
-    with pytest.raises(InvalidInput, match="takes up to 16 MB"):
+    with pytest.raises(InvalidInput, match="over the 16 MB that article import takes"):
         articles.extract(None, b"x" * (MAX_INPUT_BYTES + 1), filename="dump.txt")
     big = tmp_path / "dump.txt"
     big.write_bytes(b"word " * (MAX_INPUT_BYTES // 5 + 1))

@@ -52,3 +52,51 @@ def test_import_data_through_the_window_with_progress(window, tmp_path, monkeypa
     before = window.statements.model.rowCount()
     window.import_data()
     assert window.statements.model.rowCount() == before + 1
+
+
+def test_dialog_proposes_kind_stated_date_and_check_by(window, qtbot):
+    from factcheck_app.ui.import_dialog import COL_CHECK, COL_DATE, COL_KIND
+    from factcheck_app.services import queries
+
+    dialog = ImportArticleDialog(window.ctx, path=resource("samples", "seed-article.txt"),
+                                 parent=window)
+    qtbot.addWidget(dialog)
+    rows = {dialog.table.item(r, COL_QUOTE).text()[:20]: r for r in range(dialog.table.rowCount())}
+    media = rows["Our destiny is to ma"]
+    assert dialog.table.item(media, COL_CHECK).text() == "this year, preferably in its first half"
+    assert dialog.table.cellWidget(media, COL_KIND).currentData() == "promise"
+    peskov = rows["It is beyond any dou"]
+    assert dialog.table.item(peskov, COL_DATE).text() == "2022-02"
+    right = rows["You are doing the ri"]
+    assert dialog.table.cellWidget(right, COL_KIND).currentData() == "opinion"
+    assert dialog.table.item(right, COL_USE).checkState() == Qt.CheckState.Unchecked
+    for r in range(dialog.table.rowCount()):
+        dialog.table.item(r, COL_USE).setCheckState(
+            Qt.CheckState.Checked if r in (media, rows["Not a single soldier"])
+            else Qt.CheckState.Unchecked)
+    before = window.ctx.ws.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+    new = window.ctx.ws.db.execute(
+        "SELECT id FROM statements ORDER BY created_at DESC LIMIT 2").fetchall()
+    got = {queries.get_statement(window.ctx.ws, i)["quote"][:12]:
+           queries.get_statement(window.ctx.ws, i) for (i,) in new}
+    assert got["Our destiny "]["check_by"] == "2023-06-30"
+    assert got["Not a single"]["check_by"] == "2022-02-20"
+    assert got["Not a single"]["stated_on"] == "2022-02"
+    after = window.ctx.ws.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    assert after == before          # the sample already holds this very file as a source
+
+
+def test_opinions_are_proposed_unticked_with_a_note(window, qtbot):
+    from factcheck_app.ui.import_dialog import COL_KIND
+
+    text = ('Published 2024-05-02\n\n"We will open ten new clinics by the end of June," '
+            'Mayor Anna Lee said on Monday. "Don\'t listen to the doom-mongers," she added.')
+    dialog = ImportArticleDialog(window.ctx, text=text, parent=window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(0, COL_USE).checkState() == Qt.CheckState.Checked
+    assert dialog.table.cellWidget(1, COL_KIND).currentData() == "opinion"
+    assert dialog.table.item(1, COL_USE).checkState() == Qt.CheckState.Unchecked
+    assert dialog.table.item(1, COL_DUP).text() == "opinion: not checkable"
