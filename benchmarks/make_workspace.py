@@ -55,7 +55,8 @@ from factcheck_app.domain.workflow import (  # noqa: E402
     REVIEWER,
 )
 from factcheck_app.services.workspace import Workspace  # noqa: E402
-from factcheck_app.storage import records  # noqa: E402
+from factcheck_app.domain import signatures as sig  # noqa: E402
+from factcheck_app.storage import records, signing  # noqa: E402
 from factcheck_app.storage.connection import backups_dir_for, files_dir_for  # noqa: E402
 from factcheck_app.storage.history import Actor  # noqa: E402
 
@@ -66,6 +67,9 @@ END = date(2026, 10, 31)  # fixed, not today, so the same seed gives the same wo
 SPAN_DAYS = (END - START).days
 BATCH = 5_000  # rows per insert_many call: bounds the size of one change set
 TRANSACTION_ROWS = 25_000  # rows per write transaction: keeps the WAL small
+# Every generated user signs in with this. Their keys are sealed at the test cost (stored
+# with each key): hundreds of strong unlocks would dominate the generation time.
+PASSPHRASE = "benchmark-passphrase"
 
 FREQUENT_TERM = "government"
 # Words that occur nowhere else in the generated statements (not even as a prefix).
@@ -708,6 +712,7 @@ class _Generator:
                 "verdict": PENDING, "verdict_rationale": None, "verdict_confidence": None,
                 "review_state": DRAFT, "assignee_id": None, "last_editor_id": author,
                 "approved_hash": None, "approved_by": None, "approved_at": None,
+                "approved_signature": None,
                 "created_at": _stamp(created, rng), "created_by": author,
                 "_topic": topic, "_obj": obj, "_day": day, "_source": source,
             })
@@ -934,13 +939,15 @@ def _later(day: date, check_by: str | None, rng: random.Random) -> date:
     return min(day + timedelta(days=rng.randrange(1, 60)), END)
 
 
-def _insert(store, table: str, rows: list[dict], names: dict[str, str]) -> None:
+def _insert(store, table: str, rows: list[dict], names: dict[str, str],
+            signers: dict[str, sig.Signer]) -> None:
     """Insert in created_at order, a month at a time, each as its authors.
 
     Every row must have the same keys (insert_many takes the columns of the
     first row). The history of each month's batch is stamped with its latest
-    created_at, so history times follow the records' own; a transaction is
-    committed every TRANSACTION_ROWS rows or so.
+    created_at, so history times follow the records' own; each author's rows of
+    up to TRANSACTION_ROWS rows are one transaction, signed with that author's key
+    as the app signs every write.
     """
     rows = sorted(rows, key=lambda r: r["created_at"])
     batches: list[list[dict]] = []
@@ -951,18 +958,38 @@ def _insert(store, table: str, rows: list[dict], names: dict[str, str]) -> None:
         batches[-1].append(row)
     done = 0
     while done < len(batches):
-        with store.transaction() as db:
-            written = 0
-            while done < len(batches) and written < TRANSACTION_ROWS:
-                batch = batches[done]
-                by_author: dict[str, list[dict]] = defaultdict(list)
-                for row in batch:
-                    by_author[row["created_by"]].append(row)
-                for author, own in by_author.items():
-                    records.insert_many(db, table, own, actor=Actor(author, names[author]),
-                                        at=batch[-1]["created_at"])
-                written += len(batch)
-                done += 1
+        chunk, written = [], 0
+        while done < len(batches) and written < TRANSACTION_ROWS:
+            chunk.append(batches[done])
+            written += len(batches[done])
+            done += 1
+        authors = sorted({row["created_by"] for batch in chunk for row in batch})
+        for author in authors:
+            with store.transaction() as db:
+                store.signer = signers[author]
+                for batch in chunk:
+                    own = [row for row in batch if row["created_by"] == author]
+                    if own:
+                        records.insert_many(db, table, own, actor=Actor(author, names[author]),
+                                            at=batch[-1]["created_at"])
+
+
+def _sign_up(ws: Workspace, users: list[dict],
+             statements: list[dict]) -> tuple[dict[str, sig.Signer], dict[str, sig.SealedKey]]:
+    """Keys for the generated users, and their reviewers' signatures on the approvals."""
+    signers = {ws.user.id: ws.store.signer}
+    sealed = {}
+    for row in users:
+        signers[row["id"]], sealed[row["id"]] = sig.new_key(row["id"], PASSPHRASE,
+                                                            cost=sig.TEST_ONLY)
+        row["public_key"] = signers[row["id"]].public_key
+    workspace_id = signing.identity(ws.db).workspace_id
+    for row in statements:
+        if row["approved_hash"]:
+            row["approved_signature"] = signers[row["approved_by"]].sign(sig.approval_message(
+                workspace_id, row["id"], row["approved_hash"], row["approved_by"],
+                row["approved_at"]))
+    return signers, sealed
 
 
 def _public(rows: list[dict]) -> list[dict]:
@@ -1031,11 +1058,15 @@ def _make(path: Path, n: int, seed: int, log: Callable[[str], None] | None) -> P
         names[ws.user.id] = ws.user.name
         for row in users:
             row["created_by"] = ws.user.id
+        signers, sealed = _sign_up(ws, users, statements)
         for table, rows in (("users", users), ("speakers", speakers), ("sources", sources),
                             ("statements", statements), ("evidence", evidence),
                             ("links", links), ("verdicts", verdicts), ("comments", comments)):
-            _insert(store, table, _public(rows), names)
+            _insert(store, table, _public(rows), names, signers)
             step(f"inserted {len(rows):,} {table}")
+        with store.transaction() as db:  # sealed keys are not history: nothing to sign
+            for user_id, key in sealed.items():
+                signing.save_key(db, user_id, key)
         store.db.execute("PRAGMA synchronous = NORMAL")
         store.db.execute("PRAGMA journal_mode = WAL")  # as every workspace is opened
     finally:

@@ -23,7 +23,8 @@ def _as(p: argparse.ArgumentParser) -> None:
         "--as",
         dest="user",
         default=os.environ.get("FACTCHECK_USER"),
-        help="act as this user (default: $FACTCHECK_USER)",
+        help="act as this user (default: $FACTCHECK_USER); changes ask for their "
+        "passphrase (or take $FACTCHECK_PASSPHRASE)",
     )
 
 
@@ -86,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=("analyst", "reviewer", "admin"))
     p.add_argument("--display-name", default="")
+    p = user.add_parser("passphrase", help="change yours, or (admins) set NAME's first one")
+    _workspace_arg(p)
+    _as(p)
+    p.add_argument("name", nargs="?", help="admins: give this user a new key and passphrase")
     p = user.add_parser("list")
     _workspace_arg(p)
     _fmt(p)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import getpass
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -27,8 +29,9 @@ from .services import (
 )
 from .services import evidence as ev
 from .services.check import check_workspace
-from .services.demo import build_demo
+from .services.demo import SAMPLE_PASSPHRASE, build_demo
 from .services.lookup import resolve_id
+from .services.users import NEW_PASSPHRASE
 from .services.workspace import Workspace
 
 COMMANDS: dict[str, Callable[[Any], int | None]] = {}
@@ -42,8 +45,34 @@ def command(name: str):
 
 
 def _open(args, *, write: bool = True) -> Workspace:
-    return Workspace.open(args.workspace, user=getattr(args, "user", None), readonly=not write,
-                          backup_on_open=write)
+    """Open the workspace as --as NAME; writing needs NAME's passphrase (reading does not)."""
+    user = getattr(args, "user", None)
+    passphrase = _passphrase(f"Passphrase for {user}: ") if user and write else None
+    return Workspace.open(args.workspace, user=user, passphrase=passphrase,
+                          readonly=not write, backup_on_open=write)
+
+
+def _passphrase(prompt: str, variable: str = "FACTCHECK_PASSPHRASE") -> str | None:
+    """From the environment (scripts), else asked on the terminal without echo; None when
+    neither is possible, which the services refuse with a message saying so."""
+    if variable in os.environ:
+        return os.environ[variable]
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return None
+
+
+def _new_passphrase(whose: str) -> str:
+    """A passphrase to set: $FACTCHECK_NEW_PASSPHRASE, else typed twice."""
+    if NEW_PASSPHRASE in os.environ:
+        return os.environ[NEW_PASSPHRASE]
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise InvalidInput(f"set {whose} passphrase: type it at a terminal, or give it in "
+                           f"${NEW_PASSPHRASE}")
+    first = getpass.getpass(f"New passphrase for {whose}: ")
+    if getpass.getpass("Repeat it: ") != first:
+        raise InvalidInput("the two passphrases differ; nothing was changed")
+    return first
 
 
 def _emit(args, data: Any, text: str) -> None:
@@ -62,7 +91,10 @@ def _short(text: str | None, width: int) -> str:
 def init(args) -> None:
     if not args.user:
         raise InvalidInput("name the first user (an admin): factcheck init PATH --as NAME")
-    with Workspace.create(args.workspace, admin=args.user, display_name=args.display_name) as ws:
+    passphrase = (os.environ.get("FACTCHECK_PASSPHRASE")
+                  or _new_passphrase(args.user))
+    with Workspace.create(args.workspace, admin=args.user, display_name=args.display_name,
+                          passphrase=passphrase) as ws:
         print(f"created {ws.path} with admin {args.user}")
 
 
@@ -76,14 +108,29 @@ def demo(args) -> None:
     with build_demo(path) as ws:
         count = ws.db.execute("SELECT count(*) FROM statements").fetchone()[0]
         print(f"built the sample workspace {ws.path}: {count} statements; users maya (admin), "
-              "ana (analyst), rob (reviewer)")
+              f"ana (analyst), rob (reviewer), each with the passphrase {SAMPLE_PASSPHRASE!r}")
 
 
 @command("user add")
 def user_add(args) -> None:
     with _open(args) as ws:
+        ws.require_user()  # before asking for the new user's passphrase
         print(users.add_user(ws, name=args.name, role=args.role,
-                             display_name=args.display_name).message)
+                             display_name=args.display_name,
+                             passphrase=_new_passphrase(args.name)).message)
+
+
+@command("user passphrase")
+def user_passphrase(args) -> None:
+    with _open(args) as ws:
+        user = ws.require_user()
+        if args.name:
+            changes = users.issue_passphrase(ws, name=args.name,
+                                             passphrase=_new_passphrase(args.name))
+        else:
+            old = _passphrase(f"Current passphrase for {user.name}: ")
+            changes = users.change_passphrase(ws, old=old, new=_new_passphrase(user.name))
+        print(changes.message)
 
 
 @command("user list")
@@ -425,11 +472,14 @@ def verify_package(args) -> int:
 
     result = verify(Path(args.package))
     if result.ok:
-        print(f"{args.package}: ok ({result.checked} files match the manifest)")
+        print(f"{args.package}: ok ({result.checked} files match the manifest; "
+              f"{len(result.approvals)} approvals signed by their approvers)")
+        for line in result.approvals:
+            print(f"  {line}")
         return 0
     for problem in result.problems():
         print(problem, file=sys.stderr)
-    print(f"factcheck: {args.package} does not match its manifest: "
+    print(f"factcheck: {args.package} does not verify: "
           f"{'; '.join(result.problems())}", file=sys.stderr)
     return 1
 

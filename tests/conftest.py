@@ -21,6 +21,16 @@ os.environ["FACTCHECK_DATA_DIR"] = str(_SESSION_DATA_DIR)
 # A developer's own defaults must not leak into the tests.
 for _name in ("FACTCHECK_USER", "FACTCHECK_TODAY"):
     os.environ.pop(_name, None)
+from factcheck_app.services.demo import SAMPLE_PASSPHRASE  # noqa: E402
+
+# Every test user (and the sample's) has this passphrase, so `ws.sign_in("rob")` works
+# as a script's would; keys are sealed at libsodium's minimum cost to keep the suite
+# fast (the cost is stored with each key; tests/services/test_signing.py proves real
+# keys get the strong one).
+TEST_PASSPHRASE = SAMPLE_PASSPHRASE
+os.environ["FACTCHECK_PASSPHRASE"] = TEST_PASSPHRASE
+os.environ["FACTCHECK_NEW_PASSPHRASE"] = TEST_PASSPHRASE
+os.environ["FACTCHECK_INSECURE_TEST_KEYS"] = "1"
 
 from factcheck_app.services import users  # noqa: E402  (after the environment is set)
 from factcheck_app.services.demo import build_demo  # noqa: E402

@@ -15,6 +15,8 @@ Layout::
     data/claimreview.jsonld  schema.org ClaimReview for every approved statement (left out,
                              with the reason in README.txt and the manifest, when the
                              workspace has no organisation URL for the reviews to point to)
+    signatures/approvals.json  each approval (statement, content hash, approver, time)
+                             with the approver's Ed25519 signature and public keys
     evidence/<sha256 prefix>-<file name>   each evidence file, byte for byte
 
 `verify()` never extracts anything: it reads members by name from the archive.
@@ -31,12 +33,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain import signatures as sig
 from ..domain.errors import FactcheckError, InvalidInput
 from .model import Report
 
 SCHEMA = "factcheck.package/1"
 MANIFEST = "manifest.json"
 SUMS = "SHA256SUMS"
+APPROVALS = "signatures/approvals.json"
 README = "README.txt"
 META = (MANIFEST, SUMS, README)
 CLAIMREVIEW = "data/claimreview.jsonld"
@@ -47,12 +51,16 @@ This is a verifiable package exported by Factcheck.
 
   report/   the report as PDF and as a web page
   data/     the statements as JSON and CSV, and schema.org ClaimReview JSON-LD
+  signatures/approvals.json
+            who approved which content, signed with the approver's key
   evidence/ the evidence files the report cites, byte for byte
 
 manifest.json lists every file with its SHA-256 hash. To check that nothing was
-changed, added or removed:
+changed, added or removed, and that every approval is signed by its approver:
 
     factcheck verify-package {name}
+
+It prints each approver's key fingerprint: compare it with the one the team publishes.
 
 or, without Factcheck, unzip the package and run:  sha256sum -c SHA256SUMS
 """
@@ -69,14 +77,17 @@ class PackageCheck:
     changed: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    unsigned: list[str] = field(default_factory=list)  # approvals whose signature fails
+    approvals: list[str] = field(default_factory=list)  # approvals whose signature holds
 
     @property
     def ok(self) -> bool:
-        return not (self.changed or self.missing or self.extra)
+        return not (self.changed or self.missing or self.extra or self.unsigned)
 
     def problems(self) -> list[str]:
         return ([f"changed: {n}" for n in self.changed] + [f"missing: {n}" for n in self.missing]
-                + [f"extra: {n}" for n in self.extra])
+                + [f"extra: {n}" for n in self.extra]
+                + [f"bad signature: {n}" for n in self.unsigned])
 
 
 def _safe_name(name: str) -> str:
@@ -215,7 +226,39 @@ def verify(path: Path) -> PackageCheck:
         for name in (SUMS, README):
             if name not in seen:
                 check.missing.append(name)
+        if APPROVALS in seen:
+            _check_approvals(z, check)
     return check
+
+
+def _check_approvals(z: zipfile.ZipFile, check: PackageCheck) -> None:
+    """Each approval must carry its approver's signature over exactly what it says was
+    approved; a package whose hashes were all redone after an edit still fails here."""
+    try:
+        doc = json.loads(z.read(APPROVALS).decode("utf-8"))
+        workspace_id, approvers = doc["workspace_id"], doc["approvers"]
+        approvals = list(doc["approvals"])
+    except (ValueError, KeyError, TypeError, zipfile.BadZipFile, zlib.error):
+        check.unsigned.append(f"{APPROVALS} is damaged")
+        return
+    for a in approvals:
+        try:
+            message = sig.approval_message(workspace_id, a["statement_id"], a["content_hash"],
+                                           a["approver_id"], a["approved_at"])
+            keys = approvers[a["approver_id"]]["public_keys"]
+            who = approvers[a["approver_id"]]["name"]
+        except (KeyError, TypeError):
+            check.unsigned.append(f"approval of statement {a.get('statement_id')!r} is "
+                                  "incomplete")
+            continue
+        what = f"statement {str(a['statement_id'])[:8]} (content {str(a['content_hash'])[:12]})"
+        good = [k for k in keys if sig.verify(k, message, a.get("signature"))]
+        if good:
+            check.approvals.append(f"{what} approved by {who} at {a['approved_at']}, "
+                                   f"key {sig.fingerprint(good[0])}")
+        else:
+            check.unsigned.append(f"approval of {what} by {who}: the signature does not "
+                                  "match (the approval or its key was altered)")
 
 
 def _sums_disagree(z: zipfile.ZipFile, info: zipfile.ZipInfo, listed: dict) -> list[str]:

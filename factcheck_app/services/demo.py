@@ -14,6 +14,8 @@ from . import review, sources, speakers, statements, users
 from .workspace import Workspace
 
 SEED = ("samples", "seed-article.txt")
+# Every sample user (maya, ana, rob) signs in with this passphrase (README).
+SAMPLE_PASSPHRASE = "sample-passphrase"
 
 SPEAKERS = [
     dict(name="Aleksandr Lukashenko", kind="person", aliases="Lukashenko; the president; "
@@ -74,10 +76,17 @@ def build_demo(path: Path | str) -> Workspace:
     """Create the sample workspace at `path` and return it open, signed in as the analyst."""
     article = resource(*SEED)
     text = article.read_text(encoding="utf-8")
-    ws = Workspace.create(path, admin="maya", display_name="Maya Okafor")
-    users.add_user(ws, name="ana", display_name="Ana Petrova", role="analyst")
-    users.add_user(ws, name="rob", display_name="Rob Kessler", role="reviewer")
-    ws.sign_in("ana")
+    ws = Workspace.create(path, admin="maya", display_name="Maya Okafor",
+                          passphrase=SAMPLE_PASSPHRASE)
+    users.add_user(ws, name="ana", display_name="Ana Petrova", role="analyst",
+                   passphrase=SAMPLE_PASSPHRASE)
+    users.add_user(ws, name="rob", display_name="Rob Kessler", role="reviewer",
+                   passphrase=SAMPLE_PASSPHRASE)
+    # Unlock each key once (each unlock is deliberately slow), then switch between them.
+    people = {"maya": ws.identity}
+    for name in ("rob", "ana"):
+        ws.sign_in(name, SAMPLE_PASSPHRASE)
+        people[name] = ws.identity
     ids = {spec["name"]: speakers.add_speaker(ws, **spec).created for spec in SPEAKERS}
     source_id = sources.add_source(
         ws, title="Lukashenko promotes the integration of Belarus with Russia",
@@ -123,10 +132,10 @@ def build_demo(path: Path | str) -> Workspace:
     review.assign(ws, statement_id=sid["brothers"], user="rob")
     review.submit(ws, statement_id=sid["conspiracy"])
 
-    ws.sign_in("rob")
+    ws.adopt(people["rob"])
     for key in ("peskov", "makei", "medkit"):
         review.approve(ws, statement_id=sid[key], comment="Checked against the evidence.")
     review.request_changes(ws, statement_id=sid["conspiracy"],
                            comment="Name the evidence that would show Belarus entering the war.")
-    ws.sign_in("ana")
+    ws.adopt(people["ana"])
     return ws

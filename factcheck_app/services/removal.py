@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..domain.errors import InvalidInput, PermissionDenied, RuleViolation
 from ..domain.workflow import ADMIN, APPROVED, DRAFT, REVIEWER
 from ..storage import history, records
+from .approval import NOT_APPROVED
 from .workspace import Changes, Workspace
 
 
@@ -66,8 +67,8 @@ def retract_evidence(ws: Workspace, *, evidence_id: str, reason: str) -> Changes
         reopened = [s["id"] for s in _linked(db, evidence_id) if s["review_state"] == APPROVED]
         for statement_id in reopened:
             records.update(db, "statements", statement_id,
-                           {"review_state": DRAFT, "approved_hash": None, "approved_by": None,
-                            "approved_at": None, "last_editor_id": ws.actor.user_id},
+                           {"review_state": DRAFT, **NOT_APPROVED,
+                            "last_editor_id": ws.actor.user_id},
                            actor=ws.actor, action="workflow",
                            reason="evidence it cited was retracted")
     message = "evidence retracted"

@@ -19,6 +19,7 @@ This module is the public entry; the work is done in
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from datetime import date
@@ -30,6 +31,7 @@ from ..domain.verdicts import VerdictScale
 from ..domain.workflow import APPROVED
 from ..reports import claimreview, data
 from ..reports.model import Report, StatementView
+from . import approval
 from .report_build import NOTABLE_LIMIT, build_report
 from .report_request import (
     BINARY_FORMATS,
@@ -237,6 +239,9 @@ def _package(ws: Workspace, report: Report, request: ExportRequest, target: Path
         ("report/report.html", render_report(ws, report, "html", request)),
         ("data/statements.json", render_report(ws, report, "json", request)),
         ("data/statements.csv", render_report(ws, report, "csv", request)),
+        (package.APPROVALS, json.dumps(
+            approval.signed_approvals(ws, [s.id for s in report.statements]),
+            ensure_ascii=False, indent=2).encode("utf-8")),
     ]
     no_claimreview = claimreview.why_unpublishable(_organisation_url(ws))
     if not no_claimreview:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..domain import records as rec
 from ..domain import workflow as wf
 from ..domain.errors import InvalidInput
 from ..domain.ids import new_id
-from ..storage import history, records
+from ..storage import records
+from . import approval
 from .workspace import Changes, Workspace
 
 
@@ -41,16 +41,14 @@ def act(ws: Workspace, *, statement_id: str, action: str, comment: str = "") -> 
         target = wf.check_action(action, _facts(ws, statement))
         changes: dict = {"review_state": target}
         if action == wf.APPROVE:
-            links = records.approval_links(db, statement_id)
-            changes.update(approved_hash=rec.content_hash(statement, links),
-                           approved_by=ws.actor.user_id, approved_at=history.now())
+            changes.update(approval.sign_off(ws, statement))
         if action == wf.SUBMIT and statement["assignee_id"] == ws.actor.user_id:
             changes["assignee_id"] = None  # it is no longer my turn
         if action == wf.REQUEST_CHANGES:
             changes["assignee_id"] = statement["last_editor_id"]  # back to its author
         if action in (wf.REOPEN, wf.RETRACT):
             # No longer approved: exports must not show a sign-off; the history keeps it.
-            changes.update(approved_hash=None, approved_by=None, approved_at=None)
+            changes.update(approval.NOT_APPROVED)
         reason = wf.ACTION_LABELS[action]
         if action == wf.RETRACT:
             reason, comment = f"Retracted: {comment.strip()}", f"Retracted: {comment.strip()}"

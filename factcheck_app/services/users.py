@@ -6,44 +6,57 @@ import json
 import re
 from typing import Any
 
-from ..domain.errors import InvalidInput
+from ..domain import signatures as sig
+from ..domain.errors import InvalidInput, PermissionDenied
 from ..domain.ids import new_id
 from ..domain.records import STANCES
 from ..domain.verdicts import DEFAULT_SCALE, PENDING, VerdictScale
 from ..domain.workflow import ADMIN, ANALYST
-from ..storage import records
+from ..storage import records, signing
 from ..storage.history import Actor
-from .workspace import Changes, User, Workspace, check_role
+from .workspace import Changes, User, Workspace, check_role, passphrase_or_env
 
+NEW_PASSPHRASE = "FACTCHECK_NEW_PASSPHRASE"  # a new user's initial passphrase, for scripts
 _NAME = re.compile(r"^[\w][\w.\- ]{0,63}$", re.UNICODE)
 
 
-def add_user(ws: Workspace, *, name: str, role: str, display_name: str = "") -> Changes:
-    """Add a user. The first user of a workspace is made at creation; after that
+def add_user(ws: Workspace, *, name: str, role: str, display_name: str = "",
+             passphrase: str | None = None) -> Changes:
+    """Add a user with an initial passphrase (default: $FACTCHECK_NEW_PASSPHRASE) that
+    they then change. The first user of a workspace is made at creation; after that
     only an admin may add users, so nobody can mint a reviewer to approve their own work."""
     ws.require_user(ADMIN)
-    user_id = _insert_user(ws, name, check_role(role), display_name, actor=ws.actor)
+    user_id = _insert_user(ws, name, check_role(role), display_name, actor=ws.actor,
+                           passphrase=passphrase_or_env(passphrase, NEW_PASSPHRASE))
     return Changes(tables=frozenset({"users"}), created=user_id,
                    message=f"added {role} {name.strip()}")
 
 
-def register(ws: Workspace, *, name: str, display_name: str = "") -> Changes:
-    """Self-service sign-up from the sign-in screen: always as an analyst.
+def register(ws: Workspace, *, name: str, display_name: str = "",
+             passphrase: str | None = None) -> Changes:
+    """Self-service sign-up from the sign-in screen: always as an analyst, with a key
+    sealed by their own passphrase (default: $FACTCHECK_PASSPHRASE); signs them in.
 
     Analysts cannot approve anything, so a new name grants no way around the
     four-eyes rule; an admin raises the role when it is warranted.
     """
     user_id = _insert_user(ws, name, ANALYST, display_name, actor=None,
-                           reason="signed up as an analyst")
+                           reason="signed up as an analyst", passphrase=passphrase_or_env(passphrase))
     return Changes(tables=frozenset({"users"}), created=user_id, message=f"welcome, {name.strip()}")
 
 
 def _insert_user(ws: Workspace, name: str, role: str, display_name: str, *,
-                 actor: Actor | None, reason: str | None = None) -> str:
-    """Validate and insert; `actor=None` records the new user as their own creator."""
+                 actor: Actor | None, passphrase: str | None, reason: str | None = None) -> str:
+    """Validate and insert with a new key; `actor=None` records the new user as their
+    own creator, signed with their own new key (they are signed in at once)."""
     name = (name or "").strip()
     if not _NAME.match(name):
         raise InvalidInput(f"user name {name!r} must be 1-64 letters, digits, dots, dashes or spaces")
+    if not passphrase:
+        raise InvalidInput(f"{name} needs a passphrase of at least {sig.MIN_PASSPHRASE} "
+                           "characters")
+    user_id = new_id()
+    signer, sealed = sig.new_key(user_id, passphrase)  # slow on purpose: before the lock
     with ws.store.transaction() as db:
         if db.execute("SELECT 1 FROM users WHERE name = ? COLLATE NOCASE", [name]).fetchone():
             raise InvalidInput(f"a user named {name!r} already exists")
@@ -54,12 +67,51 @@ def _insert_user(ws: Workspace, name: str, role: str, display_name: str, *,
                       "OR display_name COLLATE NOCASE IN (?, ?)",
                       [name, shown, name, shown]).fetchone():
             raise InvalidInput(f"{shown!r} is already the name of another user")
-        user_id = new_id()
         records.insert(db, "users", {"id": user_id, "name": name,
                                      "display_name": (display_name or name).strip(),
-                                     "role": role, "active": 1},
+                                     "role": role, "active": 1,
+                                     "public_key": signer.public_key},
                        actor=actor or Actor(user_id, name), reason=reason)
+        signing.save_key(db, user_id, sealed)
+        if actor is None:
+            ws.store.signer = signer  # the sign-up is signed by the new user's own key
+    if actor is None:
+        ws.user = User(user_id, name, (display_name or name).strip(), role)
     return user_id
+
+
+def change_passphrase(ws: Workspace, *, old: str | None, new: str) -> Changes:
+    """Reseal the signed-in user's key with a new passphrase; the key pair stays, so
+    everything they signed still verifies."""
+    user = ws.require_user()
+    stored = signing.load_key(ws.db, user.id)
+    if stored is None:
+        raise PermissionDenied(f"{user.label} has no key yet; an admin sets a first passphrase")
+    signer = sig.unseal(user.id, stored, passphrase_or_env(old) or "")
+    sealed = signer.seal(sig.check_passphrase(new))
+    with ws.store.transaction() as db:
+        signing.save_key(db, user.id, sealed)
+    return Changes(message=f"changed the passphrase of {user.label}")
+
+
+def issue_passphrase(ws: Workspace, *, name: str, passphrase: str | None = None) -> Changes:
+    """An admin gives another user a new key under an initial passphrase: a user from
+    before signing, or one who forgot theirs. The new public key lands in the history,
+    signed by the admin, so who vouched for whom stays visible; old signatures keep
+    verifying with the key the history gave that user then."""
+    admin = ws.require_user(ADMIN)
+    target = ws.find_user(name)
+    if target.id == admin.id:
+        raise InvalidInput("change your own passphrase with: factcheck user passphrase WORKSPACE")
+    signer, sealed = sig.new_key(target.id,
+                                 passphrase_or_env(passphrase, NEW_PASSPHRASE) or "")
+    with ws.store.transaction() as db:
+        records.update(db, "users", target.id, {"public_key": signer.public_key},
+                       actor=ws.actor, reason=f"new key issued by {admin.label}")
+        signing.save_key(db, target.id, sealed)
+    return Changes(tables=frozenset({"users"}),
+                   message=f"{target.label} has a new key; they sign in with the passphrase "
+                           "you set, then change it")
 
 
 def set_role(ws: Workspace, *, name: str, role: str) -> Changes:

@@ -9,11 +9,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..domain import signatures as sig
 from ..domain.errors import InvalidInput, NotFound, PermissionDenied
+from ..domain.signatures import MIN_PASSPHRASE  # noqa: F401 - the window states it
 from ..domain.ids import new_id
 from ..domain.verdicts import VerdictScale
 from ..domain.workflow import ADMIN, ROLES
-from ..storage import records
+from ..storage import records, signing
 from ..storage.history import SYSTEM, Actor
 from ..storage.store import Store
 
@@ -43,6 +45,20 @@ class User:
 
 
 @dataclass(frozen=True)
+class Identity:
+    """A signed-in user with their unlocked key: handed to another connection (the
+    window's worker thread) so it acts as them without asking for the passphrase again."""
+
+    user: User
+    signer: sig.Signer | None  # None on a read-only workspace, where nothing is signed
+
+
+def passphrase_or_env(passphrase: str | None, variable: str = "FACTCHECK_PASSPHRASE") -> str | None:
+    """An explicit passphrase, else the one scripts put in the environment."""
+    return passphrase if passphrase is not None else os.environ.get(variable)
+
+
+@dataclass(frozen=True)
 class Changes:
     """What a use case changed: broadcast once, so each view decides what to redraw."""
 
@@ -63,36 +79,48 @@ class Workspace:
 
     # -- opening -----------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, user: str | None = None, readonly: bool = False,
+    def open(cls, path: Path | str, *, user: str | Identity | None = None,
+             passphrase: str | None = None, readonly: bool = False,
              backup_on_open: bool = True) -> Workspace:
         store = Store(path, readonly=readonly, backup_on_open=backup_on_open)
         ws = cls(store)
         try:
-            if user:
-                ws.sign_in(user)
+            if isinstance(user, Identity):
+                ws.adopt(user)
+            elif user:
+                ws.sign_in(user, passphrase)
         except BaseException:
             store.close()
             raise
         return ws
 
     @classmethod
-    def create(cls, path: Path | str, *, admin: str, display_name: str = "") -> Workspace:
-        """A new, empty workspace whose first user is an admin."""
+    def create(cls, path: Path | str, *, admin: str, display_name: str = "",
+               passphrase: str | None = None) -> Workspace:
+        """A new, empty workspace whose first user is an admin, with their key."""
         name = (admin or "").strip()
         if not name:
             raise InvalidInput("a new workspace needs a first user name (--as NAME)")
+        user_id = new_id()
+        signer, sealed = sig.new_key(user_id, _required(passphrase_or_env(passphrase), name))
         store = Store(path, create=True)
         ws = cls(store)
-        with store.transaction() as db:
-            user_id = new_id()
-            records.insert(db, "users", {"id": user_id, "name": name,
-                                         "display_name": display_name or name,
-                                         "role": ADMIN, "active": 1}, actor=SYSTEM,
-                           reason="first user of a new workspace")
-            for key, value in DEFAULT_SETTINGS.items():
-                records.insert(db, "settings", {"id": key, "value": json.dumps(value)},
-                               actor=SYSTEM)
-        ws.sign_in(name)
+        try:
+            with store.transaction() as db:
+                records.insert(db, "users", {"id": user_id, "name": name,
+                                             "display_name": display_name or name,
+                                             "role": ADMIN, "active": 1,
+                                             "public_key": signer.public_key}, actor=SYSTEM,
+                               reason="first user of a new workspace")
+                signing.save_key(db, user_id, sealed)
+                for key, value in DEFAULT_SETTINGS.items():
+                    records.insert(db, "settings", {"id": key, "value": json.dumps(value)},
+                                   actor=SYSTEM)
+                store.signer = signer
+        except BaseException:
+            store.close()
+            raise
+        ws.user = ws.find_user(user_id)
         return ws
 
     def close(self) -> None:
@@ -105,9 +133,68 @@ class Workspace:
         self.close()
 
     # -- who ---------------------------------------------------------------------
-    def sign_in(self, name: str) -> User:
-        self.user = self.find_user(name)
-        return self.user
+    def sign_in(self, name: str, passphrase: str | None = None) -> User:
+        """Act as `name` from now on, once their passphrase unlocks their key.
+
+        `passphrase=None` takes FACTCHECK_PASSPHRASE (scripts, tests). A refusal
+        leaves whoever was signed in signed in. A read-only workspace only needs the
+        name: nothing can be written, so nothing is signed.
+        """
+        user = self.find_user(name)
+        signer = None if self.store.readonly else self._unlock(user, passphrase_or_env(passphrase))
+        self.user, self.store.signer = user, signer
+        return user
+
+    def adopt(self, identity: Identity) -> User:
+        """Act as an identity unlocked on another connection to the same workspace."""
+        user = self.find_user(identity.user.id)
+        if not self.store.readonly:
+            if identity.signer is None or identity.signer.public_key != self._public_key(user):
+                raise PermissionDenied(f"sign in as {user.label} with their passphrase")
+        self.user, self.store.signer = user, identity.signer
+        return user
+
+    @property
+    def identity(self) -> Identity:
+        return Identity(self.require_user(), self.store.signer)
+
+    def _public_key(self, user: User) -> str | None:
+        row = self.db.execute("SELECT public_key FROM users WHERE id = ?", [user.id]).fetchone()
+        return row[0] if row else None
+
+    def _unlock(self, user: User, passphrase: str | None) -> sig.Signer:
+        stored = signing.load_key(self.db, user.id)
+        if stored is None:
+            return self._claim_first_key(user, passphrase)
+        passphrase = _required(passphrase, user.label)
+        try:
+            signer = sig.unseal(user.id, stored, passphrase)
+        except PermissionDenied as error:
+            raise PermissionDenied(f"{error} for {user.label}; nothing was changed") from None
+        if signer.public_key != self._public_key(user):
+            raise PermissionDenied(f"{user.label}'s key is not the one the workspace "
+                                   "recorded for them; run factcheck check")
+        cost = sig.current_cost()
+        if stored.ops < cost.ops or stored.mem < cost.mem:
+            # Sealed at a lower cost (an older version, or a test key): raise it now.
+            with self.store.transaction() as db:
+                signing.save_key(db, user.id, signer.seal(passphrase, cost))
+        return signer
+
+    def _claim_first_key(self, user: User, passphrase: str | None) -> sig.Signer:
+        """A workspace from before signing: nobody has a key, so nobody can vouch for
+        anyone. Its first admin to sign in sets a passphrase (whoever held the unsigned
+        file could have rewritten it anyway); everyone else then gets one from an admin."""
+        if user.role != ADMIN or signing.any_keys(self.db):
+            raise PermissionDenied(f"{user.label} has no passphrase yet: an admin sets one "
+                                   f"with: factcheck user passphrase WORKSPACE {user.name}")
+        signer, sealed = sig.new_key(user.id, _required(passphrase, user.label))
+        with self.store.transaction() as db:
+            records.update(db, "users", user.id, {"public_key": signer.public_key},
+                           actor=user.actor, reason="first signing key of an upgraded workspace")
+            signing.save_key(db, user.id, sealed)
+            self.store.signer = signer
+        return signer
 
     def find_user(self, name: str) -> User:
         wanted = (name or "").strip()
@@ -181,6 +268,13 @@ class Workspace:
     def users(self) -> list[User]:
         return [User(**row) for row in self.db.query(
             "SELECT id, name, display_name, role FROM users WHERE active = 1 ORDER BY name")]
+
+
+def _required(passphrase: str | None, label: str) -> str:
+    if not passphrase:
+        raise PermissionDenied(f"{label} signs in with a passphrase: type it when asked "
+                               "(scripts set FACTCHECK_PASSPHRASE); nothing was changed")
+    return passphrase
 
 
 def check_role(role: str) -> str:

@@ -8,7 +8,10 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from ..domain.errors import InvalidInput, WorkspaceInvalid
+from . import anchors, signing
 from .connection import backups_dir_for, readonly_uri
 
 KEEP = 5
@@ -107,6 +110,14 @@ def rolling_backup(conn: sqlite3.Connection, workspace: Path, *, force: bool = F
     return target
 
 
+def _forget_later_heads(conn: sqlite3.Connection) -> None:
+    """Going back is the point of a restore: this computer now holds the file to the
+    restored history, not to the later one it had seen (storage/anchors.py)."""
+    db = Database(conn)
+    if signing.is_signed(db):
+        anchors.remember(db, forget_older=True)
+
+
 def restore(backup: Path, workspace: Path) -> Path:
     """Replace the workspace's content with a backup's; the current state is backed up first."""
     if not backup.is_file():
@@ -124,6 +135,7 @@ def restore(backup: Path, workspace: Path) -> Path:
             if workspace.exists() and workspace.stat().st_size:
                 rolling_backup(dest, workspace, force=True, label="before-restore")
             source.backup(dest)
+            _forget_later_heads(dest)
         finally:
             dest.close()
     finally:

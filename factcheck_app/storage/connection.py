@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -102,12 +102,15 @@ def translate(error: sqlite3.Error, path: Path | None = None) -> Exception:
 
 
 @contextlib.contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def write_transaction(db: sqlite_utils.Database, *,
+                      before_commit: Callable[[sqlite_utils.Database], None] | None = None,
+                      ) -> Iterator[sqlite_utils.Database]:
     """One use case's transaction: take the write lock up front, commit or roll back.
 
     BEGIN IMMEDIATE takes the lock before the first read, so two writers never
     deadlock upgrading read locks, and a busy workspace is waited for here,
-    where retrying is safe because nothing has been done yet.
+    where retrying is safe because nothing has been done yet. `before_commit` runs
+    last inside the outermost transaction (the history's signature), and may refuse it.
     """
     if db.conn.in_transaction:  # nested use case: a savepoint inside the outer one
         with db.atomic():
@@ -126,6 +129,8 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
             time.sleep(0.05)
     try:
         yield db
+        if before_commit is not None:
+            before_commit(db)
         db.conn.execute("COMMIT")
     except BaseException as error:
         if db.conn.in_transaction:

@@ -6,6 +6,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from . import history_v1
+from ..domain.ids import new_id
 
 MIGRATION_SET = "factcheck"
 migrations = Migrations(MIGRATION_SET)
@@ -269,7 +270,28 @@ def m004_retracted_evidence(db: Database) -> None:
     db["evidence"].add_column("retracted_reason", str)
 
 
+@migrations()
+def m005_signing(db: Database) -> None:
+    """Keys and signatures (see storage/signing.py). A workspace upgraded from before
+    signing keeps its old entries as unsigned, and says up to where."""
+    db["users"].add_column("public_key", str)  # tracked: every key a user had is in history
+    db["statements"].add_column("approved_signature", str)
+    db.execute("CREATE TABLE user_keys (user_id TEXT PRIMARY KEY REFERENCES users(id), "
+               "public_key TEXT NOT NULL, sealed BLOB NOT NULL, salt BLOB NOT NULL, "
+               "kdf TEXT NOT NULL, ops INTEGER NOT NULL, mem INTEGER NOT NULL)")
+    db.execute("CREATE TABLE workspace_identity (id TEXT NOT NULL, "
+               "unsigned_before INTEGER NOT NULL)")
+    last = db.execute("SELECT max(seq) FROM history").fetchone()[0] or 0
+    db.execute("INSERT INTO workspace_identity VALUES (?, ?)", [new_id(), last])
+    db.execute("CREATE TABLE signatures (seq INTEGER PRIMARY KEY, user_id TEXT NOT NULL, "
+               "public_key TEXT NOT NULL, signature TEXT NOT NULL)")
+    for table in ("signatures", "workspace_identity"):
+        for verb in ("UPDATE", "DELETE"):
+            db.execute(f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                       f"BEGIN SELECT RAISE(ABORT, '{table} is append-only: {verb} refused'); END")
+
+
 # Names in the order they were written; a workspace that has applied a name not
 # in this list was written by a newer Factcheck.
 KNOWN_MIGRATIONS = ("m001_initial", "m002_change_sets", "m003_track_record_index",
-                    "m004_retracted_evidence")
+                    "m004_retracted_evidence", "m005_signing")

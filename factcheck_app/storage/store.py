@@ -12,6 +12,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain.errors import NotWritable, WorkspaceInvalid, WorkspaceTooNew
+from ..domain.signatures import Signer
+from . import anchors, signing
 from . import backup as backups
 from . import history
 from .connection import (
@@ -32,6 +34,7 @@ class Store:
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = False,
                  backup_on_open: bool = True) -> None:
         self.path = Path(path).expanduser().resolve()
+        self.signer: Signer | None = None  # the signed-in user's unlocked key
         if not self.path.exists() and not create:
             raise WorkspaceInvalid(f"no workspace at {self.path}")
         if create and self.path.exists() and self.path.stat().st_size:
@@ -71,13 +74,22 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
-        """One use case: its record changes become one change set, written as it ends."""
+        """One use case: its record changes become one change set, written as it ends,
+        signed by the signed-in user before it commits; the signed head is then noted
+        outside the file (storage/anchors.py)."""
         if self.readonly:
             why = f" ({self.readonly_reason})" if self.readonly_reason else ""
             raise NotWritable(f"{self.path.name} is open read-only{why}; nothing was changed — "
                               "make the file writable, or work on a copy")
-        with write_transaction(self.db) as db, history.collecting(db):
+        outermost = not self.db.conn.in_transaction
+        with write_transaction(self.db, before_commit=self._sign) as db, \
+                history.collecting(db):
             yield db
+        if outermost:
+            anchors.remember(self.db)
+
+    def _sign(self, db: Database) -> None:
+        signing.seal_transaction(db, self.signer)
 
     def close(self) -> None:
         if self._backup is not None:  # a large file's copy, started on open: let it land

@@ -14,9 +14,9 @@ from .. import __version__
 from ..domain.errors import FactcheckError
 from ..paths import log_file, sample_workspace_path
 from ..resources import resource
-from ..services.workspace import Workspace
+from ..services.workspace import Identity, Workspace, passphrase_or_env
 from .context import UiContext
-from .dialogs import SignInDialog
+from .dialogs import SignInDialog, ask_new_passphrase
 from .main_window import MainWindow
 from .runner import SyncRunner, ThreadRunner
 from .settings import AppSettings
@@ -39,10 +39,11 @@ def ensure_sample() -> Path:
 class Session:
     """One open workspace in one window: its read connection, worker and context."""
 
-    def __init__(self, path: Path, user: str, *, sync: bool = False) -> None:
-        self.ws = Workspace.open(path, user=user, backup_on_open=False)
+    def __init__(self, path: Path, identity: Identity, *, sync: bool = False) -> None:
+        self.ws = Workspace.open(path, user=identity, backup_on_open=False)
         runner_type = SyncRunner if sync else ThreadRunner
-        self.runner = runner_type(path, user)
+        # The worker acts with the key unlocked at sign-in: no second passphrase prompt.
+        self.runner = runner_type(path, identity)
         self.ctx = UiContext(self.ws, self.runner)
         # The worker opens its own connection now, taking the rolling backup there,
         # off the GUI thread: on a large workspace it takes seconds.
@@ -66,7 +67,7 @@ class Application:
         self.session: Session | None = None
         self.window: MainWindow | None = None
 
-    def open(self, path: Path | str | None, user: str | None = None) -> bool:
+    def open(self, path: Path | str | None, user: str | Identity | None = None) -> bool:
         if self.window is not None and not self.window.detail.guard(
                 lambda: self.open(path, user)):
             return False  # cancelled, or opens once the edits are saved
@@ -82,31 +83,34 @@ class Application:
                 path = Path(chosen)
             path = Path(path).expanduser().resolve()
             if user == "create":
-                Workspace.create(path, admin=_os_user()).close()
-                user = _os_user()
-            # Migrations run here; the rolling backup is left to the worker (see Session).
-            probe = Workspace.open(path, backup_on_open=False)
-            try:
-                user = user or self.settings.user_for(path)
-                if user:
-                    probe.find_user(user)
-                elif self.ask:
-                    dialog = SignInDialog(probe, parent=self.window)
-                    if not dialog.exec() or not dialog.chosen:
-                        return False
-                    user = dialog.chosen
-                else:
-                    user = probe.users()[0].name
-            finally:
-                probe.close()
-            session = Session(path, user, sync=self.sync)
+                passphrase = ask_new_passphrase(self.window, _os_user()) if self.ask else None
+                if self.ask and passphrase is None:
+                    return False
+                with Workspace.create(path, admin=_os_user(), passphrase=passphrase) as made:
+                    user = made.identity
+            identity = user if isinstance(user, Identity) else self._sign_in(path, user)
+            if identity is None:
+                return False
+            session = Session(path, identity, sync=self.sync)
         except FactcheckError as error:
             self._say(f"Cannot open the workspace: {error}")
             return False
         self.settings.add_recent(path)
-        self.settings.set_user_for(path, user)
+        self.settings.set_user_for(path, identity.user.name)
         self._show(session)
         return True
+
+    def _sign_in(self, path: Path, name: str | None) -> Identity | None:
+        """Unlock a user's key: in the sign-in dialog, or from $FACTCHECK_PASSPHRASE when a
+        name is given with it (scripts) or nobody may be asked (tests); None if cancelled."""
+        # Migrations run here; the rolling backup is left to the worker (see Session).
+        with Workspace.open(path, backup_on_open=False) as probe:
+            name = name or self.settings.user_for(path)
+            if not self.ask or (name and passphrase_or_env(None) is not None):
+                probe.sign_in(name or probe.users()[0].name)
+                return probe.identity
+            dialog = SignInDialog(probe, name, parent=self.window)
+            return dialog.identity if dialog.exec() else None
 
     def _show(self, session: Session) -> None:
         old_window, old_session = self.window, self.session
@@ -133,9 +137,12 @@ class Application:
     def switch_user(self) -> None:
         if self.session is None:
             return
-        dialog = SignInDialog(self.session.ws, self.session.ws.user.name, self.window)
-        if dialog.exec() and dialog.chosen:
-            self.open(self.session.ws.path, dialog.chosen)
+        path = self.session.ws.path
+        with Workspace.open(path, backup_on_open=False) as probe:  # the session stays as is
+            dialog = SignInDialog(probe, self.session.ws.user.name, self.window)
+            identity = dialog.identity if dialog.exec() else None
+        if identity is not None:
+            self.open(path, identity)
 
     def close(self) -> None:
         if self.window is not None:

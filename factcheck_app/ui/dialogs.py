@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import FactcheckError
 from ..services import speakers, statements, users
 from ..services.sources import source_choices
-from ..services.workspace import Workspace
+from ..services.workspace import MIN_PASSPHRASE, Identity, Workspace
 from .context import UiContext
 from .forms import CheckByEdit, LazyChoiceCombo, kind_combo, multiline, speaker_completer
 from .unsaved import GuardedDialog
@@ -26,30 +27,39 @@ from .widgets import label
 
 
 class SignInDialog(QDialog):
-    """Choose who you act as; a new name signs up as an analyst."""
+    """Choose who you act as and prove it with your passphrase; a new name signs up as
+    an analyst with the passphrase typed (twice) here."""
 
     def __init__(self, ws: Workspace, current: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
         self.setWindowTitle("Sign in — Factcheck")
-        self.resize(420, 380)
+        self.resize(440, 470)
         self.users = QListWidget()
         self.users.setStyleSheet("QListWidget::item { padding: 7px 6px; }")
         self.users.setAlternatingRowColors(True)
         self.new_name = QLineEdit(placeholderText="…or type a new name to sign up as an analyst")
+        self.passphrase = _secret("Passphrase")
+        self.repeat = _secret("Repeat the passphrase for the new account")
+        self.repeat.hide()
         self.error = label("", "refusal", wrap=True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        self.sign_in_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_in_button.setText("Sign in")
+        self.new_name.textChanged.connect(self._signing_up)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        self.users.itemDoubleClicked.connect(lambda _: self.accept())
+        self.users.itemDoubleClicked.connect(lambda _: self.passphrase.setFocus())
         layout = QVBoxLayout(self)
         layout.addWidget(label(f"Who is working in {ws.path.name}?", "heading"))
-        layout.addWidget(label("Every change is recorded under this name.", "muted"))
+        layout.addWidget(label("Every change is recorded under this name and signed with "
+                               "your key, which your passphrase unlocks.", "muted", wrap=True))
         layout.addWidget(self.users, 1)
         layout.addWidget(self.new_name)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.repeat)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         for user in ws.users():
@@ -60,23 +70,61 @@ class SignInDialog(QDialog):
                 self.users.setCurrentItem(item)
         if self.users.currentItem() is None and self.users.count():
             self.users.setCurrentRow(0)
-        self.chosen: str | None = None
+        self.passphrase.setFocus()
+        self.identity: Identity | None = None
+
+    def _signing_up(self, text: str) -> None:
+        new = bool(text.strip())
+        self.repeat.setVisible(new)
+        self.sign_in_button.setText("Sign up" if new else "Sign in")
+
+    @property
+    def chosen(self) -> str | None:
+        return self.identity.user.name if self.identity else None
 
     def accept(self) -> None:
         name = self.new_name.text().strip()
+        passphrase = self.passphrase.text()
         try:
             if name:
-                users.register(self.ws, name=name)
-                self.chosen = name
+                if passphrase != self.repeat.text():
+                    raise FactcheckError("the two passphrases differ")
+                users.register(self.ws, name=name, passphrase=passphrase)
             elif self.users.currentItem():
-                self.chosen = self.users.currentItem().data(Qt.ItemDataRole.UserRole)
+                self.ws.sign_in(self.users.currentItem().data(Qt.ItemDataRole.UserRole),
+                                passphrase)
             else:
                 raise FactcheckError("choose a user or type a new name")
+            self.identity = self.ws.identity
         except FactcheckError as error:
             self.error.setText(str(error))
             self.error.show()
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
             return
         super().accept()
+
+
+def _secret(placeholder: str) -> QLineEdit:
+    edit = QLineEdit(placeholderText=placeholder)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def ask_new_passphrase(parent: QWidget | None, who: str) -> str | None:
+    """The passphrase for a new workspace's first admin, typed twice; None if cancelled."""
+    first, ok = QInputDialog.getText(parent, "New workspace — Factcheck",
+                                     f"Choose a passphrase for {who} (at least "
+                                     f"{MIN_PASSPHRASE} characters):", QLineEdit.EchoMode.Password)
+    if not ok:
+        return None
+    again, ok = QInputDialog.getText(parent, "New workspace — Factcheck", "Repeat it:",
+                                     QLineEdit.EchoMode.Password)
+    if not ok:
+        return None
+    if again != first:
+        raise FactcheckError("the two passphrases differ; no workspace was created")
+    return first
 
 
 class NewStatementDialog(GuardedDialog):

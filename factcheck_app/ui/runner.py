@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from ..services.workspace import Workspace
+from ..services.workspace import Identity, Workspace
 
 log = logging.getLogger("factcheck.ui")
 
@@ -46,7 +46,7 @@ class _Worker(QObject):
     finished = Signal(int, object, object, str)  # job id, result, error, traceback
     progressed = Signal(int, int, int, str)
 
-    def __init__(self, path: Path, user: str | None) -> None:
+    def __init__(self, path: Path, user: Identity | str | None) -> None:
         super().__init__()
         self._path, self._user = path, user
         self._ws: Workspace | None = None
@@ -67,11 +67,14 @@ class _Worker(QObject):
         else:
             self.finished.emit(job.id, result, None, "")
 
-    @Slot(str)
-    def sign_in(self, user: str) -> None:
+    @Slot(object)
+    def sign_in(self, user: Identity | str) -> None:
         self._user = user
         if self._ws is not None:
-            self._ws.sign_in(user)
+            if isinstance(user, Identity):
+                self._ws.adopt(user)
+            else:
+                self._ws.sign_in(user)
 
     @Slot()
     def close(self) -> None:
@@ -84,12 +87,12 @@ class ThreadRunner(QObject):
     """Queue tasks on the worker thread; callbacks run on the GUI thread."""
 
     _submit = Signal(object)
-    _sign_in = Signal(str)
+    _sign_in = Signal(object)
     _close = Signal()
     busy_changed = Signal(bool)
     progressed = Signal(int, int, int, str)
 
-    def __init__(self, path: Path, user: str | None, parent: QObject | None = None) -> None:
+    def __init__(self, path: Path, user: Identity | str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Done | None, Failed | None]] = {}
@@ -112,7 +115,7 @@ class ThreadRunner(QObject):
         self._submit.emit((job, task))
         return job
 
-    def sign_in(self, user: str) -> None:
+    def sign_in(self, user: Identity | str) -> None:
         self._sign_in.emit(user)
 
     @property
@@ -138,7 +141,7 @@ class SyncRunner(QObject):
     busy_changed = Signal(bool)
     progressed = Signal(int, int, int, str)
 
-    def __init__(self, path: Path, user: str | None, parent: QObject | None = None) -> None:
+    def __init__(self, path: Path, user: Identity | str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker = _Worker(path, user)
         self._ids = itertools.count(1)
@@ -153,7 +156,7 @@ class SyncRunner(QObject):
             deliver(result, None, "", on_done, on_error)
         return job
 
-    def sign_in(self, user: str) -> None:
+    def sign_in(self, user: Identity | str) -> None:
         self._worker.sign_in(user)
 
     busy = False

@@ -268,7 +268,9 @@ def test_content_changed_behind_the_apps_back_breaks_the_approval(ws: Workspace)
                                       {"verdict_rationale": (old, "forged")}, "edit"),
                      actor=history.Actor(None, "forger"), at=history.now())
     db.close()
+    seq = ws.db.execute("SELECT max(seq) FROM history").fetchone()[0]
     assert [str(p) for p in check_workspace(ws)] == [
+        f"history #{seq}: history entry #{seq} is not signed: it was added outside Factcheck",
         f"statements {statement_id}: approved content differs from what the reviewer approved"]
 
 

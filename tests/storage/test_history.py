@@ -40,7 +40,8 @@ def test_one_edit_is_one_update_and_one_change_set(ws: Workspace, editor: str) -
     writes = _writes(ws, lambda: statements.edit_statement(
         ws, statement_id=statement_id, quote="Taxes will fall by 2%",
         expectation="The tax rate is lower", tags="tax, budget"))
-    assert writes == ["UPDATE statements", "INSERT history", "INSERT history_records"]
+    assert writes == ["UPDATE statements", "INSERT history", "INSERT history_records",
+                      "INSERT signatures"]  # the editor's signature of the new head
     seq, digest = history.head(ws.db)
     assert seq == before[0] + 1 and len(digest) == 32 and digest != before[1]
     changed = [h["field"] for h in queries.record_history(ws, "statements", statement_id)

@@ -41,7 +41,7 @@ def _sql(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
 def test_old_workspace_is_converted_and_checks_clean(v1_path: Path) -> None:
     old_rows = _sql(v1_path, "SELECT count(*) FROM history")[0][0]
     old_quote = _sql(v1_path, "SELECT quote FROM statements WHERE id = ?", (EDITED,))[0][0]
-    with Workspace.open(v1_path, user="ana") as ws:
+    with Workspace.open(v1_path) as ws:  # its users have no keys yet: nobody signs in
         assert check_workspace(ws) == []
         change_sets = ws.db.execute("SELECT count(*) FROM history").fetchone()[0]
         assert 0 < change_sets < old_rows / 5  # one row per use case, not per field
@@ -78,3 +78,19 @@ def test_a_broken_old_history_is_not_carried_over(v1_path: Path, plain_sql) -> N
         Workspace.open(v1_path)
     assert _sql(v1_path, "SELECT count(*), max(seq) FROM history") == before
     assert _sql(v1_path, "SELECT name FROM _sqlite_migrations") == [("m001_initial",)]
+
+
+def test_an_upgraded_workspace_gets_keys_through_its_admin_and_checks_clean(
+        v1_path: Path) -> None:
+    from factcheck_app.domain.errors import PermissionDenied
+    from factcheck_app.services import statements, users
+
+    with Workspace.open(v1_path) as ws:
+        with pytest.raises(PermissionDenied, match="no passphrase yet"):
+            ws.sign_in("rob")  # a reviewer cannot claim the old account by signing in
+        ws.sign_in("maya", "maya's first passphrase")  # the first admin sets theirs
+        users.issue_passphrase(ws, name="ana", passphrase="ana's first passphrase")
+        ws.sign_in("ana", "ana's first passphrase")
+        statements.edit_statement(ws, statement_id=EDITED, expectation="Signed from now on")
+        # the old approvals and entries pass as from before signing; the new ones are signed
+        assert check_workspace(ws) == []
