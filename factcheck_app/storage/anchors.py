@@ -8,9 +8,10 @@ folder, keyed by the workspace id; `check` finds a file that fell behind or dive
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
-import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,24 +27,47 @@ class Anchor:
     hash: str
 
 
+# What this process last read or noted per note file: a write needs no read first. The
+# history only grows, so another process's later note of the same file is never lower.
+_known: dict[Path, Anchor | None] = {}
+# A note is written at most every NOTE_EVERY seconds per workspace (writing a file after
+# every edit costs more than the edit); the newest is written when the workspace closes
+# (Store.close) and when the process ends.
+NOTE_EVERY = 2.0
+_unwritten: dict[Path, Anchor] = {}
+_made: set[Path] = set()
+_written_at: dict[Path, float] = {}
+
+
 def _path(workspace_id: str) -> Path:
     folder = user_data_dir() / "signed-heads"
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder not in _made:
+        folder.mkdir(parents=True, exist_ok=True)
+        _made.add(folder)
     return folder / f"{workspace_id}.json"
 
 
-def recall(workspace_id: str) -> Anchor | None:
+def recall(workspace_id: str, *, fresh: bool = True) -> Anchor | None:
+    """The note for this workspace; `fresh=False` may answer from what this process
+    last read or wrote (a check always reads the file)."""
+    path = _path(workspace_id)
+    if not fresh and path in _known:
+        return _known[path]
     try:
-        data = json.loads(_path(workspace_id).read_text(encoding="utf-8"))
-        return Anchor(int(data["seq"]), str(data["hash"]))
+        data = json.loads(path.read_text(encoding="utf-8"))
+        found: Anchor | None = Anchor(int(data["seq"]), str(data["hash"]))
     except (OSError, ValueError, KeyError, TypeError):
-        return None
+        found = None
+    _known[path] = found
+    return found
 
 
-def problem(db: Database) -> str | None:
+def problem(db: Database, *, fresh: bool = True) -> str | None:
     """Why the file's signed head does not extend the one this computer saw, if it does not."""
     ident = signing.identity(db)
-    seen = recall(ident.workspace_id)
+    if fresh:
+        flush()  # a check compares with what is on disk, this process's notes included
+    seen = recall(ident.workspace_id, fresh=fresh)
     if seen is None:
         return None
     seq, _ = signing.signed_head(db)
@@ -67,13 +91,29 @@ def remember(db: Database, *, forget_older: bool = False) -> None:
     path = _path(ident.workspace_id)
     if not seq or digest is None:
         if forget_older:
+            _unwritten.pop(path, None)
             path.unlink(missing_ok=True)
+            _known[path] = None
         return
-    seen = recall(ident.workspace_id)
+    seen = recall(ident.workspace_id, fresh=False)
     if seen is not None and not forget_older:
-        if seq <= seen.seq or problem(db) is not None:
+        if seq <= seen.seq or problem(db, fresh=False) is not None:
             return
-    temp = path.with_suffix(".tmp")
-    with contextlib.suppress(OSError):  # a read-only data folder must not stop the work
-        temp.write_text(json.dumps({"seq": seq, "hash": digest}), encoding="utf-8")
-        os.replace(temp, path)
+    _known[path] = Anchor(seq, digest)
+    _unwritten[path] = _known[path]
+    if forget_older or time.monotonic() - _written_at.get(path, -NOTE_EVERY) >= NOTE_EVERY:
+        flush()
+
+
+def flush() -> None:
+    """Write the notes not written yet. In place, not via a rename (cheaper): a note torn
+    by a crash reads as none, which only forgets what was seen, never raises an alarm."""
+    while _unwritten:
+        path, anchor = _unwritten.popitem()
+        _written_at[path] = time.monotonic()
+        with contextlib.suppress(OSError):  # a read-only data folder must not stop the work
+            path.write_text(json.dumps({"seq": anchor.seq, "hash": anchor.hash}),
+                            encoding="utf-8")
+
+
+atexit.register(flush)

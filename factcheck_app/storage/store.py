@@ -92,6 +92,7 @@ class Store:
         signing.seal_transaction(db, self.signer)
 
     def close(self) -> None:
+        anchors.flush()
         if self._backup is not None:  # a large file's copy, started on open: let it land
             self._backup.join()
         with contextlib.suppress(sqlite3.Error):

@@ -54,8 +54,8 @@ def test_check_names_the_first_bad_signature(cli: CLI) -> None:
     conn = sqlite3.connect(cli.w)
     seq = conn.execute("SELECT max(seq) FROM signatures").fetchone()[0]
     conn.execute("DROP TRIGGER signatures_no_update")
-    conn.execute("UPDATE signatures SET signature = replace(signature, substr(signature, 1, 2),"
-                 " '00') WHERE seq = ?", [seq])
+    conn.execute("UPDATE signatures SET signature = (CASE WHEN substr(signature, 1, 1) = '0' "
+                 "THEN '1' ELSE '0' END) || substr(signature, 2) WHERE seq = ?", [seq])
     conn.commit()
     conn.close()
     code, _, err = cli("check", cli.w)
