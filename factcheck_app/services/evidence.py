@@ -74,6 +74,7 @@ def edit_evidence(ws: Workspace, *, evidence_id: str, expected_version: int | No
 
 
 def _store(ws: Workspace, path: Path) -> tuple[str, int, str]:
+    ws.store.require_writable()  # no file lands beside a workspace that cannot record it
     sha, size = attachments.store_file(ws.store.files_dir, path)
     return sha, size, attachments.safe_file_name(path.name)
 

@@ -33,6 +33,7 @@ def add_source(ws: Workspace, *, title: str, outlet: str = "", url: str = "",
             raise InvalidInput(f"no such file: {file}")
         file_name = file_name or Path(file).name
     if file_bytes is not None:
+        ws.store.require_writable()  # no file lands beside a workspace that cannot record it
         sha = attachments.store_bytes(ws.store.files_dir, file_bytes)
     with ws.store.transaction() as db:
         source_id = new_id()

@@ -72,15 +72,18 @@ class Store:
     def files_dir(self) -> Path:
         return files_dir_for(self.path)
 
+    def require_writable(self) -> None:
+        if self.readonly:
+            why = f" ({self.readonly_reason})" if self.readonly_reason else ""
+            raise NotWritable(f"{self.path.name} is open read-only{why}; nothing was changed — "
+                              "make the file writable, or work on a copy")
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         """One use case: its record changes become one change set, written as it ends,
         signed by the signed-in user before it commits; the signed head is then noted
         outside the file (storage/anchors.py)."""
-        if self.readonly:
-            why = f" ({self.readonly_reason})" if self.readonly_reason else ""
-            raise NotWritable(f"{self.path.name} is open read-only{why}; nothing was changed — "
-                              "make the file writable, or work on a copy")
+        self.require_writable()
         outermost = not self.db.conn.in_transaction
         with write_transaction(self.db, before_commit=self._sign) as db, \
                 history.collecting(db):

@@ -47,3 +47,16 @@ def test_writes_are_refused_and_the_file_is_untouched(readonly, args) -> None:
     assert "is open read-only (the file is marked read-only); nothing was changed" in err
     assert "unexpected" not in err
     assert _digest(cli.w) == before
+
+
+def test_attaching_a_file_to_a_read_only_workspace_stores_nothing(readonly, tmp_path) -> None:
+    cli, sid = readonly
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8 a photo")
+    files = Path(cli.w + ".files")
+    before = sorted(files.rglob("*")) if files.exists() else []
+    for args in (("evidence", "add", cli.w, "--summary", "A photo", "--file", photo),
+                 ("source", "add", cli.w, "--title", "A photo", "--file", photo)):
+        code, out, err = cli(*args, "--as", "ana")
+        assert (code, out) == (2, "") and "is open read-only" in err
+    assert (sorted(files.rglob("*")) if files.exists() else []) == before
