@@ -5,8 +5,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 # Debian packages the test suite uses: PDF readers for report tests, the desktop-entry,
-# AppStream and NSIS validators for the installer recipes.
-TEST_DEBS := poppler-utils desktop-file-utils appstream nsis
+# AppStream and NSIS validators for the installer recipes, and a PostgreSQL server the
+# team-workspace tests start as a throwaway cluster on a Unix socket (no network).
+TEST_DEBS := poppler-utils desktop-file-utils appstream nsis postgresql
 
 .PHONY: run test setup deps-test package screenshots benchmarks clean
 

@@ -14,7 +14,7 @@ PACKAGE_DIR = Path(factcheck_app.__file__).resolve().parent
 PACKAGE = "factcheck_app"
 
 QT = ("PySide6", "shiboken6")
-SQL = ("sqlite3", "sqlite_utils")
+SQL = ("sqlite3", "sqlite_utils", "psycopg")
 
 
 def _pkg(*names: str) -> tuple[str, ...]:
@@ -42,13 +42,17 @@ def rules_for(module: str, path: Path) -> list[Rule]:
     elif layer == "services":
         rules.append(Rule("services run without Qt", QT + _pkg("ui")))
     elif layer == "ui":
-        rules.append(Rule("the window goes through services, never SQL", SQL + _pkg("storage")))
+        rules.append(Rule("the window goes through services, never SQL",
+                          SQL + _pkg("storage", "team")))
+    elif layer == "team":
+        rules.append(Rule("the team server's storage knows nothing of use cases or Qt",
+                          QT + _pkg("services", "ui")))
     elif layer == "ingest":
         rules.append(Rule("ingest runs without Qt", QT + _pkg("ui")))
     elif layer == "reports":
         qt = () if "pdf" in path.stem else QT  # only the PDF writer may use Qt's printing
         rules.append(Rule("reports run without a window", qt + _pkg("ui")))
-    elif module in _pkg("cli", "cli_commands"):
+    elif module in _pkg("cli", "cli_commands", "cli_team"):
         rules.append(Rule("the command line goes through services", _pkg("ui", "storage")))
     return rules
 
@@ -131,6 +135,10 @@ BAD = {
     "reports/html.py": "from ..ui.theme import COLOURS\n",
     "cli_commands.py": "from .storage import backup as backups\n",
     "cli.py": "from .ui.app import run\n",
+    "ui/team.py": "from ..team import admin\n",
+    "ui/pg.py": "import psycopg\n",
+    "team/qt.py": "from PySide6 import QtCore\n",
+    "team/usecase.py": "from ..services import review\n",
 }
 GOOD = {
     "domain/ok.py": "import json\nfrom .errors import InvalidInput\nfrom . import dates\n",
@@ -140,6 +148,7 @@ GOOD = {
     "reports/pdf_writer.py": "from PySide6.QtGui import QPdfWriter\n",
     "ingest/ok.py": "import re\nfrom ..domain.dates import parse_fuzzy_date\n",
     "cli_commands.py": "from .services import maintenance\n",
+    "team/ok.py": "import psycopg\nfrom ..storage import history\nfrom ..domain import records\n",
     "launch.py": "from .ui.app import run\n",  # the launcher is where the window starts
 }
 

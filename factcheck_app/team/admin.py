@@ -1,0 +1,133 @@
+"""Creating a team workspace, and the admin's tasks on it: logins and their roles."""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from collections.abc import Mapping
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from ..domain.errors import InvalidInput, WorkspaceInvalid
+from ..domain.ids import new_id
+from ..domain.workflow import ADMIN, ROLES
+from . import migrate
+from .connection import translate
+from .migrate import SCHEMA, Roles
+
+# A login is a PostgreSQL role name; keep it to what needs no quoting anywhere.
+_LOGIN = re.compile(r"^[a-z_][a-z0-9_.\-]{0,62}$")
+
+
+def check_login(name: str) -> str:
+    name = (name or "").strip()
+    if not _LOGIN.match(name):
+        raise InvalidInput(f"login name {name!r} must be 1-63 lower-case letters, digits, "
+                           "dots, dashes or underscores, starting with a letter")
+    return name
+
+
+def check_team_role(role: str) -> str:
+    if role not in ROLES:
+        raise InvalidInput(f"role must be one of {', '.join(ROLES)} (got {role!r})")
+    return role
+
+
+def password_verifier(conn: psycopg.Connection, login: str, password: str | None) -> str | None:
+    """SCRAM verifier computed here by libpq, so the plain password never leaves."""
+    if password is None:
+        return None
+    return conn.pgconn.encrypt_password(password.encode(), login.encode(),
+                                        b"scram-sha-256").decode()
+
+
+def init_workspace(conn: psycopg.Connection, *, admin: str | None, password: str | None = None,
+                   display_name: str = "", settings: Mapping[str, Any]) -> Roles:
+    """Create the schema, the group roles and the first admin in the connected database,
+    all in one transaction. The connecting login needs CREATEROLE and CREATE on the
+    database (a superuser, or the database's owner with CREATEROLE)."""
+    me = conn.execute("SELECT session_user::text, rolsuper FROM pg_roles "
+                      "WHERE rolname = session_user").fetchone()
+    login = check_login(admin or me[0])
+    if migrate.is_team_workspace(conn):
+        raise WorkspaceInvalid("this database already holds a Factcheck team workspace")
+    roles = Roles(f"factcheck_{secrets.token_hex(4)}")
+    ident = sql.Identifier
+    try:
+        with conn.transaction():
+            conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN CREATEROLE").format(ident(roles.owner)))
+            for role in ROLES:
+                conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(ident(roles.group(role))))
+            conn.execute(sql.SQL("GRANT {} TO {}").format(ident(roles.group("analyst")),
+                                                          ident(roles.group("reviewer"))))
+            conn.execute(sql.SQL("GRANT {} TO {}").format(ident(roles.group("reviewer")),
+                                                          ident(roles.group("admin"))))
+            if not me[1]:  # to run the schema as the owner, just for now
+                conn.execute(sql.SQL("GRANT {} TO {}").format(ident(roles.owner), ident(me[0])))
+            conn.execute(sql.SQL("CREATE SCHEMA {} AUTHORIZATION {}")
+                         .format(ident(SCHEMA), ident(roles.owner)))
+            migrate.apply_pending(conn, roles)
+            conn.execute(sql.SQL("SET LOCAL ROLE {}").format(ident(roles.owner)))
+            conn.execute("INSERT INTO factcheck.team_meta (id, value) VALUES ('role_prefix', %s)",
+                         [roles.prefix])
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [login]).fetchone()
+            if not exists:
+                verifier = password_verifier(conn, login, password)
+                conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(ident(login)) if verifier
+                             is None else sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}")
+                             .format(ident(login), sql.Literal(verifier)))
+            conn.execute(sql.SQL("GRANT {} TO {}").format(ident(roles.group(ADMIN)), ident(login)))
+            conn.execute(
+                "INSERT INTO factcheck.users (id, name, display_name, role, active) "
+                "VALUES (%s, %s, %s, 'admin', 1)", [new_id(), login, display_name or login])
+            for key, value in settings.items():
+                conn.execute("INSERT INTO factcheck.settings (id, value) VALUES (%s, %s)",
+                             [key, json.dumps(value)])
+            conn.execute("RESET ROLE")
+            if not me[1]:
+                conn.execute(sql.SQL("REVOKE {} FROM {}").format(ident(roles.owner), ident(me[0])))
+    except psycopg.Error as error:
+        raise translate(error) from error
+    return roles
+
+
+def add_user(conn: psycopg.Connection, *, name: str, role: str, password: str | None,
+             display_name: str = "") -> str:
+    """Add a login to the team with a role (admins only; the server checks). A user
+    pushed from a solo workspace under this name becomes active with the new login."""
+    name, role = check_login(name), check_team_role(role)
+    try:
+        with conn.transaction():
+            conn.execute("SELECT factcheck.create_login(%s, %s, %s)",
+                         [name, password_verifier(conn, name, password), role])
+            row = conn.execute("SELECT id FROM factcheck.users WHERE lower(name) = lower(%s)",
+                               [name]).fetchone()
+            if row:
+                conn.execute("UPDATE factcheck.users SET role = %s, active = 1, "
+                             "display_name = coalesce(nullif(%s, ''), display_name) WHERE id = %s",
+                             [role, display_name, row[0]])
+                return row[0]
+            user_id = new_id()
+            conn.execute("INSERT INTO factcheck.users (id, name, display_name, role, active) "
+                         "VALUES (%s, %s, %s, %s, 1)", [user_id, name, display_name or name, role])
+            return user_id
+    except psycopg.Error as error:
+        raise translate(error) from error
+
+
+def set_role(conn: psycopg.Connection, *, name: str, role: str) -> None:
+    name, role = check_login(name), check_team_role(role)
+    try:
+        with conn.transaction():
+            if role != ADMIN:
+                admins = conn.execute("SELECT count(*) FROM factcheck.users WHERE role = 'admin' "
+                                      "AND active = 1 AND name <> %s", [name]).fetchone()[0]
+                if not admins:
+                    raise InvalidInput("the workspace must keep at least one admin")
+            conn.execute("SELECT factcheck.set_login_role(%s, %s)", [name, role])
+            conn.execute("UPDATE factcheck.users SET role = %s WHERE name = %s", [role, name])
+    except psycopg.Error as error:
+        raise translate(error) from error
