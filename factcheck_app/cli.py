@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Sequence
 
 from . import __version__
+from .cli_team import add_team_parser
 from .domain.errors import FactcheckError
 from .paths import log_file
 
@@ -336,6 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="replace the workspace with a backup")
     _workspace_arg(p)
     p.add_argument("backup")
+    add_team_parser(sub)  # the `team` commands, in their own module
     return parser
 
 
@@ -353,7 +355,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return launch_gui(
                 "sample" if args.sample and not args.workspace else args.workspace, user=args.user
             )
-        from .cli_commands import COMMANDS  # noqa: PLC0415 - not needed to open the window
+        if command == "team":  # only these need the PostgreSQL driver
+            from .cli_team_commands import TEAM_COMMANDS as COMMANDS  # noqa: PLC0415
+        else:
+            from .cli_commands import COMMANDS  # noqa: PLC0415 - not needed to open the window
 
         return COMMANDS[key](args) or 0
     except FactcheckError as error:

@@ -52,7 +52,7 @@ def rules_for(module: str, path: Path) -> list[Rule]:
     elif layer == "reports":
         qt = () if "pdf" in path.stem else QT  # only the PDF writer may use Qt's printing
         rules.append(Rule("reports run without a window", qt + _pkg("ui")))
-    elif module in _pkg("cli", "cli_commands", "cli_team"):
+    elif module in _pkg("cli", "cli_commands", "cli_team", "cli_team_commands"):
         rules.append(Rule("the command line goes through services", _pkg("ui", "storage")))
     return rules
 

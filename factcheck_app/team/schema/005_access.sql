@@ -116,7 +116,8 @@ BEGIN
 END
 $$;
 
+-- Each checks for an admin itself, to say so in words; only members may call them.
 REVOKE EXECUTE ON FUNCTION create_login(text, text, text), set_login_role(text, text),
     import_solo_history(jsonb), rebind_imported_approvals(text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION create_login(text, text, text), set_login_role(text, text),
-    import_solo_history(jsonb), rebind_imported_approvals(text[]) TO @admin@;
+    import_solo_history(jsonb), rebind_imported_approvals(text[]) TO @analyst@;

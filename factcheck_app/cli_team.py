@@ -1,0 +1,45 @@
+"""The `factcheck team` command line: its arguments (cheap to build: the window's start
+parses them too); what each does is in cli_team_commands."""
+
+from __future__ import annotations
+
+import argparse
+
+from .domain.workflow import ROLES
+
+_URL_HELP = ("PostgreSQL connection URL or libpq string, e.g. "
+             "postgresql://you@db.example.org/newsroom?sslmode=verify-full")
+
+
+def add_team_parser(sub: argparse._SubParsersAction) -> None:
+    team = sub.add_parser("team", help="a shared team workspace on a PostgreSQL server"
+                          ).add_subparsers(dest="action", required=True)
+    p = team.add_parser("init", help="set up a team workspace in an existing, empty database")
+    p.add_argument("url", help=_URL_HELP)
+    p.add_argument("--admin", default=None,
+                   help="login of the first admin (default: the login in the URL)")
+    p.add_argument("--display-name", default="")
+    _password_options(p)
+    p = team.add_parser("add-user", help="give someone a login and a role (admins)")
+    p.add_argument("url", help=_URL_HELP)
+    p.add_argument("name", help="their login name")
+    p.add_argument("--role", required=True, choices=ROLES)
+    p.add_argument("--display-name", default="")
+    _password_options(p)
+    p = team.add_parser("set-role", help="change a user's role (admins)")
+    p.add_argument("url", help=_URL_HELP)
+    p.add_argument("name")
+    p.add_argument("role", choices=ROLES)
+    p = team.add_parser("push", help="copy a solo workspace into a new team workspace (admins)")
+    p.add_argument("workspace", help="the .factcheck file")
+    p.add_argument("url", help=_URL_HELP)
+    p = team.add_parser("check", help="verify the team workspace's history chain")
+    p.add_argument("url", help=_URL_HELP)
+
+
+def _password_options(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--password-stdin", action="store_true",
+                       help="read the new login's password from standard input")
+    group.add_argument("--no-password", action="store_true",
+                       help="no password (the login authenticates by certificate or peer)")

@@ -1,0 +1,98 @@
+"""What each `factcheck team` command does: create a team workspace on PostgreSQL, add
+users, push a solo workspace into it, check its history. Connection URLs go to libpq
+as they are; passwords come from a prompt, ~/.pgpass or PGPASSFILE, never from us."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from .domain.errors import InvalidInput
+from .services.workspace import DEFAULT_SETTINGS
+from .team import admin, chain
+from .team.connection import connect, describe
+from .team.push import push
+
+TEAM_COMMANDS: dict[str, Callable[[Any], int | None]] = {}
+
+
+def _team(name: str):
+    def register(func):
+        TEAM_COMMANDS[f"team {name}"] = func
+        return func
+    return register
+
+
+def _new_password(args, login: str) -> str | None:
+    """The password of a login about to be created (it is only ever sent hashed)."""
+    if args.no_password:
+        return None
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"New password for {login}: ")
+        if getpass.getpass("Again: ") != password:
+            raise InvalidInput("the two passwords differ; nothing was changed")
+    else:
+        raise InvalidInput(f"give {login}'s password on standard input with --password-stdin, "
+                           "or --no-password for a login that authenticates otherwise")
+    if not password:
+        raise InvalidInput("the password is empty; nothing was changed")
+    return password
+
+
+@_team("init")
+def init(args) -> None:
+    with connect(args.url) as conn:
+        login = args.admin or conn.info.user
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [login]).fetchone()
+        conn.rollback()
+        password = None if exists else _new_password(args, login)
+        roles = admin.init_workspace(conn, admin=login, password=password,
+                                     display_name=args.display_name, settings=DEFAULT_SETTINGS)
+    print(f"team workspace ready ({describe(args.url)}); {login} is its admin; "
+          f"group roles {roles.prefix}_analyst, _reviewer, _admin")
+
+
+@_team("add-user")
+def add_user(args) -> None:
+    with connect(args.url) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
+                              [args.name]).fetchone()
+        conn.rollback()
+        password = None if exists else _new_password(args, args.name)
+        admin.add_user(conn, name=args.name, role=args.role, password=password,
+                       display_name=args.display_name)
+    print(f"added {args.role} {args.name}" + (" (an existing login)" if exists else ""))
+
+
+@_team("set-role")
+def set_role(args) -> None:
+    with connect(args.url) as conn:
+        admin.set_role(conn, name=args.name, role=args.role)
+    print(f"{args.name} is now {args.role}")
+
+
+@_team("push")
+def push_(args) -> None:
+    with connect(args.url) as conn:
+        result = push(args.workspace, conn)
+    counts = ", ".join(f"{n} {table}" for table, n in result.counts.items() if n)
+    print(f"pushed {counts}; {result.approvals_kept} approvals kept; "
+          f"{result.history_entries} history entries archived (sha256 {result.history_sha256[:12]})")
+    for statement_id in result.approvals_withdrawn:
+        print(f"  {statement_id}: its approval no longer covered its content; now a draft")
+
+
+@_team("check")
+def check(args) -> int:
+    with connect(args.url) as conn:
+        problem = chain.verify(conn)
+        total = chain.count(conn)
+    if problem:
+        print(f"history: {problem.message}")
+        return 1
+    print(f"history: {total} change sets, chain intact")
+    return 0

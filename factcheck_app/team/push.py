@@ -1,0 +1,154 @@
+"""`team push`: copy a solo workspace into a new team workspace, keeping every id, who
+created what, the approvals that still hold and the solo history itself."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from psycopg.types.json import Jsonb
+from sqlite_utils import Database
+
+from ..domain.errors import InvalidInput, RuleViolation
+from ..domain.records import content_hash
+from ..storage import history
+from ..storage.records import approval_links
+from ..storage.store import Store
+from .connection import translate
+from .migrate import SCHEMA
+
+# Parents before children, so every foreign key finds its row.
+TABLES = ("speakers", "sources", "statements", "evidence", "links", "attachments", "verdicts",
+          "comments")
+# Columns that hold a users.id: remapped when a solo user is already on the team.
+USER_COLUMNS = {"created_by", "updated_by", "assignee_id", "last_editor_id", "approved_by",
+                "user_id"}
+
+
+@dataclass
+class PushResult:
+    counts: dict[str, int] = field(default_factory=dict)
+    history_entries: int = 0
+    history_sha256: str = ""
+    approvals_kept: int = 0
+    approvals_withdrawn: list[str] = field(default_factory=list)
+
+
+def solo_history(db: Database) -> Iterator[dict[str, Any]]:
+    """The solo history's entries as they are stored, whatever their columns: the one
+    place that knows where the solo history lives (storage/history.py verifies it)."""
+    yield from db["history"].rows_where(order_by="seq")
+
+
+def push(solo_path: Path | str, conn: psycopg.Connection) -> PushResult:
+    """Copy everything in one transaction: all of it lands, or nothing does."""
+    store = Store(solo_path, readonly=True)
+    try:
+        problem = history.verify_chain(store.db)
+        if problem:
+            raise RuleViolation(f"{Path(solo_path).name}: {problem.message}; "
+                                "run `factcheck check` on it first")
+        try:
+            with conn.transaction():
+                return _copy(store.db, conn, Path(solo_path).name)
+        except psycopg.Error as error:
+            raise translate(error) from error
+    finally:
+        store.close()
+
+
+def _copy(db: Database, conn: psycopg.Connection, name: str) -> PushResult:
+    conn.execute("SELECT set_config('factcheck.import', 'on', true), "
+                 "set_config('factcheck.reason', %s, true)", [f"pushed from {name}"])
+    if conn.execute("SELECT factcheck.fc_role()").fetchone()[0] != "admin":
+        raise RuleViolation("only an admin of the team workspace may push into it")
+    if conn.execute("SELECT count(*) FROM factcheck.statements").fetchone()[0]:
+        raise InvalidInput("the team workspace already holds statements; push into a new one")
+    result = PushResult()
+    remap = _users(db, conn, result)
+    _settings(db, conn)
+    approved = []
+    for table in TABLES:
+        rows = [_remapped(row, remap) for row in db[table].rows]
+        if table == "statements":
+            approved = _check_approvals(db, rows, result)
+        _insert(conn, table, rows)
+        result.counts[table] = len(rows)
+    result.approvals_kept = conn.execute("SELECT factcheck.rebind_imported_approvals(%s)",
+                                         [approved]).fetchone()[0]
+    entries = list(solo_history(db))
+    result.history_entries = len(entries)
+    result.history_sha256 = conn.execute("SELECT factcheck.import_solo_history(%s)",
+                                         [Jsonb(entries)]).fetchone()[0]
+    return result
+
+
+def _users(db: Database, conn: psycopg.Connection, result: PushResult) -> dict[str, str]:
+    """Solo users already on the team (same name) become that user; the others arrive
+    inactive until an admin gives them a login (team add-user NAME)."""
+    on_team = dict(conn.execute("SELECT lower(name), id FROM factcheck.users").fetchall())
+    remap, newcomers = {}, []
+    for user in db["users"].rows:
+        match = on_team.get(user["name"].lower())
+        if match:
+            remap[user["id"]] = match
+        else:
+            newcomers.append({**user, "active": 0})
+    _insert(conn, "users", [_remapped(u, remap) for u in newcomers])
+    result.counts["users"] = len(newcomers)
+    return remap
+
+
+def _settings(db: Database, conn: psycopg.Connection) -> None:
+    """The solo workspace's settings replace the new workspace's defaults."""
+    rows = list(db["settings"].rows)
+    conn.execute("DELETE FROM factcheck.settings WHERE id = ANY(%s)", [[r["id"] for r in rows]])
+    _insert(conn, "settings", rows)
+
+
+def _check_approvals(db: Database, rows: list[dict], result: PushResult) -> list[str]:
+    """Keep an approval only where it still covers the content (as `factcheck check`
+    would find); the others arrive as drafts."""
+    kept = []
+    for row in rows:
+        if row.get("review_state") != "approved":
+            continue
+        if content_hash(row, approval_links(db, row["id"])) == row.get("approved_hash"):
+            kept.append(row["id"])
+        else:
+            row.update(review_state="draft", approved_hash=None, approved_by=None,
+                       approved_at=None)
+            result.approvals_withdrawn.append(row["id"])
+    return kept
+
+
+def _remapped(row: dict[str, Any], remap: dict[str, str]) -> dict[str, Any]:
+    return {k: remap.get(v, v) if k in USER_COLUMNS and v else v for k, v in row.items()}
+
+
+def _insert(conn: psycopg.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    server = {r[0] for r in conn.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = %s "
+        "AND table_name = %s AND is_generated = 'NEVER'", [SCHEMA, table])}
+    unknown = sorted(set(rows[0]) - server)
+    if unknown:
+        raise InvalidInput(f"the team workspace has no column {table}.{unknown[0]}; "
+                           "update the team workspace's schema first")
+    columns = list(rows[0])
+    statement = sql.SQL("INSERT INTO {}.{} ({}) VALUES ({})").format(
+        sql.Identifier(SCHEMA), sql.Identifier(table),
+        sql.SQL(", ").join(map(sql.Identifier, columns)),
+        sql.SQL(", ").join(sql.Placeholder() * len(columns)))
+    with conn.cursor() as cursor:
+        cursor.executemany(statement, [[_value(row[c]) for c in columns] for row in rows])
+
+
+def _value(value: Any) -> Any:
+    return json.dumps(value) if isinstance(value, (dict, list)) else value
