@@ -7,13 +7,12 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import psycopg
 import pytest
 
-psycopg = pytest.importorskip("psycopg")
-
-from factcheck_app.services.workspace import DEFAULT_SETTINGS  # noqa: E402
-from factcheck_app.team import admin  # noqa: E402
-from factcheck_app.team.throwaway import LocalServer, find_bindir  # noqa: E402
+from factcheck_app.services.workspace import DEFAULT_SETTINGS
+from factcheck_app.team import admin
+from factcheck_app.team.throwaway import LocalServer, find_bindir
 
 PASSWORDS = {"boss": "pw-boss", "ana": "pw-ana", "rob": "pw-rob", "rita": "pw-rita"}
 _numbers = itertools.count(1)

@@ -208,7 +208,10 @@ DECLARE
     s statements%ROWTYPE;
     stale boolean;
 BEGIN
-    SELECT * INTO s FROM statements WHERE id = statement_id FOR UPDATE;
+    -- NO KEY UPDATE, not UPDATE: it must not conflict with the key-share lock that the
+    -- link's own foreign key check holds, or two analysts linking evidence to one
+    -- statement at once deadlock.
+    SELECT * INTO s FROM statements WHERE id = statement_id FOR NO KEY UPDATE;
     IF NOT FOUND OR fc_importing() THEN
         RETURN;
     END IF;
