@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +40,12 @@ class PushResult:
 
 
 def solo_history(db: Database) -> Iterator[dict[str, Any]]:
-    """The solo history's entries as they are stored, whatever their columns: the one
-    place that knows where the solo history lives (storage/history.py verifies it)."""
-    yield from db["history"].rows_where(order_by="seq")
+    """The solo history's change sets, read through storage/history.py, as JSON-ready
+    entries: header, and each record change with its fields."""
+    for header, changes in history.change_sets(db):
+        yield {**asdict(header),
+               "changes": [{"table": c.table, "id": c.record_id, "op": c.op,
+                            "fields": c.fields} for c in changes]}
 
 
 def push(solo_path: Path | str, conn: psycopg.Connection) -> PushResult:
@@ -83,8 +86,10 @@ def _copy(db: Database, conn: psycopg.Connection, name: str) -> PushResult:
                                          [approved]).fetchone()[0]
     entries = list(solo_history(db))
     result.history_entries = len(entries)
-    result.history_sha256 = conn.execute("SELECT factcheck.import_solo_history(%s)",
-                                         [Jsonb(entries)]).fetchone()[0]
+    # the verified chain's last hash: the solo file's own proof, kept beside the archive
+    solo_head = history.head(db)[1].hex()
+    result.history_sha256 = conn.execute("SELECT factcheck.import_solo_history(%s, %s)",
+                                         [Jsonb(entries), solo_head]).fetchone()[0]
     return result
 
 

@@ -35,7 +35,7 @@ def test_push_keeps_ids_approvals_and_history(team, solo) -> None:
     solo_ids = {r[0] for r in _solo(solo, "SELECT id FROM statements")}
     solo_approved = {r[0] for r in _solo(
         solo, "SELECT id FROM statements WHERE review_state = 'approved'")}
-    solo_history = _solo(solo, "SELECT * FROM history ORDER BY seq")
+    solo_history = _solo(solo, "SELECT seq, hash FROM history ORDER BY seq")
     with team.connect("ana") as ana:
         ids = {r[0] for r in ana.execute("SELECT id FROM factcheck.statements")}
         approved = {r[0] for r in ana.execute(
@@ -53,7 +53,10 @@ def test_push_keeps_ids_approvals_and_history(team, solo) -> None:
     assert approved == solo_approved and result.approvals_kept == len(solo_approved) > 0
     assert links == len(_solo(solo, "SELECT id FROM links"))
     assert len(archive) == len(solo_history) == result.history_entries == meta["entries"]
-    assert [row[0]["hash"] for row in archive] == [row[-1] for row in solo_history]
+    assert [row[0]["seq"] for row in archive] == [row[0] for row in solo_history]
+    assert meta["solo_head"] == solo_history[-1][1].hex()  # the verified chain's end
+    assert any(change["table"] == "statements" and "quote" in change["fields"]
+               for (entry,) in archive for change in entry["changes"])
     assert meta["sha256"] == result.history_sha256 == archived_hash
     assert (change["user_name"], change["action"]) == ("boss", "import")
 
@@ -106,7 +109,7 @@ def test_a_broken_solo_history_is_not_pushed(team, solo) -> None:
 
     with sqlite3.connect(solo) as db:  # someone edits the history behind the app's back
         db.execute("DROP TRIGGER history_no_update")
-        db.execute("UPDATE history SET new_value = '\"forged\"' WHERE seq = 5")
+        db.execute("UPDATE history SET reason = 'forged' WHERE seq = 5")
     with team.connect("boss") as boss, pytest.raises(RuleViolation, match="history"):
         push(solo, boss)
     with team.connect("boss") as boss:

@@ -75,7 +75,7 @@ END
 $$;
 
 -- `team push`: keep the solo workspace's own history as it was, once, with its hash.
-CREATE FUNCTION import_solo_history(entries jsonb) RETURNS text
+CREATE FUNCTION import_solo_history(entries jsonb, solo_head text) RETURNS text
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = factcheck, pg_catalog, pg_temp AS $$
 DECLARE
@@ -92,7 +92,7 @@ BEGIN
     SELECT ordinality, value FROM jsonb_array_elements(entries) WITH ORDINALITY;
     digest := encode(sha256(convert_to(entries::text, 'UTF8')), 'hex');
     INSERT INTO team_meta (id, value) VALUES ('solo_history', json_build_object(
-        'entries', jsonb_array_length(entries), 'sha256', digest)::text);
+        'entries', jsonb_array_length(entries), 'sha256', digest, 'solo_head', solo_head)::text);
     RETURN digest;
 END
 $$;
@@ -118,6 +118,6 @@ $$;
 
 -- Each checks for an admin itself, to say so in words; only members may call them.
 REVOKE EXECUTE ON FUNCTION create_login(text, text, text), set_login_role(text, text),
-    import_solo_history(jsonb), rebind_imported_approvals(text[]) FROM PUBLIC;
+    import_solo_history(jsonb, text), rebind_imported_approvals(text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION create_login(text, text, text), set_login_role(text, text),
-    import_solo_history(jsonb), rebind_imported_approvals(text[]) TO @analyst@;
+    import_solo_history(jsonb, text), rebind_imported_approvals(text[]) TO @analyst@;
