@@ -4,14 +4,17 @@ as they are; passwords come from a prompt, ~/.pgpass or PGPASSFILE, never from u
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
+
+import psycopg
 
 from .domain.errors import InvalidInput
 from .services.workspace import DEFAULT_SETTINGS
-from .team import admin, chain
+from .team import admin, chain, migrate
 from .team.connection import connect, describe
 from .team.push import push
 
@@ -43,6 +46,14 @@ def _new_password(args, login: str) -> str | None:
     return password
 
 
+@contextlib.contextmanager
+def _workspace(url: str) -> Iterator[psycopg.Connection]:
+    """A connection to a team workspace this Factcheck can work with."""
+    with connect(url) as conn:
+        migrate.check_schema(conn)
+        yield conn
+
+
 @_team("init")
 def init(args) -> None:
     with connect(args.url) as conn:
@@ -58,7 +69,7 @@ def init(args) -> None:
 
 @_team("add-user")
 def add_user(args) -> None:
-    with connect(args.url) as conn:
+    with _workspace(args.url) as conn:
         exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
                               [args.name]).fetchone()
         conn.rollback()
@@ -70,14 +81,14 @@ def add_user(args) -> None:
 
 @_team("set-role")
 def set_role(args) -> None:
-    with connect(args.url) as conn:
+    with _workspace(args.url) as conn:
         admin.set_role(conn, name=args.name, role=args.role)
     print(f"{args.name} is now {args.role}")
 
 
 @_team("push")
 def push_(args) -> None:
-    with connect(args.url) as conn:
+    with _workspace(args.url) as conn:
         result = push(args.workspace, conn)
     counts = ", ".join(f"{n} {table}" for table, n in result.counts.items() if n)
     print(f"pushed {counts}; {result.approvals_kept} approvals kept; "
@@ -88,7 +99,7 @@ def push_(args) -> None:
 
 @_team("check")
 def check(args) -> int:
-    with connect(args.url) as conn:
+    with _workspace(args.url) as conn:
         problem = chain.verify(conn)
         total = chain.count(conn)
     if problem:

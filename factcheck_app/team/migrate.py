@@ -66,6 +66,23 @@ def roles_of(conn: psycopg.Connection) -> Roles:
     return Roles(row[0])
 
 
+def check_schema(conn: psycopg.Connection) -> Roles:
+    """Refuse a database that holds no team workspace, or one whose schema this
+    Factcheck does not know (newer) or has not fully applied (older); else its roles."""
+    roles = roles_of(conn)
+    done, known = set(applied(conn)), [name for name, _ in migrations()]
+    unknown = sorted(done - set(known))
+    if unknown:
+        raise WorkspaceTooNew(f"this team workspace was set up by a newer Factcheck (schema "
+                              f"{unknown[-1]}); update Factcheck to use it")
+    missing = [name for name in known if name not in done]
+    if missing:
+        raise WorkspaceInvalid(f"this team workspace's schema is older than this Factcheck "
+                               f"(it lacks {missing[0]}); its administrator must upgrade it")
+    conn.rollback()
+    return roles
+
+
 def apply_pending(conn: psycopg.Connection, roles: Roles) -> list[str]:
     """Apply the schema files not yet applied, as the owner role, inside the caller's
     transaction (so a failed upgrade changes nothing). Returns the names applied."""
@@ -74,11 +91,6 @@ def apply_pending(conn: psycopg.Connection, roles: Roles) -> list[str]:
     conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
                  "(name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
     done = set(applied(conn))
-    known = [name for name, _ in migrations()]
-    unknown = sorted(done - set(known))
-    if unknown:
-        raise WorkspaceTooNew(f"this team workspace was set up by a newer Factcheck (schema "
-                              f"{unknown[-1]}); update Factcheck to use it")
     names = []
     for name, text in migrations():
         if name in done:

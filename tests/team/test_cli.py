@@ -75,3 +75,22 @@ def test_the_password_comes_from_a_pgpass_file(team, tmp_path, capsys, monkeypat
 def test_init_refuses_a_database_that_has_a_workspace(team, capsys, monkeypatch) -> None:
     code, _, err = _run(capsys, monkeypatch, "team", "init", team.url(), "--admin", "boss")
     assert code == 2 and "already holds a Factcheck team workspace" in err
+
+
+def test_a_database_without_a_workspace_is_named_as_such(pg_server, empty_database, capsys,
+                                                        monkeypatch) -> None:
+    code, _, err = _run(capsys, monkeypatch, "team", "check",
+                        pg_server.url(dbname=empty_database))
+    assert code == 2 and "holds no Factcheck team workspace" in err
+
+
+def test_a_workspace_from_a_newer_factcheck_is_refused(team, capsys, monkeypatch) -> None:
+    with team.connect() as superuser:
+        superuser.execute("INSERT INTO factcheck.schema_migrations (name) VALUES ('999_future')")
+        superuser.commit()
+    code, _, err = _run(capsys, monkeypatch, "team", "add-user", team.url("boss"), "zed",
+                        "--role", "analyst", "--no-password")
+    assert code == 2 and "newer Factcheck" in err
+    with team.connect("boss") as boss:
+        assert boss.execute("SELECT count(*) FROM factcheck.users WHERE name = 'zed'"
+                            ).fetchone()[0] == 0
