@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -14,12 +16,19 @@ from factcheck_app.team.push import push
 from . import raw
 
 
-@pytest.fixture
-def solo(tmp_path):
-    workspace = build_demo(tmp_path / "demo.factcheck")
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    """The sample workspace, built once for this module."""
+    workspace = build_demo(tmp_path_factory.mktemp("solo") / "demo.factcheck")
     path = workspace.store.path
     workspace.close()
     return path
+
+
+@pytest.fixture
+def solo(demo_file, tmp_path):
+    """A private copy of the sample workspace file for one test to push (or break)."""
+    return Path(shutil.copy(demo_file, tmp_path / "demo.factcheck"))
 
 
 def _solo(path, sql):
