@@ -54,3 +54,11 @@ def last_change_set(conn: psycopg.Connection) -> dict:
     row = dict(zip(names, cursor.fetchone()))
     conn.rollback()
     return row
+
+
+def approve_in_import_mode(conn: psycopg.Connection, statement_id: str, approver_id: str) -> None:
+    """Try to sign an approval directly, claiming to be a push (the import switch)."""
+    with conn.transaction():
+        conn.execute("SET LOCAL factcheck.import = 'on'")
+        conn.execute("UPDATE factcheck.statements SET review_state = 'approved', "
+                     "approved_by = %s WHERE id = %s", [approver_id, statement_id])

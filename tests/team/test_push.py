@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from factcheck_app.domain.errors import InvalidInput, RuleViolation
@@ -135,3 +136,22 @@ def test_tampering_with_the_server_history_is_found(team) -> None:
     with team.connect("ana") as ana:
         problem = chain.verify(ana)
     assert problem is not None and "altered" in problem.message
+
+
+def test_after_a_push_not_even_an_admin_can_import_an_approval(team, solo) -> None:
+    with team.connect("boss") as boss:
+        push(solo, boss)
+        sid = raw.add_statement(boss)
+        boss_id = team.user_id("boss")
+        with pytest.raises(psycopg.Error):
+            raw.approve_in_import_mode(boss, sid, boss_id)
+        assert raw.statement(boss, sid)["review_state"] == "draft"
+
+
+def test_import_mode_closes_once_the_team_has_statements(team) -> None:
+    with team.connect("ana") as ana:
+        sid = raw.add_statement(ana)
+    with team.connect("boss") as boss:
+        with pytest.raises(psycopg.Error):
+            raw.approve_in_import_mode(boss, sid, team.user_id("boss"))
+        assert raw.statement(boss, sid)["approved_by"] is None

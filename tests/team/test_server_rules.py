@@ -192,10 +192,7 @@ def test_the_import_switch_is_only_an_admins(team) -> None:
     with team.connect("ana") as ana:
         sid = raw.add_statement(ana)
         with pytest.raises(psycopg.Error):
-            with ana.transaction():
-                ana.execute("SET LOCAL factcheck.import = 'on'")
-                ana.execute("UPDATE factcheck.statements SET review_state = 'approved', "
-                            "approved_by = %s WHERE id = %s", [rob_id, sid])
+            raw.approve_in_import_mode(ana, sid, rob_id)
         assert raw.statement(ana, sid)["review_state"] == "draft"
 
 

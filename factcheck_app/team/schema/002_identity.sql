@@ -36,14 +36,6 @@ SET search_path = factcheck, pg_catalog, pg_temp AS $$
     SELECT current_user = '@owner@'
 $$;
 
--- `team push` copies a solo workspace as it is (ids, authors, approvals). Any client
--- can set the flag; it counts only for a member of the admin group.
-CREATE FUNCTION fc_importing() RETURNS boolean LANGUAGE sql STABLE
-SET search_path = factcheck, pg_catalog, pg_temp AS $$
-    SELECT coalesce(current_setting('factcheck.import', true), '') = 'on'
-       AND fc_role() IS NOT DISTINCT FROM 'admin'
-$$;
-
 CREATE FUNCTION fc_refuse(message text, code text DEFAULT 'FCR01') RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN

@@ -42,6 +42,21 @@ CREATE TABLE imported_history (
     entry jsonb NOT NULL
 );
 
+-- `team push` copies a solo workspace as it is (ids, authors, approvals). Any client
+-- can set the flag; it counts only for a member of the admin group, and only while
+-- the workspace is new: no statement in its history yet and no solo history imported
+-- (the push imports it last), so not even an admin can use it to sign work later.
+CREATE FUNCTION fc_importing() RETURNS boolean LANGUAGE sql STABLE
+SET search_path = factcheck, pg_catalog, pg_temp AS $$
+    SELECT CASE
+        WHEN coalesce(current_setting('factcheck.import', true), '') <> 'on' THEN false
+        WHEN fc_role() IS DISTINCT FROM 'admin' THEN false
+        ELSE NOT EXISTS (SELECT 1 FROM team_meta WHERE id = 'solo_history')
+             AND NOT EXISTS (SELECT 1 FROM change_sets
+                              WHERE changes @> '[{"table": "statements"}]'::jsonb)
+    END
+$$;
+
 CREATE FUNCTION change_set_hash(prev_hash text, seq bigint, at text, user_name text,
                                 user_id text, action text, reason text, changes jsonb)
 RETURNS text LANGUAGE sql IMMUTABLE
@@ -111,7 +126,8 @@ BEGIN
     END IF;
     DELETE FROM pending_changes WHERE txid = tx;
     act := CASE
-        WHEN fc_importing() THEN 'import'
+        WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(staged) c  -- a push's own set
+                      WHERE c ->> 'table' = 'team_meta' AND c ->> 'id' = 'solo_history') THEN 'import'
         WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(staged) c
                       WHERE c ->> 'op' = 'update' AND c -> 'fields' ? 'review_state') THEN 'workflow'
         WHEN NOT EXISTS (SELECT 1 FROM jsonb_array_elements(staged) c
