@@ -33,6 +33,9 @@ def add_team_parser(sub: argparse._SubParsersAction) -> None:
     p = team.add_parser("push", help="copy a solo workspace into a new team workspace (admins)")
     p.add_argument("workspace", help="the .factcheck file")
     p.add_argument("url", help=_URL_HELP)
+    p = team.add_parser("upgrade", help="bring the server schema up to this Factcheck's "
+                        "(the login that set it up, or a superuser)")
+    p.add_argument("url", help=_URL_HELP)
     p = team.add_parser("check", help="verify the team workspace's history chain")
     p.add_argument("url", help=_URL_HELP)
 

@@ -97,6 +97,13 @@ def push_(args) -> None:
         print(f"  {statement_id}: its approval no longer covered its content; now a draft")
 
 
+@_team("upgrade")
+def upgrade(args) -> None:
+    with connect(args.url) as conn:
+        names = admin.upgrade_workspace(conn)
+    print(f"applied {', '.join(names)}" if names else "the schema is up to date")
+
+
 @_team("check")
 def check(args) -> int:
     with _workspace(args.url) as conn:

@@ -49,9 +49,7 @@ def init_workspace(conn: psycopg.Connection, *, admin: str | None, password: str
     """Create the schema, the group roles and the first admin in the connected database,
     all in one transaction. The connecting login needs CREATEROLE and CREATE on the
     database (a superuser, or the database's owner with CREATEROLE)."""
-    me = conn.execute("SELECT session_user::text, rolsuper FROM pg_roles "
-                      "WHERE rolname = session_user").fetchone()
-    login = check_login(admin or me[0])
+    login = check_login(admin or conn.info.user)
     if migrate.is_team_workspace(conn):
         raise WorkspaceInvalid("this database already holds a Factcheck team workspace")
     roles = Roles(f"factcheck_{secrets.token_hex(4)}")
@@ -65,8 +63,7 @@ def init_workspace(conn: psycopg.Connection, *, admin: str | None, password: str
                                                           ident(roles.group("reviewer"))))
             conn.execute(sql.SQL("GRANT {} TO {}").format(ident(roles.group("reviewer")),
                                                           ident(roles.group("admin"))))
-            if not me[1]:  # to run the schema as the owner, just for now
-                conn.execute(sql.SQL("GRANT {} TO {}").format(ident(roles.owner), ident(me[0])))
+            _hold_owner(conn, roles, True)
             conn.execute(sql.SQL("CREATE SCHEMA {} AUTHORIZATION {}")
                          .format(ident(SCHEMA), ident(roles.owner)))
             migrate.apply_pending(conn, roles)
@@ -87,11 +84,37 @@ def init_workspace(conn: psycopg.Connection, *, admin: str | None, password: str
                 conn.execute("INSERT INTO factcheck.settings (id, value) VALUES (%s, %s)",
                              [key, json.dumps(value)])
             conn.execute("RESET ROLE")
-            if not me[1]:
-                conn.execute(sql.SQL("REVOKE {} FROM {}").format(ident(roles.owner), ident(me[0])))
+            _hold_owner(conn, roles, False)
     except psycopg.Error as error:
         raise translate(error) from error
     return roles
+
+
+def _hold_owner(conn: psycopg.Connection, roles: Roles, hold: bool) -> None:
+    """Take (or give back) membership of the owner role, to run the schema as it; a
+    superuser needs none. Called inside the set-up's transaction, so it never stays."""
+    if conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = session_user").fetchone()[0]:
+        return
+    verb = "GRANT {} TO {}" if hold else "REVOKE {} FROM {}"
+    conn.execute(sql.SQL(verb).format(sql.Identifier(roles.owner),
+                                      sql.Identifier(conn.info.user)))
+
+
+def upgrade_workspace(conn: psycopg.Connection) -> list[str]:
+    """Apply the schema files this Factcheck has and the workspace lacks, in one
+    transaction, as the owner role (run by the login that set it up, or a superuser)."""
+    roles = migrate.roles_of(conn)
+    if not migrate.pending(conn):
+        conn.rollback()
+        return []
+    try:
+        with conn.transaction():
+            _hold_owner(conn, roles, True)
+            names = migrate.apply_pending(conn, roles)
+            _hold_owner(conn, roles, False)
+    except psycopg.Error as error:
+        raise translate(error) from error
+    return names
 
 
 def add_user(conn: psycopg.Connection, *, name: str, role: str, password: str | None,

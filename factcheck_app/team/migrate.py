@@ -70,17 +70,23 @@ def check_schema(conn: psycopg.Connection) -> Roles:
     """Refuse a database that holds no team workspace, or one whose schema this
     Factcheck does not know (newer) or has not fully applied (older); else its roles."""
     roles = roles_of(conn)
+    missing = pending(conn)
+    if missing:
+        raise WorkspaceInvalid(f"this team workspace's schema is older than this Factcheck "
+                               f"(it lacks {missing[0]}); upgrade it with: factcheck team "
+                               "upgrade URL")
+    conn.rollback()
+    return roles
+
+
+def pending(conn: psycopg.Connection) -> list[str]:
+    """The schema files not applied yet; refuses a schema from a newer Factcheck."""
     done, known = set(applied(conn)), [name for name, _ in migrations()]
     unknown = sorted(done - set(known))
     if unknown:
         raise WorkspaceTooNew(f"this team workspace was set up by a newer Factcheck (schema "
                               f"{unknown[-1]}); update Factcheck to use it")
-    missing = [name for name in known if name not in done]
-    if missing:
-        raise WorkspaceInvalid(f"this team workspace's schema is older than this Factcheck "
-                               f"(it lacks {missing[0]}); its administrator must upgrade it")
-    conn.rollback()
-    return roles
+    return [name for name in known if name not in done]
 
 
 def apply_pending(conn: psycopg.Connection, roles: Roles) -> list[str]:

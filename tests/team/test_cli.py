@@ -8,6 +8,7 @@ import psycopg
 
 from factcheck_app.cli import main
 from factcheck_app.services.demo import build_demo
+from factcheck_app.team import migrate
 
 from .conftest import PASSWORDS
 
@@ -94,3 +95,20 @@ def test_a_workspace_from_a_newer_factcheck_is_refused(team, capsys, monkeypatch
     with team.connect("boss") as boss:
         assert boss.execute("SELECT count(*) FROM factcheck.users WHERE name = 'zed'"
                             ).fetchone()[0] == 0
+
+
+def test_an_older_schema_is_refused_until_upgraded(team, capsys, monkeypatch) -> None:
+    shipped = migrate.migrations()
+    newer = [*shipped, ("900_probe", "CREATE TABLE upgrade_probe (id text PRIMARY KEY);")]
+    monkeypatch.setattr(migrate, "migrations", lambda: newer)  # as a later Factcheck would be
+    code, _, err = _run(capsys, monkeypatch, "team", "check", team.url("boss"))
+    assert code == 2 and "lacks 900_probe" in err and "team upgrade" in err
+    code, out, _ = _run(capsys, monkeypatch, "team", "upgrade", team.url())
+    assert code == 0 and "applied 900_probe" in out
+    code, out, _ = _run(capsys, monkeypatch, "team", "check", team.url("boss"))
+    assert code == 0 and "chain intact" in out
+    with team.connect() as conn:  # made by the owner role, inside the workspace's schema
+        assert conn.execute("SELECT tableowner FROM pg_tables WHERE tablename = 'upgrade_probe'"
+                            ).fetchone()[0].endswith("_owner")
+    code, out, _ = _run(capsys, monkeypatch, "team", "upgrade", team.url())
+    assert code == 0 and "up to date" in out
