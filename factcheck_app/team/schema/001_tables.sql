@@ -75,6 +75,7 @@ CREATE INDEX statement_tags_tag ON statement_tags (tag);
 CREATE TABLE evidence (
     id text PRIMARY KEY, occurred_on text, title text, summary text, excerpt text,
     source_id text REFERENCES sources (id), url text,
+    retracted_at text, retracted_reason text,  -- kept, marked withdrawn (never deleted)
     version integer, created_at text, created_by text, updated_at text, updated_by text
 );
 
