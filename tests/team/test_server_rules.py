@@ -278,3 +278,38 @@ def test_full_text_search_finds_a_statement(team) -> None:
             "WHERE search @@ websearch_to_tsquery('simple', 'holding')"))
     assert found == [sid]
     assert "statements_search" in plan or "Seq Scan" in plan  # GIN once the table is big
+
+
+def test_retracting_a_statement_is_a_reviewers_and_freezes_it(team) -> None:
+    sid = _approved(team)
+    with team.connect("ana") as ana, pytest.raises(psycopg.Error) as error:
+        raw.update(ana, "statements", sid, review_state="retracted")
+    assert error.value.sqlstate == "FCP01"
+    with team.connect("rita") as rita:
+        raw.update(rita, "statements", sid, review_state="retracted")
+        row = raw.statement(rita, sid)
+        assert (row["review_state"], row["approved_by"]) == ("retracted", None)
+        with pytest.raises(psycopg.Error) as error:
+            raw.update(rita, "statements", sid, quote="Rewritten afterwards")
+        assert "retracted statement is kept" in str(error.value)
+
+
+def test_retracted_evidence_withdraws_approvals_and_cannot_be_linked_again(team) -> None:
+    sid = _approved(team)
+    with team.connect("ana") as ana:
+        evidence_id = ana.execute("SELECT evidence_id FROM factcheck.links WHERE statement_id = %s",
+                                  [sid]).fetchone()[0]
+        ana.rollback()
+        with pytest.raises(psycopg.Error) as error:  # an analyst may not retract
+            raw.update(ana, "evidence", evidence_id, retracted_at="2024-02-01T00:00:00+00:00",
+                       retracted_reason="Doctored photo")
+        assert error.value.sqlstate == "FCP01"
+    with team.connect("rita") as rita:
+        raw.update(rita, "evidence", evidence_id, retracted_at="2024-02-01T00:00:00+00:00",
+                   retracted_reason="Doctored photo")
+        assert raw.statement(rita, sid)["review_state"] == "draft"
+        other = raw.add_statement(rita, "Another promise")
+        with pytest.raises(psycopg.Error) as error, rita.transaction():
+            rita.execute("INSERT INTO factcheck.links (id, statement_id, evidence_id, stance) "
+                         "VALUES ('l-again', %s, %s, 'supports')", [other, evidence_id])
+        assert "retracted" in str(error.value)

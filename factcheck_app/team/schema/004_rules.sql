@@ -74,7 +74,8 @@ SET search_path = factcheck, pg_catalog, pg_temp AS $$
         'links', coalesce((
             SELECT jsonb_agg(jsonb_build_array(l.evidence_id, l.stance, coalesce(l.note, ''),
                                                e.occurred_on, e.title, e.summary, e.excerpt,
-                                               e.url, e.source_id) ORDER BY l.evidence_id)
+                                               e.url, e.source_id, e.retracted_at)
+                      ORDER BY l.evidence_id)
               FROM links l JOIN evidence e ON e.id = l.evidence_id
              WHERE l.statement_id = s.id), '[]'::jsonb))::text, 'UTF8')), 'hex')
 $$;
@@ -139,6 +140,10 @@ BEGIN
         PERFORM fc_refuse('the last editor is recorded by the server', 'FCP01');
     END IF;
     edited := fc_content(NEW) IS DISTINCT FROM fc_content(OLD);
+    IF edited AND OLD.review_state = 'retracted' THEN
+        PERFORM fc_refuse('a retracted statement is kept on the record as it was; reopen it '
+                          'to edit it');
+    END IF;
     IF edited THEN
         NEW.last_editor_id := me;  -- the four-eyes rule asks who edited last
     END IF;
@@ -160,6 +165,8 @@ BEGIN
         WHEN 'in_review>approved' THEN 'approve'
         WHEN 'in_review>changes_requested' THEN 'request changes'
         WHEN 'approved>draft' THEN 'reopen'
+        WHEN 'approved>retracted' THEN 'retract'
+        WHEN 'retracted>draft' THEN 'reopen'
     END;
     IF step IS NULL THEN
         PERFORM fc_refuse(format('a statement cannot go from %s to %s',
@@ -188,7 +195,7 @@ BEGIN
         NEW.approved_hash := fc_content_hash(NEW);
         NEW.approved_by := me;
         NEW.approved_at := fc_now();
-    ELSIF step = 'reopen' THEN
+    ELSIF step IN ('reopen', 'retract') THEN
         NEW.approved_hash := NULL;
         NEW.approved_by := NULL;
         NEW.approved_at := NULL;
@@ -231,6 +238,10 @@ $$;
 CREATE FUNCTION fc_links_changed() RETURNS trigger LANGUAGE plpgsql
 SET search_path = factcheck, pg_catalog, pg_temp AS $$
 BEGIN
+    IF TG_OP = 'INSERT' AND NOT fc_importing() AND EXISTS (
+        SELECT 1 FROM evidence WHERE id = NEW.evidence_id AND retracted_at IS NOT NULL) THEN
+        PERFORM fc_refuse('this evidence was retracted; it cannot be linked again');
+    END IF;
     IF TG_OP <> 'INSERT' THEN
         PERFORM fc_touch_statement(OLD.statement_id, true);
     END IF;
@@ -241,13 +252,37 @@ BEGIN
 END
 $$;
 
+-- Retracting evidence (reviewers and admins, for good) withdraws the approvals citing
+-- it: retracted_at is part of what an approval covers.
+CREATE FUNCTION fc_evidence_rules() RETURNS trigger LANGUAGE plpgsql
+SET search_path = factcheck, pg_catalog, pg_temp AS $$
+BEGIN
+    IF fc_trusted() OR fc_importing()
+       OR (NEW.retracted_at, NEW.retracted_reason)
+          IS NOT DISTINCT FROM (OLD.retracted_at, OLD.retracted_reason) THEN
+        RETURN NEW;
+    END IF;
+    IF OLD.retracted_at IS NOT NULL THEN
+        PERFORM fc_refuse('this evidence is already retracted');
+    END IF;
+    IF fc_role() NOT IN ('reviewer', 'admin') THEN
+        PERFORM fc_refuse('only a reviewer or admin may retract evidence', 'FCP01');
+    END IF;
+    IF coalesce(btrim(NEW.retracted_reason), '') = '' OR NEW.retracted_at IS NULL THEN
+        PERFORM fc_refuse('say why: retracting evidence needs a reason');
+    END IF;
+    RETURN NEW;
+END
+$$;
+
 CREATE FUNCTION fc_evidence_changed() RETURNS trigger LANGUAGE plpgsql
 SET search_path = factcheck, pg_catalog, pg_temp AS $$
 DECLARE
     linked text;
+    retracted boolean := NEW.retracted_at IS DISTINCT FROM OLD.retracted_at;
 BEGIN
     FOR linked IN SELECT statement_id FROM links WHERE evidence_id = NEW.id LOOP
-        PERFORM fc_touch_statement(linked, false);
+        PERFORM fc_touch_statement(linked, retracted);
     END LOOP;
     RETURN NULL;
 END
@@ -279,6 +314,8 @@ CREATE TRIGGER b_rules BEFORE INSERT OR UPDATE ON users
     FOR EACH ROW EXECUTE FUNCTION fc_user_rules();
 CREATE TRIGGER b_rules BEFORE INSERT OR UPDATE ON statements
     FOR EACH ROW EXECUTE FUNCTION fc_statement_rules();
+CREATE TRIGGER b_rules BEFORE UPDATE ON evidence
+    FOR EACH ROW EXECUTE FUNCTION fc_evidence_rules();
 CREATE TRIGGER c_tags AFTER INSERT OR UPDATE OF tags ON statements
     FOR EACH ROW EXECUTE FUNCTION fc_mirror_tags();
 CREATE TRIGGER c_touch AFTER INSERT OR UPDATE OR DELETE ON links
