@@ -128,6 +128,8 @@ def _check_approvals(db: Database, rows: list[dict], result: PushResult) -> list
         else:
             row.update(review_state="draft", approved_hash=None, approved_by=None,
                        approved_at=None)
+            if "approved_signature" in row:
+                row["approved_signature"] = None
             result.approvals_withdrawn.append(row["id"])
     return kept
 

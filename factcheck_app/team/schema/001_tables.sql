@@ -11,6 +11,7 @@ CREATE TABLE team_meta (
 -- Bookkeeping every tracked record carries; the server fills it (see 003_rules.sql).
 CREATE TABLE users (
     id text PRIMARY KEY, name text NOT NULL, display_name text, role text, active integer,
+    public_key text,  -- a solo workspace's signing key, kept by a push
     version integer, created_at text, created_by text, updated_at text, updated_by text
 );
 CREATE UNIQUE INDEX users_name ON users (lower(name));
@@ -45,6 +46,7 @@ CREATE TABLE statements (
     verdict text, verdict_rationale text, verdict_confidence double precision,
     review_state text, assignee_id text, last_editor_id text,
     approved_hash text, approved_by text, approved_at text,
+    approved_signature text,  -- the approver's own signature (solo workspaces sign approvals)
     version integer, created_at text, created_by text, updated_at text, updated_by text,
     -- Full-text search over what the SQLite workspace indexes with FTS5. 'simple'
     -- does not stem, because quotes come in many languages.

@@ -139,6 +139,11 @@ BEGIN
     IF NEW.last_editor_id IS DISTINCT FROM OLD.last_editor_id THEN
         PERFORM fc_refuse('the last editor is recorded by the server', 'FCP01');
     END IF;
+    -- the approver's signature arrives with the approval itself, or not at all
+    IF NEW.approved_signature IS DISTINCT FROM OLD.approved_signature
+       AND NOT (OLD.review_state = 'in_review' AND NEW.review_state = 'approved') THEN
+        PERFORM fc_refuse('an approval signature comes only with the approval', 'FCP01');
+    END IF;
     edited := fc_content(NEW) IS DISTINCT FROM fc_content(OLD);
     IF edited AND OLD.review_state = 'retracted' THEN
         PERFORM fc_refuse('a retracted statement is kept on the record as it was; reopen it '
@@ -155,6 +160,7 @@ BEGIN
             NEW.approved_hash := NULL;
             NEW.approved_by := NULL;
             NEW.approved_at := NULL;
+            NEW.approved_signature := NULL;
         END IF;
         RETURN NEW;
     END IF;
@@ -196,6 +202,7 @@ BEGIN
         NEW.approved_by := me;
         NEW.approved_at := fc_now();
     ELSIF step IN ('reopen', 'retract') THEN
+        NEW.approved_signature := NULL;
         NEW.approved_hash := NULL;
         NEW.approved_by := NULL;
         NEW.approved_at := NULL;
@@ -229,7 +236,8 @@ BEGIN
             review_state = CASE WHEN stale THEN 'draft' ELSE review_state END,
             approved_hash = CASE WHEN stale THEN NULL ELSE approved_hash END,
             approved_by = CASE WHEN stale THEN NULL ELSE approved_by END,
-            approved_at = CASE WHEN stale THEN NULL ELSE approved_at END
+            approved_at = CASE WHEN stale THEN NULL ELSE approved_at END,
+            approved_signature = CASE WHEN stale THEN NULL ELSE approved_signature END
          WHERE id = statement_id;
     END IF;
 END
