@@ -314,4 +314,5 @@ def import_file(ws: Workspace, path: Path, fmt: str | None = None, *, job: Any =
         return import_json(ws, text, job=job)
     if fmt == "claimreview":
         return import_claimreview(ws, text, job=job)
-    raise InvalidInput(f"cannot tell the format of {path.name}: use --format csv, json or claimreview")
+    raise InvalidInput(f"cannot tell the format of {path.name}: a data file ends in .csv, "
+                       ".json or .jsonld")

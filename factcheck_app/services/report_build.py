@@ -114,13 +114,15 @@ def _dossier(ws, request, scope, report, scale) -> None:
         approved = set(queries.statement_ids(ws, published))
         unapproved = [sid for sid in f.ids if sid not in approved]
         if unapproved:
+            quote = " ".join(queries.get_statement(ws, unapproved[0])["quote"].split())
+            quote = quote if len(quote) <= 60 else quote[:59] + "…"
             raise InvalidInput(
-                f"statement {unapproved[0][:8]} is not approved; a published dossier holds only "
-                "approved assessments (use --include-drafts for a DRAFT copy)")
+                f"“{quote}” is not approved; a published dossier holds only approved "
+                "assessments (include drafts for a copy marked DRAFT)")
     views = statement_views(ws, published, request)
     if not views:
         raise InvalidInput("no approved statement matches; nothing to put in a dossier "
-                           "(use --include-drafts to include drafts)")
+                           "(include drafts for a copy marked DRAFT)")
     report.statements = views
     if len(views) == 1:
         s = views[0]

@@ -73,7 +73,7 @@ class ExportRequest:
         if self.page_size not in model.PAGE_SIZES:
             raise InvalidInput(f"page size must be a4 or letter (got {self.page_size!r})")
         if self.report == model.SPEAKER and not (self.speaker or "").strip():
-            raise InvalidInput("the speaker report needs a speaker: --speaker NAME")
+            raise InvalidInput("the speaker report needs a speaker's name")
         if writing and str(self.output) in ("", "-") and self.format in BINARY_FORMATS:
             raise InvalidInput(f"--format {self.format} writes a file: give --output PATH")
 

@@ -37,7 +37,7 @@ def date_bounds(request: ExportRequest) -> tuple[str | None, str | None]:
             high = first
         assert fuzzy.precision in (DAY, MONTH, YEAR)
     if low and high and low > high:
-        raise InvalidInput(f"--from {request.date_from} is after --to {request.date_to}")
+        raise InvalidInput(f"the period's start {request.date_from} is after its end {request.date_to}")
     return (low.isoformat() if low else None, high.isoformat() if high else None)
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,12 +108,19 @@ def _target(output: Path | str) -> Path:
 
 
 def _temp_beside(target: Path) -> Path:
-    try:
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    except OSError as error:
-        raise InvalidInput(f"cannot write into {target.parent}: {error.strerror}") from None
-    os.close(fd)
-    return Path(name)
+    """A new, empty file beside `target` with the mode any new file gets (0644 under the
+    usual umask): an export is for colleagues to read, unlike mkstemp's private 0600."""
+    for _ in range(100):
+        name = target.parent / f".{target.name}.{secrets.token_hex(4)}.part"
+        try:
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise InvalidInput(f"cannot write into {target.parent}: {error.strerror}") from None
+        os.close(fd)
+        return name
+    raise InvalidInput(f"cannot write into {target.parent}: too many unfinished exports there")
 
 
 def render(ws: Workspace, request: ExportRequest) -> bytes:

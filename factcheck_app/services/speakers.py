@@ -124,7 +124,7 @@ def find_speaker(ws: Workspace, name: str, *, exact: bool = False) -> dict | Non
 def speaker_by_name(ws: Workspace, name: str) -> dict:
     found = find_speaker(ws, name)
     if not found:
-        raise NotFound(f"no speaker named {name!r} (add one with: factcheck speaker add)")
+        raise NotFound(f"no speaker named {name!r}; check the spelling, or add the speaker first")
     return found
 
 

@@ -204,8 +204,7 @@ class Workspace:
             "ORDER BY id = ? DESC, name = ? COLLATE NOCASE DESC, rowid",
             [wanted, wanted, wanted, wanted, wanted]))
         if not rows:
-            raise NotFound(f"no user named {wanted!r} in this workspace "
-                           "(add one with: factcheck user add)")
+            raise NotFound(f"no user named {wanted!r} in this workspace")
         return User(**rows[0])
 
     def require_user(self, *roles: str) -> User:

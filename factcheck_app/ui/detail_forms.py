@@ -27,7 +27,15 @@ from ..domain.workflow import APPROVED
 from ..services import speakers, statements
 from ..services.sources import source_choices
 from .context import UiContext
-from .forms import CheckByEdit, LazyChoiceCombo, kind_combo, multiline, set_combo, speaker_completer
+from .forms import (
+    CheckByEdit,
+    LazyChoiceCombo,
+    kind_combo,
+    multiline,
+    set_combo,
+    set_text,
+    speaker_completer,
+)
 from .unsaved import confirm_revoke
 from .widgets import label
 
@@ -272,19 +280,19 @@ class StatementTab(_FormTab):
                     tags=self.tags.text())
 
     def fill(self, values: dict[str, Any]) -> None:
-        self.quote.setPlainText(values["quote"])
-        self.original.setPlainText(values["original_text"])
-        self.language.setText(values["original_language"])
-        self.speaker.setText(values["speaker"])
-        self.stated.setText(values["stated_on"])
+        set_text(self.quote, values["quote"])
+        set_text(self.original, values["original_text"])
+        set_text(self.language, values["original_language"])
+        set_text(self.speaker, values["speaker"])
+        set_text(self.stated, values["stated_on"])
         if values["source_id"] == self._loaded.get("source_id"):
             source = self.dossier["source"]
             self.source.set_choice(self.dossier["source_id"], source["title"] if source else "")
         else:  # an unsaved choice from the loaded list
             set_combo(self.source, values["source_id"])
-        self.location.setText(values["location"])
+        set_text(self.location, values["location"])
         set_combo(self.kind, values["kind"])
-        self.tags.setText(values["tags"])
+        set_text(self.tags, values["tags"])
 
     def task(self, edits: dict[str, Any], statement_id: str, version: int):
         edits = {k: (v.strip() if k == "speaker" else v) for k, v in edits.items()}
@@ -322,8 +330,8 @@ class ExpectationTab(_FormTab):
         return dict(expectation=self.expectation.toPlainText(), check_by=self.check_by.text())
 
     def fill(self, values: dict[str, Any]) -> None:
-        self.expectation.setPlainText(values["expectation"])
-        self.check_by.setText(values["check_by"])
+        set_text(self.expectation, values["expectation"])
+        set_text(self.check_by, values["check_by"])
 
     def task(self, edits: dict[str, Any], statement_id: str, version: int):
         return (lambda ws: statements.edit_statement(
@@ -387,7 +395,7 @@ class VerdictTab(_FormTab):
 
     def fill(self, values: dict[str, Any]) -> None:
         set_combo(self.verdict, values["verdict"])
-        self.rationale.setPlainText(values["rationale"])
+        set_text(self.rationale, values["rationale"])
         self.confidence.setValue(values["confidence"])
 
     def task(self, edits: dict[str, Any], statement_id: str, version: int):

@@ -47,6 +47,7 @@ class DetailPane(QWidget):
         self.ctx = ctx
         self.statement_id: str | None = None
         self.dossier: dict | None = None
+        self._saving = False  # the prompt's Save is saving tab after tab
 
         # Fixed heights: the header is the same size for every statement.
         self.quote = ElidedLabel(3, "quote")
@@ -139,6 +140,8 @@ class DetailPane(QWidget):
               can_cancel: bool = True) -> bool:
         """Before leaving this statement: True to go ahead now. Otherwise the user cancelled
         (`failed` runs) or chose Save: `proceed` runs once everything is saved."""
+        if self._saving:  # a Save is under way; what it goes on to do is already decided
+            return False
         dirty = self.unsaved_tabs()
         if not dirty:
             return True
@@ -159,8 +162,18 @@ class DetailPane(QWidget):
             if failed:
                 failed()
             return False
-        # Later, not inside this call: `proceed` may close the window that asked.
-        self.save_unsaved(lambda: QTimer.singleShot(0, proceed), failed or (lambda: None))
+        self._saving = True
+
+        def saved() -> None:
+            self._saving = False
+            QTimer.singleShot(0, proceed)  # later: `proceed` may close the window that asked
+
+        def refused() -> None:
+            self._saving = False
+            if failed:
+                failed()
+
+        self.save_unsaved(saved, refused)
         return False
 
     def save_unsaved(self, then: Callable[[], None], failed: Callable[[], None]) -> None:

@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -48,6 +48,7 @@ from ..domain.errors import FactcheckError
 from ..domain.filters import StatementFilter
 from ..services import reports
 from ..services.reports import ExportRequest
+from .export_done import ExportDone
 from .report_preview import PagePreview, ReportPreview, RequestJob
 
 KINDS = (
@@ -114,7 +115,7 @@ class ExportDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, run_export: Callable[[ExportRequest], Path],
                  speakers: list[str], selection_ids: list[str],
                  current_filter: StatementFilter | None, default_folder: Path | None = None,
-                 open_when_done: bool = True,
+                 confirm: bool = True,
                  run_preview: Callable[[ExportRequest], PagePreview] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export / Report \u2014 Factcheck")
@@ -185,8 +186,7 @@ class ExportDialog(QDialog):
         self.page_size.addItem("US Letter", "letter")
         self.include_drafts = QCheckBox("Include assessments not yet approved (marked DRAFT "
                                         "on every page)")
-        self.open_after = QCheckBox("Open the file when it is ready")
-        self.open_after.setChecked(open_when_done)
+        self.confirm = confirm  # say where the file went, with Show in folder and Open
         self.output = QLineEdit()
         browse = QPushButton("Choose\u2026")
         browse.clicked.connect(self.choose_file)
@@ -202,7 +202,6 @@ class ExportDialog(QDialog):
         form.addRow("Page size", self.page_size)
         form.addRow("", self.include_drafts)
         form.addRow("Save as", out_row)
-        form.addRow("", self.open_after)
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
@@ -438,8 +437,8 @@ class ExportDialog(QDialog):
         self._set_running(False)
         self.result_path = Path(path)
         self.exported.emit(self.result_path)
-        if self.open_after.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_path.resolve())))
+        if self.confirm:
+            ExportDone(self.result_path, self).exec()
         self.accept()
 
     @Slot(str, bool)

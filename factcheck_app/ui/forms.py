@@ -38,6 +38,16 @@ def multiline(placeholder: str = "") -> QPlainTextEdit:
     return edit
 
 
+def set_text(widget: QLineEdit | QPlainTextEdit, text: str) -> None:
+    """Put `text` in a field unless it holds it already: refilling the same text would move
+    the cursor to the start after every save."""
+    if isinstance(widget, QPlainTextEdit):
+        if widget.toPlainText() != text:
+            widget.setPlainText(text)
+    elif widget.text() != text:
+        widget.setText(text)
+
+
 def kind_combo() -> QComboBox:
     box = QComboBox()
     for key in KINDS:

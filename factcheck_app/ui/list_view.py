@@ -31,7 +31,7 @@ from .row_model import (  # noqa: F401  (the lists import these from here)
     date_label,
     field_text,
 )
-from .widgets import EmptyState, hbox, label
+from .widgets import EmptyState, SearchKeys, hbox, label
 
 # Columns are fitted to this many rows (the visible ones first), not to thousands.
 FIT_SAMPLE_ROWS = 100
@@ -112,6 +112,7 @@ class ListView(QWidget):
             self.table.setSortingEnabled(True)
             self.table.sortByColumn(*sort_by)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        SearchKeys(self.search, self.table)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.refusal = label("", "refusal", wrap=True)
         self.refusal.hide()

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self._reselecting = False
         self.statements.statement_selected.connect(self._statement_selected)
         self.detail.kept.connect(self._reselect)
+        self.statements.rows_changed.connect(self._follow_list)
         self.sidebar.currentRowChanged.connect(self._view_changed)
         ctx.changed.connect(lambda _: self.update_counts())
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
 
         view = bar.addMenu("&View")
         for i, (key, text, _) in enumerate(VIEWS):
-            self._action(view, text, lambda _=False, k=key: self.show_view(k), f"Ctrl+{i + 1}")
+            self._action(view, text, lambda _=False, k=key: self.go_to_view(k), f"Ctrl+{i + 1}")
         view.addSeparator()
         self._action(view, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh)
 
@@ -198,6 +199,14 @@ class MainWindow(QMainWindow):
             if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.sidebar.setCurrentRow(row)
                 return
+
+    def go_to_view(self, key: str) -> None:
+        """A view's shortcut: show it and put the keyboard in its list."""
+        self.show_view(key)
+        widget = self.center.currentWidget()
+        table = getattr(widget, "table", None)
+        (table if table is not None and table.isVisible() else widget).setFocus(
+            Qt.FocusReason.ShortcutFocusReason)
 
     def current_view(self) -> str:
         item = self.sidebar.currentItem()
@@ -244,6 +253,18 @@ class MainWindow(QMainWindow):
     def _statement_selected(self, statement_id: str | None) -> None:
         if not self._reselecting:
             self.detail.request_statement(statement_id)
+
+    def _follow_list(self) -> None:
+        """The detail pane never shows a statement the list does not: when it leaves the
+        list (filtered away, approved out of the queue), the pane moves to the first row.
+        Unsaved edits are asked about, Save or Discard: the statement has already gone."""
+        shown = self.detail.statement_id
+        if shown is None or self.current_view() not in STATEMENT_VIEWS \
+                or self.statements.contains(shown):
+            return
+        first = self.statements.first_id()
+        self.detail.request_statement(first, can_cancel=False)
+        self._reselect(first)
 
     def _reselect(self, statement_id: str | None) -> None:
         """The pane kept its statement (unsaved edits): select its row again, quietly."""
@@ -365,7 +386,9 @@ class MainWindow(QMainWindow):
             speakers=[name for name, _ in speaker_choices(ws)],
             selection_ids=self.statements.selected_ids(),
             current_filter=self.statements.current_filter(),
-            default_folder=ws.path.parent)
+            default_folder=self.settings.export_folder())
+        # The next export starts where this one went.
+        dialog.exported.connect(lambda path: self.settings.set_export_folder(path.parent))
         dialog.exec()
 
     def backup_copy(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 MAX_RECENT = 8
 
@@ -35,6 +35,17 @@ class AppSettings:
     def set_user_for(self, path: Path, user: str) -> None:
         self._s.setValue(f"users/{_key(path)}", user)
 
+    # -- exports ---------------------------------------------------------------------
+    def export_folder(self) -> Path:
+        """Where the last export went, if it still exists; else the user's Documents."""
+        value = self._s.value("exports/folder")
+        if value and Path(str(value)).is_dir():
+            return Path(str(value))
+        return documents_folder()
+
+    def set_export_folder(self, folder: Path) -> None:
+        self._s.setValue("exports/folder", str(folder))
+
     # -- layout ----------------------------------------------------------------------
     def geometry(self, name: str) -> QByteArray | None:
         value = self._s.value(f"layout/{name}")
@@ -51,6 +62,12 @@ class AppSettings:
 
     def sync(self) -> None:
         self._s.sync()
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (as the desktop names it), or home without one."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def _key(path: Path) -> str:

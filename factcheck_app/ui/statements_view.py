@@ -45,7 +45,7 @@ from .statement_model import (
 )
 from .removal_menu import RemovalMenu
 from .removal_menu import install as install_row_menu
-from .widgets import EmptyState, label, paint_badge
+from .widgets import EmptyState, SearchKeys, label, paint_badge
 
 # Debounce keystrokes a little: one query per pause, not per letter.
 SEARCH_DELAY_MS = 60
@@ -71,6 +71,7 @@ class BadgeDelegate(QStyledItemDelegate):
 
 class StatementsView(QWidget):
     statement_selected = Signal(object)  # str id or None
+    rows_changed = Signal()  # the rows are reloaded: a new filter, or a change to the data
     selection_changed = Signal(list)
     count_changed = Signal(int)
 
@@ -133,6 +134,7 @@ class StatementsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection)
         self.removal = RemovalMenu(ctx, self)  # right-click: delete or retract the row
         install_row_menu(self.table, self.removal.statement_menu, IdRole)
+        SearchKeys(self.search, self.table, before_leaving=self._search_now)
         self.empty = EmptyState("No statements match",
                                 "Change the search or clear the filters — or add a statement "
                                 "with File → New statement (Ctrl+N).")
@@ -249,6 +251,13 @@ class StatementsView(QWidget):
         selected = self.selected_ids()
         self.model.set_filter(f)
         self._restore_selection(selected)
+        self.rows_changed.emit()
+
+    def _search_now(self) -> None:
+        """Leaving the search for the results: run a search still waiting for a pause."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.apply_filters()
 
     def clear_filters(self) -> None:
         for box in (self.speaker_box, self.verdict_box, self.review_box, self.kind_box, self.tag_box):
@@ -291,6 +300,14 @@ class StatementsView(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
 
+    def contains(self, statement_id: str) -> bool:
+        """Is the statement among the rows shown (on any page, loaded or not)?"""
+        f = self.model.filter.with_(ids=(statement_id,))
+        return queries.count_statements(self.ctx.ws, f) > 0
+
+    def first_id(self) -> str | None:
+        return self.model.index(0, 0).data(IdRole) if self.model.rowCount() else None
+
     def select_first(self) -> None:
         if self.model.rowCount():
             self.table.selectRow(0)
@@ -304,7 +321,7 @@ class StatementsView(QWidget):
                                  QItemSelectionModel.SelectionFlag.Select
                                  | QItemSelectionModel.SelectionFlag.Rows)
         # A statement that left the view (approved out of the review queue, filtered
-        # away) stays in the detail pane: the user just acted on it.
+        # away) leaves the detail pane too: see MainWindow._follow_list.
 
     def _selection(self) -> None:
         ids = self.selected_ids()
@@ -328,6 +345,7 @@ class StatementsView(QWidget):
                 self.model.refresh_rows()
                 if self.model.rowCount() and selected and not self.selected_ids():
                     self._restore_selection(selected)
+            self.rows_changed.emit()
 
 
 def _last_day(fuzzy) -> str:

@@ -87,4 +87,14 @@ def apply_theme(app: QApplication) -> None:
         QTabBar::tab {{ padding: 5px 6px; }}
         QTabWidget::pane {{ border: 1px solid {border}; border-radius: 6px; top: -1px; }}
         QLineEdit, QPlainTextEdit, QTextEdit, QComboBox {{ padding: 3px; }}
+        /* A focus ring that shows from across the room: keyboard users must see where
+           they are. Two pixels, with the padding cut to match, so nothing moves. */
+        QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus,
+        QAbstractSpinBox:focus {{ border: 2px solid {ACCENT}; border-radius: 4px;
+                                  padding: 2px; background: palette(base); }}
+        QPushButton:focus, QToolButton:focus {{ border: 2px solid {ACCENT}; border-radius: 4px;
+                                               padding: 0px; background: palette(button); }}
+        QCheckBox:focus, QRadioButton:focus {{ color: {ACCENT}; }}
+        QTableView:focus, QListView:focus, QTextBrowser:focus {{
+            border: 2px solid {ACCENT}; border-radius: 4px; }}
     """)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def paint_badge(painter: QPainter, rect: QRect, text: str, colour: str) -> None:
@@ -161,3 +169,37 @@ class ElidedLabel(QLabel):
         for i, line in enumerate(self.shown_lines()):
             painter.drawText(QRect(rect.left(), rect.top() + i * spacing, rect.width(), spacing),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)
+
+
+class SearchKeys(QObject):
+    """Keys a search box shares with every list: Enter or Down go to the results, Escape
+    clears the search (the results follow)."""
+
+    def __init__(self, search: QLineEdit, results: QAbstractItemView,
+                 before_leaving=None) -> None:
+        super().__init__(search)
+        self._search, self._results = search, results
+        self._before_leaving = before_leaving  # e.g. run a search still waiting for a pause
+        search.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is not self._search or event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._before_leaving:
+                self._before_leaving()
+            model = self._results.model()
+            if model is None or not model.rowCount():
+                return True
+            self._results.setFocus(Qt.FocusReason.TabFocusReason)
+            selected = self._results.selectionModel().selectedRows()
+            if selected:
+                self._results.setCurrentIndex(selected[0])
+            else:
+                self._results.selectRow(0)
+            return True
+        if key == Qt.Key.Key_Escape and self._search.text():
+            self._search.clear()
+            return True
+        return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 from pathlib import Path
 
@@ -20,7 +22,7 @@ def _dialog(qtbot, run, tmp_path, **kwargs):
     options = dict(speakers=["Vladimir Makei", "Dmitri Peskov"], selection_ids=["abc12345"],
                    current_filter=StatementFilter(text="troops"))
     options.update(kwargs)
-    dialog = ExportDialog(None, run_export=run, default_folder=tmp_path, open_when_done=False,
+    dialog = ExportDialog(None, run_export=run, default_folder=tmp_path, confirm=False,
                           **options)
     qtbot.addWidget(dialog)
     return dialog
@@ -110,3 +112,40 @@ def test_claim_review_without_a_web_address_is_refused_in_the_dialog(qtbot, demo
     assert "ClaimReview needs the web page the reviews are published on" in dialog.error.text()
     assert "organisation_url" in dialog.error.text()
     assert dialog.result_path is None and list(tmp_path.iterdir()) == []
+
+
+def test_an_export_is_readable_by_colleagues(qtbot, demo_path, tmp_path):
+    old = os.umask(0o022)  # the usual umask: new files are rw-r--r--
+    try:
+        dialog = _dialog(qtbot, export_in_own_connection(demo_path), tmp_path, selection_ids=[])
+        dialog.kind.setCurrentIndex(dialog.kind.findData("period"))
+        dialog.format.setCurrentIndex(dialog.format.findData("html"))
+        with qtbot.waitSignal(dialog.exported, timeout=20_000) as signal:
+            dialog.start()
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(Path(signal.args[0]).stat().st_mode) == 0o644
+    assert not list(tmp_path.glob(".*.part"))  # no temporary file left behind
+
+
+def test_refusals_name_no_command_line_option_or_internal_id(qtbot, demo_path, tmp_path):
+    from factcheck_app.services.demo import build_demo  # noqa: PLC0415
+    from factcheck_app.services.queries import statement_page  # noqa: PLC0415
+
+    with build_demo(tmp_path / "w.factcheck") as ws:
+        draft = next(r for r in statement_page(ws, StatementFilter(), offset=0, limit=50)
+                     if r["review_state"] == "draft")
+    dialog = _dialog(qtbot, export_in_own_connection(tmp_path / "w.factcheck"), tmp_path,
+                     selection_ids=[draft["id"]])
+    dialog.start()  # a dossier of a statement not yet approved
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=20_000)
+    text = dialog.error.text()
+    assert "not approved" in text and draft["quote"].split()[0] in text
+    assert "--" not in text and draft["id"][:8] not in text
+    dialog.error.hide()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("speaker"))
+    dialog.speaker.setCurrentText("Nobody Atall")
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=20_000)
+    assert "No speaker named 'Nobody Atall'" in dialog.error.text()
+    assert "factcheck " not in dialog.error.text() and "--" not in dialog.error.text()

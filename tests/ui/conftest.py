@@ -49,17 +49,24 @@ def answer(qapp):
     seen: list[str] = []
 
     def schedule(*texts: str) -> list[str]:
+        """One button per dialog, in the order the dialogs open."""
         pending = list(texts)
+        # a dialog open already (the one a test drives) is not the next one
+        answered: list = [QApplication.activeModalWidget()] if QApplication.activeModalWidget() \
+            else []
 
         def click(tries: int = 0) -> None:
             box = QApplication.activeModalWidget()
-            if box is None or not box.isVisible():
-                if tries < 200:
+            if box is None or not box.isVisible() or (answered and box is answered[-1]):
+                if tries < 800:  # up to 20 s: an export may be slow on a busy machine
                     QTimer.singleShot(25, lambda: click(tries + 1))
                 return
             text = box.text() + "\n" + box.informativeText() if isinstance(box, QMessageBox) \
                 else box.windowTitle()
+            text += "\n[" + ", ".join(b.text().replace("&", "")
+                                      for b in box.findChildren(QAbstractButton)) + "]"
             seen.append(text)
+            answered.append(box)
             wanted = pending.pop(0)
             for button in box.findChildren(QAbstractButton):
                 if button.text().replace("&", "") == wanted:

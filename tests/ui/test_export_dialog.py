@@ -12,8 +12,9 @@ import subprocess  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QDate, Qt  # noqa: E402
-from PySide6.QtGui import QImage  # noqa: E402
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, QUrl, Slot  # noqa: E402
+from PySide6.QtGui import QDesktopServices, QImage  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from factcheck_app.domain.filters import StatementFilter  # noqa: E402
 from factcheck_app.services.demo import build_demo  # noqa: E402
@@ -43,7 +44,7 @@ def _dialog(qtbot, demo_path: Path, out: Path, **options) -> ExportDialog:
     dialog = ExportDialog(None, run_export=export_in_own_connection(demo_path, "ana"),
                           speakers=SPEAKERS, selection_ids=[],
                           current_filter=StatementFilter(), default_folder=out,
-                          open_when_done=False, **options)
+                          **{"confirm": False, **options})
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -169,3 +170,64 @@ def test_export_through_the_dialog_writes_the_pdf(qtbot, demo_path, tmp_path):
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True,
                           text=True).stdout
     assert QUOTE in " ".join(text.split())
+
+
+class _UrlCatcher(QObject):
+    """Stands in for the desktop's file manager: records the file: URLs it is asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toLocalFile())
+
+
+@pytest.fixture
+def file_manager():
+    catcher = _UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    yield catcher
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def test_the_confirmation_names_the_file_and_shows_its_folder(qtbot, demo_path, tmp_path,
+                                                            answer, file_manager):
+    dialog = _dialog(qtbot, demo_path, tmp_path, confirm=True)
+    _choose(dialog, "period", "md")
+    seen = answer("Show in folder")
+    with qtbot.waitSignal(dialog.exported, timeout=30_000) as signal:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+    path = Path(signal.args[0]).resolve()
+    assert f"Saved “{path.name}”" in seen[0] and f"in {path.parent}" in seen[0]
+    qtbot.waitUntil(lambda: file_manager.urls == [str(path.parent)], timeout=10_000)
+    assert not dialog.isVisible()
+
+
+def test_the_window_exports_to_documents_then_remembers_the_folder(
+        window, qtbot, tmp_path, monkeypatch, answer, file_manager):
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    assert window.settings.export_folder() == home / "Documents"
+    opened: list = []
+
+    def export_and_look() -> None:
+        dialog = QApplication.activeModalWidget()
+        opened.append(dialog.output.text())
+        dialog.kind.setCurrentIndex(dialog.kind.findData(None))  # data only: quick
+        dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+        dialog.output.setText(str(tmp_path / "elsewhere" / "all.csv"))
+        (tmp_path / "elsewhere").mkdir()
+        answer("Close")
+        dialog.start()
+
+    QTimer.singleShot(50, export_and_look)
+    window.export()
+    assert Path(opened[0]).parent == home / "Documents"
+    assert (tmp_path / "elsewhere" / "all.csv").exists()
+    assert window.settings.export_folder() == tmp_path / "elsewhere"
+    assert file_manager.urls == []  # Close opens nothing

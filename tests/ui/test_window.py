@@ -103,7 +103,9 @@ def test_link_rate_submit_refuse_then_approve_as_other_user(window, app_controll
     rob_window.detail.review_tab.act("approve")
     assert msgs == []
     assert rob_window.detail.review_tab.error.text() == ""
-    assert rob_window.detail.review_badge.text() == "Approved"
+    assert queries.get_statement(rob_window.ctx.ws, statement_id)["review_state"] == "approved"
+    # approved, it left rob's review queue, and the detail pane with it
+    assert rob_window.detail.statement_id != statement_id
 
 
 def test_four_eyes_refusal_is_visible(window, app_controller, sample_path):
@@ -165,3 +167,30 @@ def test_statement_model_passes_qt_model_tester(qtmodeltester, sample_path):
         qtmodeltester.check(model)
         model.sort(COL_QUOTE, Qt.SortOrder.AscendingOrder)
         qtmodeltester.check(model)
+
+
+def test_the_detail_pane_follows_the_list(window, qtbot):
+    _select(window, "You are doing")
+    window.statements.search.setText("soldier")
+    qtbot.waitUntil(lambda: window.statements.model.rowCount() == 2, timeout=10_000)
+    # the statement shown left the list: the pane shows the first one that is in it
+    assert "soldier" in window.detail.dossier["quote"].lower()
+    assert window.statements.selected_ids() == [window.detail.statement_id]
+    window.statements.search.setText("zzzz-nothing")
+    qtbot.waitUntil(lambda: window.statements.model.rowCount() == 0, timeout=10_000)
+    assert window.detail.dossier is None
+    assert window.detail.stack.currentWidget() is window.detail.empty
+
+
+def test_unsaved_edits_of_a_statement_filtered_away_are_asked_about(window, qtbot, answer):
+    _select(window, "You are doing")
+    window.detail.expectation_tab.expectation.setPlainText("The convent keeps raising money")
+    seen = answer("Save")
+    window.statements.search.setText("soldier")
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert "Cancel" not in seen[0]  # it is gone from the list: save or discard, not stay
+    qtbot.waitUntil(lambda: "soldier" in window.detail.dossier["quote"].lower(), timeout=10_000)
+    window.statements.search.setText("")
+    qtbot.waitUntil(lambda: window.statements.model.rowCount() == 12, timeout=10_000)
+    _select(window, "You are doing")
+    assert window.detail.dossier["expectation"] == "The convent keeps raising money"
