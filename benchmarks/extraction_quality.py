@@ -94,7 +94,7 @@ def main(argv: list[str]) -> int:
                   f"/{len(titles)} exact")
         if ok_dates < n_dates:
             below.append(f"{path} publication dates")
-        for split in ("dev", "heldout"):
+        for split in ("dev", "heldout", "heldout2"):
             for lang in sorted({s.language for s in totals.scores}):
                 _figures(f"{path} {split} {lang}", totals.part(split=split, language=lang),
                          below)

@@ -95,13 +95,21 @@ def find_check_by(quote: str, stated: dt.date | None, article: str = "",
     """The deadline phrase of a quote and its check-by date, if the quote names one."""
     if stated is None:
         return None
+    # every pattern is tried; the first phrase in the quote wins, and of phrases starting at
+    # the same word the longest: "by June" must not cut "by June 10"
+    best: CheckBy | None = None
+    best_key = (0, 0)
     for pattern in (_RU if re.search(r"[а-яіїє]", quote, re.I) else _EN):
         for m in pattern.finditer(quote):
             phrase = m.group().strip(" ,")
             found = resolve_deadline(phrase, stated)
-            if found.due is not None or found.vague and found.explanation.startswith("vague"):
-                return CheckBy(phrase, found.due.isoformat() if found.due else None,
+            if (found.due is not None or found.vague and found.explanation.startswith("vague")) \
+                    and (best is None or (m.start(), -len(phrase)) < best_key):
+                best_key = (m.start(), -len(phrase))
+                best = CheckBy(phrase, found.due.isoformat() if found.due else None,
                                found.due is None, found.explanation)
+    if best is not None:
+        return best
     m = _AFTER.search(quote)
     if m and article:
         noun = (m.group(1) or m.group(2)).split()[-1].lower()

@@ -179,22 +179,32 @@ def find_candidates(text: str, published: dt.date | None,
         quote = text[q.start:q.end]
         context = text[layout.paras[q.para].start:layout.paras[q.end_para].end]
         lead = layout.masked[layout.paras[max(0, q.para - 2)].start:q.mark_start]
-        kind = propose_kind(quote, ev.verb if ev else None, lead.replace(FILL, " "))
+        trail = text[q.mark_end:layout.sentence_at(q.mark_end).end] if q.mark_end < len(text) \
+            else ""
+        kind = propose_kind(quote, ev.verb if ev else None, lead.replace(FILL, " "), trail)
         check = None
         said = fuzzy_first_day(stated.value)
         if kind in FORWARD or kind == "assertion":   # "in a few months we made…": no deadline
             check = find_check_by(quote, said, _before(text, q.mark_start), published)
-            if kind == "assertion":
-                ahead = check is not None and check.due is not None and said is not None \
-                    and check.due > said.isoformat()
-                kind = with_deadline(kind, lead.replace(FILL, " ")) if ahead else kind
-                check = check if ahead else None
+            # a date still ahead, or a vague forward phrase ("в ближайшие недели")
+            ahead = check is not None and said is not None and \
+                (check.due > said.isoformat() if check.due else
+                 check.vague and bool(_FORWARD_VAGUE.search(check.phrase)))
+            if ahead:
+                kind = with_deadline(kind, lead.replace(FILL, " "), quote)
+            elif kind == "assertion":
+                check = None
         out.append(Candidate(
             quote, ev.resolved.speaker if ev else None, ev.mention.text if ev else None,
             stated.value, stated.precision, q.start, q.end, context, stated.how, kind,
             check.phrase if check else None, check.due if check else None,
             check.vague if check else False, check.note if check else ""))
     return out
+
+
+# vague phrases that can only point ahead ("in a few months we have made…" looks back)
+_FORWARD_VAGUE = re.compile(r"\b(?:coming|upcoming|soon|shortly|near future)\b|(?<!\w)(?:ближайш|"
+                            r"скоро|вскоре|будущем|найближч|незабаром)", re.I)
 
 
 def _before(text: str, pos: int) -> str:

@@ -66,9 +66,14 @@ _OPINION = re.compile(
     r"|\b(?:doing the right thing|is right|are right|is wrong|are wrong|shameful|disgrace\w*|"
     r"outrageous|wonderful|terrible|great job|proud|grateful|thank (?:you|god)|i thank|"
     r"congratulat\w*|bravo|welcome|good people|bad people|unacceptable|"
-    r"important to us|worth a lot|a (?:win|victory|blow|gift) for|good news|bad news|wishful thinking|ridiculous|absurd|irresponsible|reckless|"
+    r"important to us|worth a lot|great (?:day|news|step|success|achievement)|fair|unfair|"
+    r"generous|excellent|appalling|scandalous|shocking|tragic|a (?:mistake|shame|scandal)|"
+    r"(?:is|are|was|were) (?:good|bad|wrong|right|naive|unrealistic|dangerous|misguided)|"
+    r"a (?:win|victory|blow|gift) for|good news|bad news|wishful thinking|ridiculous|absurd|irresponsible|reckless|"
     r"(?:the )?(?:most|least) (?:important|significant|dangerous|serious|successful)|"
-    r"(?:не )?верю|не доверяю|нереалистичн\w*|абсурд\w*|"
+    r"(?:не )?верю|не доверяю|нереалистичн\w*|абсурд\w*|безответственн\w*|недопустим\w*|"
+    r"возмутительн\w*|прекрасн\w*|ужасн\w*|справедлив\w*|несправедлив\w*|ошибк\w*|позорн\w*|"
+    r"постыдн\w*|цинично|циничн\w*|"
     r"считаю|думаю|по-моему|по моему мнению|на мой взгляд|уверен|надеюсь|позор\w*|"
     r"благодар\w*|спасибо|молодцы|горжусь|вважаю|сподіваюся|дякую)\b", re.I)
 # an exhortation: an imperative or a call on others, nothing to check
@@ -78,6 +83,20 @@ _EXHORT = re.compile(
     r"не надо|не нужно|давайте|давай|прошу|помогите|поддержите|голосуйте|приходите|"
     r"не обращайте|не верьте|будьте|берегите|не треба|давайте)\b", re.I)
 
+# obligation about others, no date: a judgement ("Nobody should expect miracles")
+_OUGHT = re.compile(r"\b(?:should|shouldn't|ought to|need to|needs to)\b"
+                    r"|(?<!\w)(?:следует|нужно|надо|необходимо|стоит|должн\w+)(?!\w)", re.I)
+# a harm done on a condition: "if/unless … (would) strike/respond"
+_CONDITION = re.compile(r"\b(?:if|unless)\b|(?<!\w)(?:если|иначе|в случае)(?!\w)", re.I)
+_HARM_RU = re.compile(r"(?<!\w)(?:ответ\w*|накаж\w*|наказ\w*|санкци\w*|удар\w*|забастов\w*|"
+                      r"суд\w*|закон\w*|проверк\w*|жестк\w*|жёстк\w*|закро\w*|останов\w*|"
+                      r"прекрат\w*|перекро\w*|отключ\w*|выйдем|бойкот\w*)", re.I)
+# harm done to the other side: withdrawing, stopping, suing ("we will close every mine if …")
+_HARM_EN = re.compile(rf"\b(?:{_HARM}|strike\w*|walk out|shut(?:ting)? down|shut|close|halt|block|"
+                      r"cut off|withdraw|boycott|sue|court|lose|expel)\b", re.I)
+
+_DATED = re.compile(r"\b(?:by|before|within|until)\b|\b(?:19|20)\d\d\b|(?<!\w)(?:до|к|в течение)\s",
+                    re.I)
 # kinds an analyst cannot check against later events: proposed unticked
 NOT_CHECKABLE = frozenset({"opinion"})
 # kinds whose words may carry a deadline
@@ -88,20 +107,41 @@ _PROMISED_BEFORE = re.compile(r"\b(?:promis|pledg|vow|guarantee)\w*|(?<!\w)(?:п
                               r"гарантир|пообіця)\w*", re.I)
 
 
-def propose_kind(quote: str, verb: str | None = None, lead: str = "") -> str:
+# a partial quote whose frame makes it a conditional harm: said it would "respond with full
+# force" if attacks continued
+_WOULD_BEFORE = re.compile(r"\b(?:would|will|'d|'ll)\s*(?:not\s*)?$|(?<!\w)(?:будет|будут|"
+                           r"станет|станут)\s*$", re.I)
+# the work a speaker's side does, in the passive with a date: "the bridge will be opened in
+# the first quarter" (a prediction about others reads "permits will be received")
+_OWN_WORK = re.compile(
+    r"\bwill be (?:opened|completed|built|finished|launched|delivered|paid|restored|repaired|"
+    r"rebuilt|reopened|ready)\b|\b(?:production|construction|work|works|deliveries|payments)"
+    r" will (?:start|begin|resume|be completed|finish)\b"
+    r"|(?<!\w)(?:будет|будут) (?:открыт|запущен|построен|завершен|завершён|сдан|введен|введён|"
+    r"восстановлен|отремонтирован|выплачен|достроен)\w*", re.I)
+
+
+def propose_kind(quote: str, verb: str | None = None, lead: str = "", trail: str = "") -> str:
     """The kind the words suggest: denial, threat, promise, prediction, opinion or assertion.
     lead is the narrative just before the quote: a future statement told right after "both
-    governments promised that …" is that promise."""
+    governments promised that …" is that promise; trail is the rest of its sentence."""
     kind = _kind(quote, verb)
+    if kind == "assertion" and _WOULD_BEFORE.search(lead) and \
+            (_HARM_EN.search(quote) or _HARM_RU.search(quote)) and \
+            (_CONDITION.search(trail) or _CONDITION.search(lead[-120:])):
+        return "threat"
     explicit = _PREDICT_VERBS.match((verb or "").lower())
     if kind == "prediction" and not explicit and _PROMISED_BEFORE.search(lead):
         return "promise"
     return kind
 
 
-def with_deadline(kind: str, lead: str = "") -> str:
-    """An assertion that names a date still ahead looks forward: a promise when the narrative
-    just said so ("пообещал, что …"), else a prediction."""
+def with_deadline(kind: str, lead: str = "", quote: str = "") -> str:
+    """A quote that names a date still ahead looks forward: an assertion is a promise when
+    the narrative just said so ("пообещал, что …"), else a prediction; a prediction of the
+    speaker's side's own work in the passive ("будет открыт в первом квартале") a promise."""
+    if kind == "prediction" and _OWN_WORK.search(quote):
+        return "promise"
     if kind != "assertion":
         return kind
     return "promise" if _PROMISED_BEFORE.search(lead) else "prediction"
@@ -122,8 +162,15 @@ def _kind(quote: str, verb: str | None) -> str:
                              and re.search(rf"\b(?:{_HARM}|if|unless)\b|(?<!\w)(?:если|иначе)",
                                            q, re.I)):
         return "threat"
+    if _CONDITION.search(q) and (_HARM_EN.search(q) or _HARM_RU.search(q)) and \
+            (_FUTURE.search(q) or _FIRST_PERSON_FUTURE.search(q) or _THREAT_VERBS.match(v)):
+        return "threat"              # "We will shut down the network if ministers …"
+    if _THREAT_VERBS.match(v) and _CONDITION.match(first):
+        return "threat"              # warned that workers would strike "if the company …"
     if _PROMISE_VERBS.match(v) or _FIRST_PERSON_FUTURE.search(q) or _SHOULD_DEADLINE.search(q):
         return "promise"
+    if _OUGHT.search(q) and not _DATED.search(q):
+        return "opinion"
     if _PREDICT_VERBS.match(v) or _FUTURE.search(q):
         return "prediction"
     if _EXHORT.match(first) or _OPINION.search(q):

@@ -22,6 +22,12 @@ FUNCTION_WORDS_RU = frozenset("""как по об о в во на при но и
 
 
 
+# words that may sit between a subject and its speech verb ("Он также пообещал")
+AUX_ADVERBS_RU = frozenset("""также тоже ещё еще уже вновь снова затем позже ранее вчера
+сегодня тогда лично публично прямо отдельно неоднократно дополнительно же при этом потом
+теперь накануне впоследствии""".split())
+
+
 def is_cyrillic(word: str) -> bool:
     return bool(word) and "\u0400" <= word[0] <= "\u04ff"
 

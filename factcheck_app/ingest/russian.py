@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .known import _stems, skeleton
-from .lexicon_ru import is_cyrillic, _PRONOUNS, _ROLE_STEMS, FUNCTION_WORDS_RU, ORG_HEADS, is_role
+from .lexicon_ru import AUX_ADVERBS_RU, is_cyrillic, _PRONOUNS, _ROLE_STEMS, FUNCTION_WORDS_RU, ORG_HEADS, is_role
 from .layout import FILL
 from .mentions import Mention
 from .names import Token, tokenize
@@ -72,17 +72,24 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
         toks = toks[:stop]
         if toks and toks[0].low in _PRONOUNS:
             return Mention(toks[0].text, toks[0].start, toks[0].end)
-        order = range(len(toks))
+        order = list(range(len(toks)))
+        # "эксперт Высшей школы экономики Андрей Козлов": a body in the genitive comes before
+        # the person's two-word name, so the first run of two capitalised words leads
+        pair = next((k for k in order[:-1] if _is_name_word(toks[k]) and
+                     _is_name_word(toks[k + 1])), None)
+        if pair is not None:
+            order = [pair] + [k for k in order if k != pair]
     else:
         start = max((k + 1 for k, t in enumerate(toks) if t.text in ";:.!?" + FILL), default=0)
         toks = toks[start:]
+        while toks and toks[-1].is_word and toks[-1].low in AUX_ADVERBS_RU:
+            toks = toks[:-1]
         if toks and toks[-1].low in _PRONOUNS:
             return Mention(toks[-1].text, toks[-1].start, toks[-1].end)
         order = range(len(toks) - 1, -1, -1)
     for k in order:                          # a name first, then a role or a body
         tok = toks[k]
-        if tok.is_word and tok.is_cap and tok.low not in FUNCTION_WORDS_RU and \
-                tok.low not in ORG_HEADS and not tok.text.isupper() and not is_role(tok.low):
+        if _is_name_word(tok):
             s = k
             while s > 0 and toks[s - 1].is_cap and toks[s - 1].low not in FUNCTION_WORDS_RU:
                 s -= 1
@@ -103,6 +110,11 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
                 e += 1
             return Mention(mtext[tok.start:toks[e - 1].end], tok.start, toks[e - 1].end)
     return None
+
+
+def _is_name_word(tok: Token) -> bool:
+    return tok.is_word and tok.is_cap and tok.low not in FUNCTION_WORDS_RU and \
+        tok.low not in ORG_HEADS and not tok.text.isupper() and not is_role(tok.low)
 
 
 def ru_resolve(resolver: Resolver, m: Mention, verb_low: str) -> Resolved:

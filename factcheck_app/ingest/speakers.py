@@ -172,6 +172,7 @@ class Resolver:
             return Resolved(issuer or bare, "org" if issuer else "unknown")
         if head in SPOKES_NOUNS:         # an unnamed spokesperson speaks for the body
             org = self._org_named_in(phrase) or self._body_named_in(phrase, pos) or \
+                self._body_before(phrase, content[:-1], pos) or \
                 self._recent(pos, ("org", "spokes"))
             return Resolved(org or bare, "spokes" if org else "unknown")
         if head in ROLE_NOUNS or head in TITLE_WORDS:
@@ -196,6 +197,16 @@ class Resolver:
         m = re.search(r"\b(?:for|of|at)\s+(?:the\s+)?([A-Z][\w.’'&-]*(?:\s+(?:of|for|and|the|"
                       r"[A-Z][\w.’'&-]*))*)", phrase)
         return m.group(1) if m else None
+
+    def _body_before(self, phrase: str, modifiers: list[str], pos: int) -> str | None:
+        """The body written before the spokes noun: "a Voltra spokeswoman" (Voltra), "a
+        company spokesman" (the company the article named)."""
+        m = re.search(r"([A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)\s+\w+\s*$",
+                      _POST.sub("", phrase).strip())
+        if m and m.group(1).lower() not in DETERMINERS:
+            return strip_article(m.group(1))
+        body = next((w for w in reversed(modifiers) if w in GENERIC_BODY_NOUNS), None)
+        return self.registry.org_containing(body, pos) if body else None
 
     def _body_named_in(self, phrase: str, pos: int) -> str | None:
         """The body in "a statement from the ministry": the article's Interior Ministry."""

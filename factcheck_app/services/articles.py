@@ -159,14 +159,11 @@ def _nearest(text: str, quote: str, near: int) -> int:
     return best
 
 
-def _undo_step(created: list[str], source_id: str, reused: bool) -> dict | None:
-    """Undoing an import removes what it added: never a source that an earlier import made
-    (the undo step for several statements on a reused source is not available yet)."""
-    if not reused:
-        return {"op": "delete_import", "statement_ids": created, "source_id": source_id}
-    if len(created) == 1:
-        return {"op": "delete_statement", "statement_id": created[0]}
-    return None
+def _undo_step(created: list[str], source_id: str, reused: bool) -> dict:
+    """Undoing an import removes what it added: its statements, and the source only when
+    this import made it (a reused source belongs to the earlier import too)."""
+    return {"op": "delete_import", "statement_ids": created,
+            "source_id": None if reused else source_id}
 
 
 def import_article_file(ws: Workspace, path: Path) -> Changes:

@@ -39,6 +39,12 @@ def apply(ws: Workspace, step: dict[str, Any]) -> Changes:
         with ws.store.transaction():
             for statement_id in step["statement_ids"]:
                 statements.delete_statement(ws, statement_id=statement_id)
+            # an import that reused an existing source (same SHA-256) created none to remove
+            if step.get("source_id") is None:
+                n = len(step["statement_ids"])
+                return Changes(statements=frozenset(step["statement_ids"]),
+                               tables=frozenset({"statements"}),
+                               message=f"removed {n} imported statement{'s' * (n != 1)}")
             return sources.delete_source(ws, source_id=step["source_id"])
     if op == "delete_statement":
         return statements.delete_statement(ws, statement_id=step["statement_id"])

@@ -306,6 +306,7 @@ def test_module_imports_no_qt_and_no_sql() -> None:
 @pytest.mark.parametrize("phrase, due", [
     ("до конца года", date(2023, 12, 31)),
     ("до конца текущего года", date(2023, 12, 31)),
+    ("до конца недели", date(2023, 1, 15)),
     ("до конца 2024 года", date(2024, 12, 31)),
     ("в первом полугодии", date(2023, 6, 30)),
     ("в первом квартале 2024 года", date(2024, 3, 31)),
@@ -326,7 +327,8 @@ def test_russian_and_ukrainian_phrases(phrase: str, due: date) -> None:
 
 
 @pytest.mark.parametrize("phrase", ["в ближайшие месяцы", "в ближайшее время", "скоро",
-                                    "в течение нескольких месяцев", "в ближайшие годы"])
+                                    "в течение нескольких месяцев", "в ближайшие годы",
+                                    "в ближайшие недели", "в ближайшие дни"])
 def test_russian_vague_phrases(phrase: str) -> None:
     result = resolve_deadline(phrase, JAN10)
     assert result.due is None and result.explanation.startswith("vague")

@@ -101,3 +101,44 @@ def test_paired_single_marks_close_a_quote():
 
 def test_language_of_a_russian_article(seed):
     assert extract_article(RUSSIAN).language == "ru"
+
+
+def test_second_round_kind_cues_in_english():
+    text = ('Published 2024-05-02\n\n'
+            '"We will close every mine if the tax goes ahead," the miners\' leader Joe Lane said. '
+            '"Voters should not trust these figures," said Kim Park, an economist.\n\n'
+            'The army said it would "strike back hard" if the shelling went on.\n\n'
+            '"The new hospital will be opened by the end of June," health minister Ivo Dar said.')
+    got = {c.quote[:12]: c.kind for c in extract_article(text).candidates}
+    assert got == {"We will clos": "threat", "Voters shoul": "opinion",
+                   "strike back ": "threat", "The new hosp": "promise"}
+    assert not next(c for c in extract_article(text).candidates
+                    if c.quote.startswith("Voters")).checkable
+
+
+def test_the_deadline_phrase_keeps_its_day_and_vague_ones_are_proposed():
+    text = ('Published 2024-05-02\n\n"The report will be ready by July 15," Ana Ruiz said.\n\n'
+            'Министр Олег Грин заявил, что цены «снизятся в ближайшие месяцы».')
+    got = {c.quote[:10]: c for c in extract_article(text).candidates}
+    assert (got["The report"].check_by_phrase, got["The report"].check_by) == (
+        "by July 15", "2024-07-15")
+    vague = got["снизятся в"]
+    assert (vague.kind, vague.check_by_phrase, vague.check_by) == (
+        "prediction", "в ближайшие месяцы", None)
+
+
+def test_russian_adverb_before_the_verb_and_a_name_after_a_body_in_the_genitive():
+    text = ('Дата публикации: 2024-05-02\n\nМэр Иван Орлов во вторник открыл новую станцию.\n\n'
+            'Он также пообещал, что автобусы пойдут «до конца этого года».\n\n'
+            '«Это очередное пустое обещание», — сказал аналитик Центра городских исследований '
+            'Павел Ким.')
+    got = {c.quote[:10]: c for c in extract_article(text).candidates}
+    assert (got["до конца э"].speaker, got["до конца э"].kind) == ("Иван Орлов", "promise")
+    assert got["Это очеред"].speaker == "Павел Ким"
+
+
+def test_a_spokesperson_named_by_the_company_before_the_noun_speaks_for_it():
+    text = ('Published 2024-05-02\n\nThe airline Skyway cut 40 routes.\n\n'
+            '"Flights to Lisbon will resume in the spring," a Skyway spokesman said.')
+    quote = extract_article(text).candidates[0]
+    assert quote.speaker == "Skyway"

@@ -55,6 +55,27 @@ def test_undoing_an_import_onto_a_reused_source_keeps_the_source(ws):
     assert _count(ws, "statements") == 1
 
 
+def test_undoing_a_multi_quote_import_onto_a_reused_source_keeps_it_and_the_first_import(ws):
+    ws.sign_in("ana")
+    raw = ('"We will reopen the bridge by June," Mayor Anna Lee said on Monday. '
+           '"The tolls will go," she added.').encode("utf-8")
+    article = articles.extract(ws, raw, filename="a.txt")
+    proposals = [articles.Proposal(c.quote, c.speaker, "2024-03-04", c.start, c.end)
+                 for c in article.candidates]
+    assert len(proposals) == 2
+    first = articles.accept(ws, article, proposals, raw=raw, file_name="a.txt")
+    again = articles.accept(ws, article, proposals, raw=raw, file_name="a.txt")
+    assert _count(ws, "statements") == 4
+    undone = undo.apply(ws, again.undo)
+    assert _count(ws, "sources") == 1
+    assert "2 imported statements" in undone.message
+    kept = {r[0] for r in ws.db.execute("SELECT id FROM statements")}
+    assert kept == set(first.statements)
+    # undoing the first import, which made the source, still removes it with its statements
+    undo.apply(ws, first.undo)
+    assert _count(ws, "sources") == 0 and _count(ws, "statements") == 0
+
+
 def test_cli_import_article_twice_makes_one_source(ws, capsys):
     path = resource("samples", "seed-article.txt")
     ws_path = ws.store.path
