@@ -15,6 +15,7 @@ from .workspace import Workspace
 
 # Bookkeeping the reader does not need to see (the sentence names the person anyway).
 HIDDEN = frozenset({"id", "stated_sort", "created_at", "created_by", "approved_hash",
+                    "approved_signature", "public_key",
                     "last_editor_id", "source_start", "source_end", "stated_precision"})
 ID_FIELDS = frozenset({"speaker_id", "source_id", "assignee_id", "approved_by", "user_id",
                        "merged_into"})

@@ -76,3 +76,12 @@ def test_a_long_history_opens_whole_and_newest_first(ws: Workspace, qtbot) -> No
     assert rows[-1][1] == "Ana Petrova recorded the statement “Version 0”."
     lines = history_text.statement_lines(ws, statement_id)
     assert [line.seq for line in lines] == sorted((line.seq for line in lines), reverse=True)
+
+
+def test_an_approval_reads_as_who_approved_without_its_signature_bytes(demo_ws: Workspace,
+                                                                      qtbot) -> None:
+    statement_id = next(s["id"] for s in queries.list_statements(demo_ws)
+                        if s["review_state"] == "approved")
+    lines = [line.sentence for line in history_text.statement_lines(demo_ws, statement_id)]
+    approval = next(text for text in lines if "to Approved" in text)
+    assert "set the approver to" in approval and "signature" not in approval
