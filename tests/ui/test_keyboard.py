@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from factcheck_app.ui.detail_pane import DetailPane
 from factcheck_app.ui.dialogs import NewStatementDialog
-from factcheck_app.ui.statement_model import COL_QUOTE
+from tests.ui.rows import select_row as _select
 from factcheck_app.ui.theme import ACCENT
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -23,15 +23,6 @@ def shown(window, qtbot):
     window.activateWindow()  # shortcuts go to the active window
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
-
-
-def _select(window, quote_start: str) -> None:
-    view = window.statements
-    for row in range(view.model.rowCount()):
-        if view.model.index(row, COL_QUOTE).data().startswith(quote_start):
-            view.table.selectRow(row)
-            return
-    raise AssertionError(quote_start)
 
 
 def test_tab_leaves_a_multi_line_field_instead_of_typing_a_tab(shown, qtbot):

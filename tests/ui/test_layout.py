@@ -5,19 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect
 
 from factcheck_app.ui.detail_pane import DetailPane
-from factcheck_app.ui.statement_model import COL_QUOTE
+from tests.ui.rows import select_row as _select
 
 LONG_PHRASE = ("in the coming months as soon as it becomes possible to do so, once the partners "
                "have agreed among themselves on what exactly should be done and by whom")
-
-
-def _select(window, quote_start: str) -> None:
-    view = window.statements
-    for row in range(view.model.rowCount()):
-        if view.model.index(row, COL_QUOTE).data().startswith(quote_start):
-            view.table.selectRow(row)
-            return
-    raise AssertionError(quote_start)
 
 
 def _on_screen(widget, window) -> bool:

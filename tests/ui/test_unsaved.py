@@ -11,14 +11,7 @@ from factcheck_app.ui.detail_pane import DetailPane
 from factcheck_app.ui.dialogs import NewStatementDialog
 from factcheck_app.ui.record_dialogs import SpeakerDialog
 from factcheck_app.ui.statement_model import COL_QUOTE
-
-
-def _row(window, quote_start: str) -> int:
-    model = window.statements.model
-    for row in range(model.rowCount()):
-        if model.index(row, COL_QUOTE).data().startswith(quote_start):
-            return row
-    raise AssertionError(f"no row starting {quote_start!r}")
+from tests.ui.rows import row_of as _row
 
 
 def _click_row(qtbot, window, quote_start: str) -> None:

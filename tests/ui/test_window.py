@@ -10,15 +10,7 @@ from factcheck_app.services import queries
 from factcheck_app.services.workspace import Workspace
 from factcheck_app.ui.dialogs import NewStatementDialog
 from factcheck_app.ui.statement_model import COL_QUOTE, COL_SPEAKER, StatementTableModel
-
-
-def _select(window, quote_start: str) -> str:
-    view = window.statements
-    for row in range(view.model.rowCount()):
-        if view.model.index(row, COL_QUOTE).data().startswith(quote_start):
-            view.table.selectRow(row)
-            return view.selected_ids()[0]
-    raise AssertionError(f"no row starting {quote_start!r}")
+from tests.ui.rows import select_row as _select
 
 
 def _rows(window) -> list[str]:
