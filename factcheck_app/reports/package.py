@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -35,6 +34,7 @@ from pathlib import Path
 
 from ..domain import signatures as sig
 from ..domain.errors import FactcheckError, InvalidInput
+from ..domain.file_names import safe_file_name
 from .model import Report
 
 SCHEMA = "factcheck.package/1"
@@ -90,12 +90,6 @@ class PackageCheck:
                 + [f"bad signature: {n}" for n in self.unsigned])
 
 
-def _safe_name(name: str) -> str:
-    base = re.split(r"[\\/]", name or "")[-1]
-    base = re.sub(r"[\x00-\x1f\x7f]", "", base).strip().lstrip(".")
-    return base or "attachment"
-
-
 def plan_evidence(report: Report) -> list[tuple[str, Path]]:
     """Give each attachment of the report its path inside the package; one copy per blob."""
     by_sha: dict[str, str] = {}
@@ -104,7 +98,7 @@ def plan_evidence(report: Report) -> list[tuple[str, Path]]:
         for e in s.evidence:
             for a in e.attachments:
                 if a.sha256 not in by_sha:
-                    by_sha[a.sha256] = f"evidence/{a.sha256[:12]}-{_safe_name(a.file_name)}"
+                    by_sha[a.sha256] = f"evidence/{a.sha256[:12]}-{safe_file_name(a.file_name)}"
                     if a.blob is None or not a.blob.is_file():
                         raise InvalidInput(
                             f"the file {a.file_name!r} of evidence {e.id[:8]} is missing from "
