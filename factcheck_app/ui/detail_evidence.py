@@ -29,6 +29,7 @@ from ..domain.records import STANCE_LABELS, STANCES
 from ..services import evidence as ev
 from .context import UiContext
 from .detail_forms import _Tab
+from .readonly import lock, readonly_tip
 from .theme import STANCE_COLOURS
 from .widgets import Badge, label
 
@@ -133,6 +134,9 @@ class EvidenceTab(_Tab):
         files_row.addWidget(self.files, 1)
         files_row.addWidget(self.open_file, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(files_row)
+        # Opening a file only reads; linking, adding, unlinking and dropping files write.
+        lock(ctx, self.link_button, self.add_button, self.unlink_button)
+        self.setAcceptDrops(readonly_tip(ctx) is None)
 
     def load(self, dossier: dict) -> None:
         self.dossier = dossier

@@ -36,6 +36,7 @@ from .forms import (
     set_text,
     speaker_completer,
 )
+from .readonly import allow, freeze_inputs
 from .unsaved import confirm_revoke
 from .widgets import label
 
@@ -141,6 +142,7 @@ class _FormTab(_Tab):
             layout.addWidget(widget)
         if not extra:
             layout.addStretch(1)
+        freeze_inputs(self.ctx, self)  # every field is built by now
         return layout
 
     def watch(self, *signals) -> None:
@@ -183,7 +185,7 @@ class _FormTab(_Tab):
         self._dirty = dirty
         self.unsaved.setVisible(dirty)
         self.discard_button.setVisible(dirty)
-        self.save_button.setEnabled(dirty)
+        allow(self.ctx, self.save_button, dirty)
 
     # -- saving --------------------------------------------------------------------------
     def submit(self) -> None:

@@ -21,6 +21,7 @@ from ..services import history_text, review
 from .context import UiContext
 from .detail_forms import Done, Failed, _Tab
 from .forms import multiline
+from .readonly import allow, freeze_inputs
 from .theme import REVIEW_COLOURS
 from .widgets import Badge, label
 
@@ -73,6 +74,7 @@ class ReviewTab(_Tab):
         row.addWidget(self.comment, 1)
         row.addWidget(self.post)
         layout.addLayout(row)
+        freeze_inputs(ctx, self)
 
     def load(self, dossier: dict) -> None:
         if self.dossier is not None and self.dossier["id"] != dossier["id"]:
@@ -91,8 +93,7 @@ class ReviewTab(_Tab):
         for action, button in self.buttons.items():
             legal = action in allowed
             button.setVisible(legal)
-            button.setEnabled(legal and allowed[action] is None)
-            button.setToolTip(allowed.get(action) or "")
+            allow(self.ctx, button, legal and allowed[action] is None, allowed.get(action) or "")
             if legal and allowed[action]:
                 reasons.append(f"{wf.ACTION_LABELS[action]}: {allowed[action]}")
         self.why.setText("\n".join(reasons))

@@ -27,6 +27,7 @@ from ..domain.records import STANCE_LABELS
 from ..services import evidence as evidence_service
 from .context import UiContext
 from .list_view import IdRole, ListView, RowTableModel, count_text, date_label, field_text
+from .readonly import allow, readonly_tip
 from .record_dialogs import EvidenceDialog, local_paths
 from .removal_menu import RemovalMenu
 from .removal_menu import install as install_row_menu
@@ -196,7 +197,7 @@ class EvidenceView(ListView):
         self._open_dir = tempfile.TemporaryDirectory(prefix="factcheck-open-")
         self._search_timer = QTimer(self, singleShot=True, interval=220)
         self._search_timer.timeout.connect(self.refresh)
-        self.setAcceptDrops(True)
+        self.setAcceptDrops(readonly_tip(ctx) is None)  # dropped files would be attached
         self._build()
         self._start()
 
@@ -256,8 +257,8 @@ class EvidenceView(ListView):
 
     def _selection_changed(self, *_: Any) -> None:
         row = self.selected_row()
-        self.edit_button.setEnabled(row is not None)
-        self.attach_button.setEnabled(row is not None)
+        allow(self._ctx, self.edit_button, row is not None)
+        allow(self._ctx, self.attach_button, row is not None)
         item = None
         if row is not None:
             item = evidence_service.get_evidence(self._ctx.ws, row["id"])

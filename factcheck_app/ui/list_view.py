@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..services.workspace import Changes
 from .context import UiContext
+from .readonly import lock, readonly_tip
 from .record_dialogs import RecordDialog
 from .row_model import (  # noqa: F401  (the lists import these from here)
     IdRole,
@@ -122,6 +123,7 @@ class ListView(QWidget):
         self.stack.addWidget(self.empty)
         self.new_button = self._button(new, self._new_record)
         self.edit_button = self._button("Edit…", self.edit_selected)
+        lock(self._ctx, self.new_button)
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         """A toolbar button whose slot the context menu can offer too."""
@@ -157,8 +159,10 @@ class ListView(QWidget):
         for button in self._menu_buttons:
             action = QAction(button.text(), menu)
             action.setEnabled(button.isEnabled())
+            action.setToolTip(button.toolTip())
             action.triggered.connect(self._slots[id(button)])
             menu.addAction(action)
+        menu.setToolTipsVisible(True)  # a turned-off action says why
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     # -- data ------------------------------------------------------------------------
@@ -249,6 +253,10 @@ class ListView(QWidget):
         return self.selected_id()
 
     def _open_dialog(self, record: Any) -> None:
+        why = readonly_tip(self._ctx)
+        if why:  # a double-click, with the buttons off
+            self._refused(why + ".")
+            return
         self.refusal.hide()
         dialog = self.record_dialog(self._ctx, record, self)
         dialog.saved.connect(self._select_saved)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -30,6 +31,7 @@ from .dashboard import DashboardView
 from .detail_pane import DetailPane
 from .dialogs import NewStatementDialog, show_failure
 from .evidence_view import EvidenceView
+from .readonly import lock
 from .settings import AppSettings
 from .sources_view import SourcesView
 from .speakers_view import SpeakersView
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(undo)
         edit.addAction(redo)
+        self.undo_actions = (undo, redo)
         edit.addSeparator()
         save = self._action(edit, "&Save changes", self.detail.save_current, "Ctrl+S",
                             "Save the edits in the detail pane")
@@ -452,9 +455,9 @@ class MainWindow(QMainWindow):
             f"<b>Read-only:</b> {reason}. You can read, search and export; changes are "
             "turned off. To edit, make the file writable or open a copy, then reopen it.")
         self.readonly_banner.show()
-        for action in self.writing_actions:
-            action.setEnabled(False)
-            action.setStatusTip(f"Read-only workspace: {reason}")
+        lock(self.ctx, *self.writing_actions, *self.undo_actions)
+        for menu in self.menuBar().findChildren(QMenu):
+            menu.setToolTipsVisible(True)  # a turned-off action says why on hover
 
     def _update_user(self) -> None:
         user = self.ctx.user
@@ -492,7 +495,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasUrls():
+        urls = event.mimeData().urls()
+        # An article dropped imports it, a workspace opens; read-only, only the latter.
+        if urls and (self.import_action.isEnabled()
+                     or any(u.toLocalFile().endswith(".factcheck") for u in urls)):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -500,7 +506,7 @@ class MainWindow(QMainWindow):
         workspaces = [p for p in paths if p.suffix == ".factcheck"]
         if workspaces:
             self.open_requested.emit(workspaces[0], None)
-        elif paths:
+        elif paths and self.import_action.isEnabled():  # not on a read-only workspace
             from .import_dialog import ImportArticleDialog  # noqa: PLC0415 - see export()
 
             ImportArticleDialog(self.ctx, path=paths[0], parent=self).exec()

@@ -18,6 +18,7 @@ from ..domain.workflow import APPROVED, RETRACTED
 from ..services import removal, review, statements
 from ..services import evidence as evidence_service
 from .context import UiContext
+from .readonly import readonly_tip
 
 RETRACT_PROMPT = ("Why is it withdrawn? It stays in the workspace marked retracted, with "
                   "this reason in its history, and is left out of published reports.")
@@ -95,9 +96,9 @@ class RemovalMenu:
 
     def _add(self, menu: QMenu, text: str, enabled: bool, why_not: str,
              slot: Callable[[], None]) -> QAction:
-        readonly = self.ctx.ws.readonly_reason
+        readonly = readonly_tip(self.ctx)
         if readonly:
-            enabled, why_not = False, f"Read-only workspace: {readonly}"
+            enabled, why_not = False, readonly
         action = QAction(text, menu)
         action.setEnabled(enabled)
         if not enabled:

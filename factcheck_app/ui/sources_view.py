@@ -18,6 +18,7 @@ from .list_view import (
     date_label,
     field_text,
 )
+from .readonly import allow
 from .record_dialogs import SourceDialog
 
 (COL_TITLE, COL_OUTLET, COL_PUBLISHED, COL_LANGUAGE, COL_KIND, COL_STATEMENTS,
@@ -94,7 +95,7 @@ class SourcesView(ListView):
 
     def _selection_changed(self, *_: Any) -> None:
         row = self.selected_row()
-        self.edit_button.setEnabled(row is not None)
+        allow(self._ctx, self.edit_button, row is not None)
         self.show_button.setEnabled(row is not None)
         self.open_button.setEnabled(bool(row and row.get("url")))
         self.open_button.setToolTip(row["url"] if row and row.get("url") else

@@ -22,6 +22,7 @@ from . import track_records
 from .charts import Legend, StackedBarDelegate
 from .context import UiContext
 from .list_view import ListView, RowTableModel, count_text, field_text
+from .readonly import allow
 from .record_dialogs import SpeakerDialog, aliases_text
 from .widgets import hbox, label
 
@@ -195,9 +196,9 @@ class SpeakersView(ListView):
 
     def _selection_changed(self, *_: Any) -> None:
         count = len(self.table.selectionModel().selectedRows())
-        self.edit_button.setEnabled(count == 1)
+        allow(self._ctx, self.edit_button, count == 1)
         self.show_button.setEnabled(count == 1)
-        self.merge_button.setEnabled(count == 2)
+        allow(self._ctx, self.merge_button, count == 2)
 
     # -- actions ---------------------------------------------------------------------
     def new_speaker(self) -> None:

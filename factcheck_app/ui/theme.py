@@ -63,6 +63,12 @@ def apply_theme(app: QApplication) -> None:
         palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8b9098"))
         palette.setColor(QPalette.ColorRole.ToolTipBase, QColor("#ffffff"))
         palette.setColor(QPalette.ColorRole.ToolTipText, QColor("#1f2328"))
+    # setColor above sets every group alike, so a turned-off control looked like one that
+    # works (a read-only workspace turns many off): grey its text in the Disabled group.
+    faded = QColor("#6b7078" if dark else "#a3a8b0")
+    for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.Text):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, faded)
     palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     palette.setColor(QPalette.ColorRole.Link, QColor("#58a6ff" if dark else ACCENT))
@@ -87,6 +93,9 @@ def apply_theme(app: QApplication) -> None:
         QTabBar::tab {{ padding: 5px 6px; }}
         QTabWidget::pane {{ border: 1px solid {border}; border-radius: 6px; top: -1px; }}
         QLineEdit, QPlainTextEdit, QTextEdit, QComboBox {{ padding: 3px; }}
+        /* A field that shows a value but takes no typing (read-only workspace). */
+        QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] {{
+            background: palette(window); }}
         /* A focus ring that shows from across the room: keyboard users must see where
            they are. Two pixels, with the padding cut to match, so nothing moves. */
         QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus,
