@@ -8,6 +8,19 @@ from dataclasses import dataclass
 from .errors import InvalidInput
 
 PENDING = "pending"
+# Where a verdict not approved by a second analyst is counted: apart from the outcomes,
+# so a draft never reads as a published held or broken (track records, mixes, reports).
+UNAPPROVED = "unapproved"
+UNAPPROVED_LABEL = "Rated, not yet approved"
+UNAPPROVED_COLOUR = "#5b9fa8"  # teal: no level of the default scale uses it
+
+
+def outcome(verdict: str | None, approved: bool) -> str:
+    """The bucket a statement counts under: its verdict once approved, UNAPPROVED when
+    rated but not approved (retracted included), PENDING when unrated."""
+    if not verdict or verdict == PENDING:
+        return PENDING
+    return verdict if approved else UNAPPROVED
 
 
 @dataclass(frozen=True)

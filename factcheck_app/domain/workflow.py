@@ -30,6 +30,8 @@ APPROVE = "approve"
 REQUEST_CHANGES = "request_changes"
 REOPEN = "reopen"
 RETRACT = "retract"
+# A retraction's reason opens with this in the review thread and the history.
+RETRACTION_PREFIX = "Retracted: "
 ACTIONS = (SUBMIT, APPROVE, REQUEST_CHANGES, REOPEN, RETRACT)
 ACTION_LABELS = {
     SUBMIT: "Send to review",

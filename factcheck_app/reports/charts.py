@@ -37,15 +37,24 @@ class BarGeometry:
         return max(2.0, self.track * value / largest)
 
 
-def geometry(width: float, unit: float = 1.0) -> BarGeometry:
-    """The layout for `width`; `unit` scales the fixed parts (1 = CSS pixels)."""
-    return BarGeometry(width=width, label_width=min(150 * unit, width * 0.3),
+def geometry(width: float, unit: float = 1.0, longest_label: float = 0.0) -> BarGeometry:
+    """The layout for `width`; `unit` scales the fixed parts (1 = CSS pixels). The label
+    column widens for a label longer than it (`longest_label`, in the same units as
+    `width`), up to 40% of the width."""
+    label_width = max(min(150 * unit, width * 0.3), min(longest_label + 12 * unit, width * 0.4))
+    return BarGeometry(width=width, label_width=label_width,
                        value_width=64 * unit, row=26 * unit, bar=16 * unit, top=4 * unit)
+
+
+def _label_estimate(chart: BarChart) -> float:
+    """The longest label's width at the SVG's 13 px sans, estimated (no font metrics in a
+    plain SVG): about 0.56 em a character."""
+    return max((len(b.label) for b in chart.bars), default=0) * 13 * 0.56
 
 
 def bar_chart_svg(chart: BarChart, width: int = 640) -> str:
     """An accessible, self-contained SVG: a title, a description, one bar per verdict."""
-    g = geometry(width)
+    g = geometry(width, longest_label=_label_estimate(chart))
     largest = max((b.value for b in chart.bars), default=0)
     total = chart.total
     height = g.height(len(chart.bars)) + 4

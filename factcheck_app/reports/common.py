@@ -7,7 +7,7 @@ from collections.abc import Callable
 from html import escape as _escape
 from urllib.parse import urlsplit
 
-from .model import Citation, StatementView, long_date, percent
+from .model import Citation, EvidenceItem, StatementView, long_date, percent
 
 DASH = "\u2013"
 DOT = " \u00b7 "
@@ -77,3 +77,20 @@ def verdict_facts(s: StatementView) -> list[str]:
     if s.resolved_on:
         facts.append(f"rated {long_date(s.resolved_on)}")
     return facts
+
+
+def retraction_text(s: StatementView) -> str:
+    """Why a retracted statement was withdrawn: 'Retracted on 3 May 2024 by Rob Kessler:
+    the video was edited' (plain text; the renderer escapes it)."""
+    text = "Retracted"
+    if s.retracted_at:
+        text += f" on {long_date(s.retracted_at[:10])}"
+    if s.retracted_by:
+        text += f" by {s.retracted_by}"
+    return text + (f": {s.retraction_reason}" if s.retraction_reason else "")
+
+
+def withdrawn_text(e: EvidenceItem) -> str:
+    """'Withdrawn on 3 May 2024: the photo was staged' for retracted evidence."""
+    text = f"Withdrawn on {long_date((e.retracted_at or '')[:10])}"
+    return text + (f": {e.retracted_reason}" if e.retracted_reason else "")

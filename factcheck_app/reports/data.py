@@ -20,14 +20,16 @@ within a schema version):
     check_by (YYYY-MM-DD or null), check_by_phrase, state
     (upcoming|due|overdue|resolved|no_date), verdict (scale key), verdict_label,
     verdict_rationale, verdict_confidence (0..1 or null), review_state
-    (draft|in_review|changes_requested|approved), draft (bool: not approved),
+    (draft|in_review|changes_requested|approved|retracted), draft (bool: not approved),
     source {id, title, outlet, url, published_on} or null, source_start, source_end
     (character offsets of the quote in the source text), resolved_on (YYYY-MM-DD the
     current verdict was recorded, or null), approved_by, approved_at,
     evidence [{id, stance (supports|contradicts|context), note, occurred_on, title,
                summary, excerpt, url, source_url,
-               attachments [{file_name, sha256, size, media_type, package_path}]}],
-    verdict_history [{verdict, label, rationale, confidence, at, by}]
+               attachments [{file_name, sha256, size, media_type, package_path}],
+               retracted_at, retracted_reason (set when the evidence was withdrawn)}],
+    verdict_history [{verdict, label, rationale, confidence, at, by}],
+    retraction {at, by, reason} when the statement was retracted, else null
 
 CSV: UTF-8 (no BOM), CRLF line ends, one row per statement, columns CSV_COLUMNS
 in this order. List values are joined with ", ". Any cell that starts with
@@ -60,7 +62,7 @@ STATEMENT_KEYS = (
     "expectation", "check_by", "check_by_phrase", "state", "verdict", "verdict_label",
     "verdict_rationale", "verdict_confidence", "review_state", "draft", "source",
     "source_start", "source_end", "resolved_on", "approved_by", "approved_at", "evidence",
-    "verdict_history",
+    "verdict_history", "retraction",
 )
 
 
@@ -99,10 +101,13 @@ def statement_record(s: StatementView) -> dict[str, Any]:
             "attachments": [{"file_name": a.file_name, "sha256": a.sha256, "size": a.size,
                              "media_type": a.media_type, "package_path": a.package_path}
                             for a in e.attachments],
+            "retracted_at": e.retracted_at, "retracted_reason": e.retracted_reason,
         } for e in s.evidence],
         "verdict_history": [{"verdict": h.verdict, "label": h.label, "rationale": h.rationale,
                              "confidence": h.confidence, "at": h.at, "by": h.by}
                             for h in s.history],
+        "retraction": ({"at": s.retracted_at, "by": s.retracted_by,
+                        "reason": s.retraction_reason} if s.retracted else None),
     }
     assert tuple(record) == STATEMENT_KEYS
     return record

@@ -18,9 +18,11 @@ from .common import (
     citation_parts,
     escape,
     fact_rows,
+    retraction_text,
     text_html,
     verdict_facts,
     web_url,
+    withdrawn_text,
 )
 from .html_style import css_string, stylesheet
 from .model import (
@@ -68,7 +70,8 @@ def _badge(label: str, colour: str) -> str:
 
 
 def _draft_badge(s: StatementView) -> str:
-    return f' <span class="badge draft">{DRAFT_MARK}</span>' if s.draft else ""
+    """DRAFT, or RETRACTED, beside a statement not approved."""
+    return f' <span class="badge draft">{s.mark}</span>' if s.mark else ""
 
 
 def _citation(c: Citation, prefix: str = "Source") -> str:
@@ -149,6 +152,8 @@ def _evidence_item(e: EvidenceItem, compact: bool) -> str:
         head.append(f'<span class="ev-date">{escape(e.occurred_label)}</span>')
     head.append(escape(e.title or e.summary[:90]))
     parts = [f'<div class="ev-head">{"".join(head)}</div>']
+    if e.withdrawn:
+        parts.insert(0, f'<div class="withdrawn">{escape(withdrawn_text(e))}</div>')
     if e.title or not compact:
         parts.append(f"<div>{text_html(e.summary)}</div>")
     if e.excerpt and not compact:
@@ -162,6 +167,8 @@ def _evidence_item(e: EvidenceItem, compact: bool) -> str:
         where = f" \u2014 in this package as {escape(a.package_path)}" if a.package_path else ""
         parts.append(f'<p class="cite">File: {escape(a.file_name)} ({a.size:,} bytes, SHA-256 '
                      f"{escape(a.sha256[:16])}\u2026){where}</p>")
+    if e.withdrawn:
+        return f'<li class="withdrawn-item">{"".join(parts)}</li>'
     return (f'<li style="--s:{safe_colour(e.stance_colour)}">{"".join(parts)}</li>')
 
 
@@ -218,8 +225,10 @@ def _signoff(s: StatementView) -> str:
     if not s.draft and s.approved_by:
         return (f'<div class="signoff">Reviewed and approved by <strong>{escape(s.approved_by)}'
                 f"</strong> on {escape(long_date((s.approved_at or '')[:10]))}.</div>")
-    return (f'<div class="signoff pending"><strong>{DRAFT_MARK}</strong> \u2014 not approved '
-            f"(review: {escape(s.review_label.lower())}). Not for publication.</div>")
+    what = (escape(retraction_text(s)) if s.retracted
+            else f"Not approved (review: {escape(s.review_label.lower())})")
+    return (f'<div class="signoff pending"><strong>{s.mark}</strong> \u2014 {what}. '
+            "Not for publication.</div>")
 
 
 def _block(block) -> str:

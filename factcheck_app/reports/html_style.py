@@ -111,6 +111,9 @@ dl.facts dd {{ margin: 0; }}
 ol.evidence {{ list-style: none; padding: 0; margin: 0; }}
 ol.evidence li {{ border-left: 3px solid var(--s); padding: 2px 0 2px 12px; margin: 0 0 14px;
   break-inside: avoid; }}
+ol.evidence li.withdrawn-item {{ border-left-color: #9aa0a6; }}
+.withdrawn-item .ev-head {{ text-decoration: line-through; color: var(--muted); }}
+.withdrawn {{ color: #b91c1c; font-weight: 700; font-size: 13px; }}
 .ev-head {{ font-weight: 600; }}
 .ev-date {{ color: var(--muted); font-weight: 400; margin-right: 6px; }}
 .excerpt {{ font-family: {SERIF}; font-style: italic; color: #3d434b; margin: 6px 0; }}

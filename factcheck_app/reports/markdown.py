@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from .common import DOT, EVIDENCE_GROUPS, citation_parts, verdict_facts
+from .common import (
+    DOT,
+    EVIDENCE_GROUPS,
+    citation_parts,
+    retraction_text,
+    verdict_facts,
+    withdrawn_text,
+)
 from .model import (
     COL_ASSIGNEE,
     COL_CHECK_BY,
@@ -65,7 +72,7 @@ def _citation(c: Citation, prefix: str = "Source") -> str:
 
 def _verdict(s: StatementView) -> str:
     text = f"**{md(s.verdict_label)}**"
-    return text + (f" ({DRAFT_MARK})" if s.draft else "")
+    return text + (f" ({s.mark})" if s.mark else "")
 
 
 def _cell(column: str, s: StatementView, block: StatementTable) -> str:
@@ -101,7 +108,7 @@ def _dossier(block: Dossier, level: str) -> list[str]:
     s, compact = block.statement, block.compact
     out = []
     kicker = DOT.join(k for k in (s.kind_label, s.stated_label, f"ref. {s.short_id}") if k)
-    out.append(f"*{md(kicker)}*" + (f" \u2014 **{DRAFT_MARK}**" if s.draft else ""))
+    out.append(f"*{md(kicker)}*" + (f" \u2014 **{s.mark}**" if s.mark else ""))
     out.append("")
     out.append(f"> \u201c{md(s.quote)}\u201d")
     out.append("")
@@ -138,7 +145,8 @@ def _dossier(block: Dossier, level: str) -> list[str]:
             continue
         out += [f"{level} {title}", ""]
         for e in items:
-            line = f"- **{md(e.occurred_label or 'Undated')}** \u2014 "
+            line = f"- **{md(withdrawn_text(e))}.** " if e.withdrawn else "- "
+            line += f"**{md(e.occurred_label or 'Undated')}** \u2014 "
             line += f"**{md(e.title)}.** " if e.title else ""
             line += md(e.summary)
             out.append(line)
@@ -165,8 +173,9 @@ def _dossier(block: Dossier, level: str) -> list[str]:
         out.append(f"*Reviewed and approved by {md(s.approved_by)} on "
                    f"{md(long_date((s.approved_at or '')[:10]))}.*")
     else:
-        out.append(f"**{DRAFT_MARK}** \u2014 not approved (review: {md(s.review_label.lower())}). "
-                   "Not for publication.")
+        what = (md(retraction_text(s)) if s.retracted
+                else f"Not approved (review: {md(s.review_label.lower())})")
+        out.append(f"**{s.mark}** \u2014 {what}. Not for publication.")
     out.append("")
     return out
 

@@ -26,6 +26,7 @@ KIND_LABELS = {
 PAGE_SIZES = ("a4", "letter")
 
 DRAFT_MARK = "DRAFT"
+RETRACTED_MARK = "RETRACTED"
 DRAFT_NOTICE = "DRAFT \u2014 includes assessments not yet approved by a reviewer. Not for publication."
 PUBLISHED_NOTICE = "Every assessment in this report was approved by a second analyst."
 DUE_NOTICE = "No assessment is published here: every statement listed still awaits a verdict."
@@ -105,6 +106,12 @@ class EvidenceItem:
     source_url: str | None  # its source's link
     citation: Citation
     attachments: list[Attachment] = field(default_factory=list)
+    retracted_at: str | None = None  # withdrawn: it stays listed, marked, with the reason
+    retracted_reason: str | None = None
+
+    @property
+    def withdrawn(self) -> bool:
+        return bool(self.retracted_at)
 
 
 @dataclass(frozen=True)
@@ -160,6 +167,17 @@ class StatementView:
     source_end: int | None
     evidence: list[EvidenceItem] = field(default_factory=list)
     history: list[VerdictStep] = field(default_factory=list)
+    retracted: bool = False  # withdrawn after approval (only in reports with drafts)
+    retracted_at: str | None = None
+    retracted_by: str | None = None
+    retraction_reason: str | None = None
+
+    @property
+    def mark(self) -> str:
+        """What a statement not approved is marked with: RETRACTED or DRAFT ('' if approved)."""
+        if self.retracted:
+            return RETRACTED_MARK
+        return DRAFT_MARK if self.draft else ""
 
     @property
     def speaker_name(self) -> str:

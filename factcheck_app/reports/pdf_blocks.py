@@ -14,8 +14,10 @@ from .common import (
     escape,
     fact_rows,
     text_html,
+    retraction_text,
     verdict_facts,
     web_url,
+    withdrawn_text,
 )
 from .model import (
     COL_ASSIGNEE,
@@ -25,7 +27,6 @@ from .model import (
     COL_SPEAKER,
     COL_VERDICT,
     COLUMN_LABELS,
-    DRAFT_MARK,
     BarChart,
     Citation,
     Dossier,
@@ -71,10 +72,11 @@ class BodyBuilder:
                 f'font-weight:bold; font-size:7pt">&nbsp;{escape(label.upper())}&nbsp;</span>')
 
     def draft_badge(self, s: StatementView) -> str:
-        if not s.draft:
+        """DRAFT, or RETRACTED, beside a statement not approved."""
+        if not s.mark:
             return ""
         return (f'&nbsp;<span style="color:{RED}; font-weight:bold; font-size:7.5pt; '
-                f'background-color:#fde8e8">&nbsp;{DRAFT_MARK}&nbsp;</span>')
+                f'background-color:#fde8e8">&nbsp;{s.mark}&nbsp;</span>')
 
     def muted(self, html: str, size: float = 8.5) -> str:
         return f'<span style="color:{MUTED}; font-size:{size}pt">{html}</span>'
@@ -226,6 +228,9 @@ class BodyBuilder:
         if e.occurred_label:
             head = self.muted(escape(e.occurred_label), 8.5) + "&nbsp;&nbsp;"
         lines = [f'{head}<b>{escape(e.title or e.summary[:90])}</b>']
+        if e.withdrawn:
+            lines.insert(0, f'<span style="color:{RED}; font-weight:bold; font-size:8.5pt">'
+                            f'{escape(withdrawn_text(e))}</span>')
         if e.title or not compact:
             lines.append(f'<span style="line-height:130%">{text_html(e.summary)}</span>')
         if e.excerpt and not compact:
@@ -239,7 +244,8 @@ class BodyBuilder:
             where = f" \u2014 in the package as {escape(a.package_path)}" if a.package_path else ""
             lines.append(self.muted(f"File: {escape(a.file_name)} ({a.size:,} bytes, SHA-256 "
                                     f"{escape(a.sha256[:16])}\u2026){where}", 8))
-        return self._strip(e.stance_colour, "<br/>".join(lines), padding=5, bottom=6)
+        return self._strip(MUTED if e.withdrawn else e.stance_colour, "<br/>".join(lines),
+                           padding=5, bottom=6)
 
     def dossier(self, block: Dossier) -> str:
         s, compact = block.statement, block.compact
@@ -305,8 +311,12 @@ class BodyBuilder:
             body = (f'{self.muted("SIGN-OFF", 7)}<br/>Reviewed and approved by <b>'
                     f'{escape(s.approved_by)}</b> on {escape(long_date((s.approved_at or "")[:10]))}.')
             return self._strip("#2e7d32", body, background=SOFT, padding=7, bottom=12)
-        body = (f'<span style="color:{RED}"><b>{DRAFT_MARK}</b> \u2014 not approved (review: '
-                f"{escape(s.review_label.lower())}). Not for publication.</span>")
+        if s.retracted:
+            what = escape(retraction_text(s))
+        else:
+            what = f"Not approved (review: {escape(s.review_label.lower())})"
+        body = (f'<span style="color:{RED}"><b>{s.mark}</b> \u2014 {what}. '
+                "Not for publication.</span>")
         return self._strip(RED, body, background="#fdf0f0", padding=7, bottom=12)
 
     def block(self, block) -> str:

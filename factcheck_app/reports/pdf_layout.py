@@ -57,15 +57,21 @@ class ChartObject(QPyTextObject):
     def _chart(self, fmt: QTextFormat) -> BarChart:
         return self.charts[int(fmt.property(CHART_INDEX))]
 
+    def _geometry(self, chart: BarChart, width: float, device):
+        """The bars' layout, the label column as wide as the longest label needs."""
+        metrics = QFontMetricsF(self.fonts.font(8.5), device)
+        longest = max((metrics.horizontalAdvance(b.label) for b in chart.bars), default=0.0)
+        return geometry(width, unit=dev(0.62), longest_label=longest + dev(7))
+
     def intrinsicSize(self, doc, pos_in_document, fmt):  # noqa: N802 (Qt's name)
         chart = self._chart(fmt)
         width = min(doc.pageSize().width() - dev(2), 130 * MM)
-        g = geometry(width, unit=dev(0.62))
+        g = self._geometry(chart, width, doc.documentLayout().paintDevice())
         return QSizeF(width, g.height(len(chart.bars)) + dev(6))
 
     def drawObject(self, painter, rect, doc, pos_in_document, fmt):  # noqa: N802
         chart = self._chart(fmt)
-        g = geometry(rect.width(), unit=dev(0.62))
+        g = self._geometry(chart, rect.width(), painter.device())
         largest = max((b.value for b in chart.bars), default=0)
         total = chart.total
         painter.save()

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..domain.filters import StatementFilter
 from ..domain.states import check_state, overdue_cutoff
-from ..domain.verdicts import PENDING
+from ..domain.verdicts import PENDING, UNAPPROVED
 from ..domain.workflow import APPROVED, IN_REVIEW
 from ..storage import attachments, dossier_queries, history, records, statement_queries
 from ..storage.statement_queries import fts_query
@@ -149,7 +149,6 @@ def view_counts(ws: Workspace) -> dict[str, int]:
     }
 
 
-UNAPPROVED = "unapproved"  # track-record bucket: rated, the rating not yet approved
 TRACK_RECORD_ROWS = 12  # speakers on the dashboard's chart
 
 
@@ -192,8 +191,7 @@ def dashboard(ws: Workspace) -> dict[str, Any]:
         [cutoff]).fetchone()[0]
     in_review = db.execute("SELECT count(*) FROM statements WHERE review_state = ?",
                            [IN_REVIEW]).fetchone()[0]
-    mix = {row["verdict"]: row["n"] for row in db.query(
-        "SELECT verdict, count(*) AS n FROM statements GROUP BY verdict")}
+    mix = statement_queries.verdict_mix(db)  # approved outcomes; the unapproved apart
     records = track_records(ws)
     names = dict(db.execute("SELECT id, name FROM speakers").fetchall())
     ranked = sorted((sid for sid in records if sid in names),

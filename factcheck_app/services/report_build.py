@@ -19,7 +19,7 @@ from typing import Any
 from ..domain.errors import InvalidInput
 from ..domain.filters import StatementFilter
 from ..domain.states import GRACE_DAYS, OVERDUE, track_record
-from ..domain.verdicts import PENDING
+from ..domain.verdicts import PENDING, UNAPPROVED, UNAPPROVED_COLOUR, UNAPPROVED_LABEL
 from ..domain.workflow import APPROVED
 from ..reports import model
 from ..reports.model import (
@@ -47,7 +47,13 @@ from ..reports.model import (
 from . import queries
 from .report_request import ExportRequest
 from .report_scope import period_label, resolve_scope
-from .report_views import level_colour, level_label, ordered_levels, statement_views
+from .report_views import (
+    level_colour,
+    level_label,
+    outcome_levels,
+    outcome_of,
+    statement_views,
+)
 from .workspace import Workspace
 
 NOTABLE_LIMIT = 10
@@ -69,7 +75,8 @@ def build_report(ws: Workspace, request: ExportRequest) -> Report:
         workspace_title=ws.setting("title") or "", generated_at=_now(), today=ws.today(),
         include_drafts=request.include_drafts, page_size=request.page_size, scope=scope.lines,
         sections=[], statements=[],
-        legend=tuple(Bar(lv.label, 0, lv.colour) for lv in ordered_levels(scale)),
+        legend=tuple(Bar(lv.label, 0, lv.colour)
+                     for lv in outcome_levels(scale, unapproved=request.include_drafts)),
         best_rating=scale.best_rating, worst_rating=scale.worst_rating)
     builder(ws, request, scope, report, scale)
     report.scope.append(("Statements", str(len(report.statements))))
@@ -82,6 +89,16 @@ def build_report(ws: Workspace, request: ExportRequest) -> Report:
         report.sections.insert(0, Section("", [Paragraph(_left_out_text(report.left_out),
                                                          "notice")]))
     return report
+
+
+UNAPPROVED_NOTE = (f"A verdict not yet approved by a second analyst is counted apart "
+                   f"(\u201c{UNAPPROVED_LABEL}\u201d), not as an outcome.")
+
+
+def _awaiting(n: int) -> str:
+    if n == 1:
+        return "1 verdict awaits a second analyst's approval and is counted apart."
+    return f"{n} verdicts await a second analyst's approval and are counted apart."
 
 
 def _left_out_text(n: int) -> str:
@@ -147,31 +164,38 @@ def _speaker(ws, request, scope, report, scale) -> None:
                           speaker["title"], speaker["affiliation"], speaker["country"]).description
     report.subtitle = "Track record" + (f" \u00b7 {description}" if description else "")
     today = ws.today()
-    counts = track_record(({"check_by": v.check_by, "verdict": v.verdict} for v in views), today)
+    # Approved verdicts only: in a report with drafts, the rest are counted apart.
+    counts = track_record(({"check_by": v.check_by, "verdict": outcome_of(v)} for v in views),
+                          today)
     checkable = sum(counts.values())
     held, broken = counts.get("held", 0), counts.get("broken", 0)
-    pending = counts.get(PENDING, 0)
+    pending, unapproved = counts.get(PENDING, 0), counts.get(UNAPPROVED, 0)
     report.cover_figures = (
         Figure("statements", str(len(views))),
         Figure("past check-by", str(checkable)),
         Figure(level_label(scale, "held", "held"), str(held), level_colour(scale, "held")),
         Figure(level_label(scale, "broken", "broken"), str(broken), level_colour(scale, "broken")),
+        *((Figure(UNAPPROVED_LABEL.lower(), str(unapproved), UNAPPROVED_COLOUR),)
+          if unapproved else ()),
         Figure(level_label(scale, PENDING, "pending"), str(pending), level_colour(scale, PENDING)),
     )
-    bars = tuple(Bar(lv.label, counts.get(lv.key, 0), lv.colour) for lv in ordered_levels(scale))
+    levels = outcome_levels(scale, unapproved=request.include_drafts)
+    bars = tuple(Bar(lv.label, counts.get(lv.key, 0), lv.colour) for lv in levels)
     intro = (f"{len(views)} statement{'s' if len(views) != 1 else ''} by {speaker['name']} "
              f"{'are' if len(views) != 1 else 'is'} on record. {checkable} had a check-by date "
              f"that has passed by {long_date(today.isoformat())}: held {held}, "
              f"broken {broken}, still pending {pending}.")
     if counts.get("partly_held"):
         intro = intro[:-1] + f", partly held {counts['partly_held']}."
+    if unapproved:
+        intro += f" {_awaiting(unapproved)}"
     overview = Section("Track record", [
         Paragraph(intro),
-        Figures(tuple(Figure(lv.label, str(counts.get(lv.key, 0)), lv.colour)
-                      for lv in ordered_levels(scale))),
+        Figures(tuple(Figure(lv.label, str(counts.get(lv.key, 0)), lv.colour) for lv in levels)),
         BarChart("Statements past their check-by date, by verdict", bars,
                  "Only statements whose check-by date has passed count towards a track record; "
-                 "later or undated ones are listed below but not counted."),
+                 "later or undated ones are listed below but not counted."
+                 + (f" {UNAPPROVED_NOTE}" if request.include_drafts else "")),
     ])
     report.sections.append(overview)
     report.sections.append(Section("Statements", _by_year(
@@ -202,24 +226,27 @@ def _period(ws, request, scope, report, scale) -> None:
     report.title = "Statements and outcomes" if not (low or high) else period
     report.subtitle = ("What officials said and what then happened" if not (low or high)
                        else "Statements made or resolved in the period, and what then happened")
-    mix = Counter(v.verdict for v in views)
+    mix = Counter(outcome_of(v) for v in views)  # approved verdicts; drafts apart
     worst = [lv for lv in scale.levels if lv.rating == scale.worst_rating]
     broken_key = worst[0].key if worst else "broken"
-    broken = [v for v in views if v.verdict == broken_key]
+    broken = [v for v in views if outcome_of(v) == broken_key]
+    broken_drafts = sum(v.draft and v.verdict == broken_key for v in views)
     report.cover_figures = (
         Figure("made in period", str(len(made & {v.id for v in views}))),
         Figure("resolved in period", str(len(resolved))),
         Figure(level_label(scale, "held", "held"), str(mix.get("held", 0)), level_colour(scale, "held")),
         Figure(level_label(scale, broken_key, "broken"), str(len(broken)), level_colour(scale, broken_key)),
+        *((Figure(UNAPPROVED_LABEL.lower(), str(mix[UNAPPROVED]), UNAPPROVED_COLOUR),)
+          if mix.get(UNAPPROVED) else ()),
         Figure(level_label(scale, PENDING, "pending"), str(mix.get(PENDING, 0)),
                level_colour(scale, PENDING)),
     )
-    bars = tuple(Bar(lv.label, mix.get(lv.key, 0), lv.colour) for lv in ordered_levels(scale))
+    shown = outcome_levels(scale, unapproved=request.include_drafts)
+    bars = tuple(Bar(lv.label, mix.get(lv.key, 0), lv.colour) for lv in shown)
     by_speaker: dict[str, Counter] = {}
     for v in views:
-        by_speaker.setdefault(v.speaker_name, Counter())[v.verdict] += 1
+        by_speaker.setdefault(v.speaker_name, Counter())[outcome_of(v)] += 1
     ranked = sorted(by_speaker.items(), key=lambda kv: (-sum(kv[1].values()), kv[0].lower()))
-    shown = ordered_levels(scale)
     rows = []
     for name, c in ranked[:15]:
         rows.append((name, str(sum(c.values())), *(str(c.get(lv.key, 0)) for lv in shown)))
@@ -233,21 +260,29 @@ def _period(ws, request, scope, report, scale) -> None:
         Paragraph(f"{len(views)} statement{'s' if len(views) != 1 else ''} "
                   f"{'were' if len(views) != 1 else 'was'} made or resolved in the period "
                   f"({period}). {len(resolved)} received a verdict in the period; "
-                  f"{mix.get(PENDING, 0)} still await one."),
+                  f"{mix.get(PENDING, 0)} still await one."
+                  + (f" {_awaiting(mix[UNAPPROVED])}" if mix.get(UNAPPROVED) else "")),
         BarChart("Verdicts of the statements in this report", bars,
-                 "Current verdict of every statement made or resolved in the period."),
+                 "Current verdict of every statement made or resolved in the period."
+                 + (f" {UNAPPROVED_NOTE}" if request.include_drafts else "")),
         Table(("Speaker", "Total", *(lv.label for lv in shown)), tuple(rows),
               numeric=(False, True, *(True for _ in shown)), title="By speaker"),
     ]))
     notable = sorted(broken, key=lambda v: (-(v.confidence or 0), v.resolved_on or "",
                                             v.stated_sort), reverse=False)[:NOTABLE_LIMIT]
     blocks: list = [Dossier(v, compact=True) for v in notable]
+    broken_label = level_label(scale, broken_key, "broken")
     if not blocks:
-        blocks = [Paragraph(f"No statement in the period was rated "
-                            f"{level_label(scale, broken_key, 'broken')}.", "muted")]
+        blocks = [Paragraph(f"No approved verdict in the period is {broken_label}."
+                            if broken_drafts else
+                            f"No statement in the period was rated {broken_label}.", "muted")]
     elif len(broken) > len(notable):
         blocks.insert(0, Paragraph(f"The {len(notable)} most clear-cut of {len(broken)} "
                                    "broken statements, by the analysts' confidence.", "muted"))
+    if broken_drafts:  # drafts are listed under All statements, marked, not as outcomes
+        blocks.append(Paragraph(
+            f"{broken_drafts} more rated {broken_label} await a second analyst's approval; "
+            "they are listed under All statements, marked DRAFT.", "muted"))
     report.sections.append(Section(f"Notable {level_label(scale, broken_key, 'broken').lower()} "
                                    "statements", blocks, new_page=True))
     report.sections.append(Section("All statements", _by_year(

@@ -10,8 +10,16 @@ from ..domain.errors import InvalidInput
 from ..domain.filters import StatementFilter
 from ..domain.records import KIND_LABELS, STANCE_LABELS
 from ..domain.states import STATE_LABELS
-from ..domain.verdicts import PENDING, VerdictLevel, VerdictScale
-from ..domain.workflow import APPROVED
+from ..domain.verdicts import (
+    PENDING,
+    UNAPPROVED,
+    UNAPPROVED_COLOUR,
+    UNAPPROVED_LABEL,
+    VerdictLevel,
+    VerdictScale,
+    outcome,
+)
+from ..domain.workflow import APPROVED, RETRACTED
 from ..domain.workflow import STATE_LABELS as REVIEW_LABELS
 from ..reports.model import (
     Attachment,
@@ -61,6 +69,21 @@ def ordered_levels(scale: VerdictScale) -> list[VerdictLevel]:
         [lv for lv in scale.levels if lv.key == PENDING]
 
 
+def outcome_levels(scale: VerdictScale, *, unapproved: bool) -> list[VerdictLevel]:
+    """The buckets a verdict mix counts, in order: the approved verdicts, then (in a report
+    with drafts) those rated but not yet approved, then pending."""
+    levels = ordered_levels(scale)
+    if unapproved:
+        levels.insert(len(levels) - sum(lv.key == PENDING for lv in levels),
+                      VerdictLevel(UNAPPROVED, UNAPPROVED_LABEL, UNAPPROVED_COLOUR, None, None))
+    return levels
+
+
+def outcome_of(view: StatementView) -> str:
+    """The bucket a statement counts under in a mix: a draft verdict is not an outcome."""
+    return outcome(view.verdict, not view.draft)
+
+
 def level_label(scale: VerdictScale, key: str, fallback: str) -> str:
     try:
         return scale.level(key).label
@@ -98,7 +121,8 @@ def _view(s: dict[str, Any], scale: VerdictScale, today: date) -> StatementView:
             title=e["title"], summary=e["summary"] or "", excerpt=e["excerpt"], note=e["note"],
             url=e["url"], source_url=e["source_url"],
             citation=Citation(e["source_title"], e["source_outlet"], None, cite_url),
-            attachments=attachments))
+            attachments=attachments, retracted_at=e.get("retracted_at"),
+            retracted_reason=e.get("retracted_reason")))
     history = []
     for v in s["verdicts"]:
         lv = level_of(scale, v["verdict"])
@@ -109,6 +133,7 @@ def _view(s: dict[str, Any], scale: VerdictScale, today: date) -> StatementView:
         matching = [h for h in history if h.verdict == s["verdict"]]
         resolved_on = (matching[-1].at[:10] if matching
                        else (s["approved_at"] or s["updated_at"] or "")[:10] or None)
+    retraction = s.get("retraction") or {}
     days_overdue = None
     if s["check_by"] and (not s["verdict"] or s["verdict"] == PENDING):
         days = (today - date.fromisoformat(s["check_by"])).days
@@ -129,4 +154,6 @@ def _view(s: dict[str, Any], scale: VerdictScale, today: date) -> StatementView:
         draft=s["review_state"] != APPROVED, approved_by=s["approved_by_name"],
         approved_at=s["approved_at"], resolved_on=resolved_on, assignee=s["assignee_name"],
         source=source, source_record=source_record, source_start=s["source_start"],
-        source_end=s["source_end"], evidence=items, history=history)
+        source_end=s["source_end"], evidence=items, history=history,
+        retracted=s["review_state"] == RETRACTED, retracted_at=retraction.get("at"),
+        retracted_by=retraction.get("by"), retraction_reason=retraction.get("reason"))

@@ -51,7 +51,7 @@ def act(ws: Workspace, *, statement_id: str, action: str, comment: str = "") -> 
             changes.update(approval.NOT_APPROVED)
         reason = wf.ACTION_LABELS[action]
         if action == wf.RETRACT:
-            reason, comment = f"Retracted: {comment.strip()}", f"Retracted: {comment.strip()}"
+            reason = comment = wf.RETRACTION_PREFIX + comment.strip()
         records.update(db, "statements", statement_id, changes, actor=ws.actor,
                        action="workflow", reason=reason)
         if comment.strip():

@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..domain.workflow import RETRACTED, RETRACTION_PREFIX
+
 # Ids per IN (...) list: well under SQLite's variable limit, large enough to be few queries.
 CHUNK = 500
 
@@ -40,7 +42,8 @@ def _grouped(rows: Iterable[dict[str, Any]], key: str) -> dict[str, list[dict[st
 
 def dossiers(db: Database, ids: list[str]) -> list[dict[str, Any]]:
     """The statements with these ids (at most CHUNK), in that order, each with its
-    `speaker`, `source`, `evidence` (link, stance and `attachments`) and `verdicts`."""
+    `speaker`, `source`, `evidence` (link, stance and `attachments`), `verdicts` and
+    `retraction` ({at, by, reason} when retracted, else None)."""
     if not ids:
         return []
     rows = _by_id(db, "SELECT * FROM statements WHERE id IN ({marks})", ids)
@@ -67,6 +70,8 @@ def dossiers(db: Database, ids: list[str]) -> list[dict[str, Any]]:
             LEFT JOIN users u ON u.id = v.created_by
             WHERE v.statement_id IN ({marks}) ORDER BY v.statement_id, v.created_at""", ids),
         "statement_id")
+    retractions = _retractions(db, [r["id"] for r in rows.values()
+                                    if r["review_state"] == RETRACTED])
     out = []
     for statement_id in ids:
         row = rows.get(statement_id)
@@ -79,5 +84,22 @@ def dossiers(db: Database, ids: list[str]) -> list[dict[str, Any]]:
             del item["linked_statement"]
             item["attachments"] = files.get(item["id"], []) if item["files"] else []
         row["verdicts"] = verdicts.get(statement_id, [])
+        row["retraction"] = retractions.get(statement_id)
         out.append(row)
+    return out
+
+
+def _retractions(db: Database, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """For retracted statements: when, by whom and why, from the review-thread entry the
+    retraction wrote (services.review.act: "Retracted: <reason>"); the newest one wins."""
+    if not ids:
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    for row in db.query(
+            f"""SELECT c.statement_id, c.body, c.created_at, u.display_name AS user_name
+                FROM comments c LEFT JOIN users u ON u.id = c.user_id
+                WHERE c.statement_id IN ({_marks(ids)}) AND c.body LIKE ?
+                ORDER BY c.statement_id, c.created_at""", [*ids, RETRACTION_PREFIX + "%"]):
+        out[row["statement_id"]] = {"at": row["created_at"], "by": row["user_name"],
+                                    "reason": row["body"][len(RETRACTION_PREFIX):].strip()}
     return out

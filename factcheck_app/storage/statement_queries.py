@@ -13,7 +13,8 @@ from sqlite_utils import Database
 
 from ..domain.filters import StatementFilter
 from ..domain.states import overdue_cutoff
-from ..domain.verdicts import PENDING
+from ..domain.verdicts import PENDING, UNAPPROVED
+from ..domain.workflow import APPROVED
 
 # Above this many full-text matches, ranking costs more than it helps: order by date.
 RANK_LIMIT = 2_000
@@ -255,3 +256,15 @@ def _between(expression: str, low: str | None, high: str | None) -> tuple[str, l
     if not low and not high:
         return "1", []
     return f"{expression} BETWEEN ? AND ?", [low or "", high or "\uffff"]
+
+
+def verdict_mix(db: Database) -> dict[str, int]:
+    """How many statements count under each outcome (domain.verdicts.outcome): the
+    verdict once approved, UNAPPROVED when rated but not approved, PENDING when unrated."""
+    rows = db.query(
+        """SELECT CASE WHEN verdict IS NULL OR verdict = :pending THEN :pending
+                       WHEN review_state = :approved THEN verdict ELSE :unapproved END AS bucket,
+                  count(*) AS n
+           FROM statements GROUP BY bucket""",
+        {"pending": PENDING, "approved": APPROVED, "unapproved": UNAPPROVED})
+    return {row["bucket"]: row["n"] for row in rows}

@@ -11,7 +11,7 @@ from ..domain.states import GRACE_DAYS
 from ..services import queries
 from ..services.workspace import Changes
 from . import track_records
-from .charts import DonutChart, StackedBarChart, verdict_segments
+from .charts import DonutChart, StackedBarChart
 from .context import UiContext
 from .theme import ACCENT, DUE_COLOURS, REVIEW_COLOURS
 from .widgets import EmptyState, hbox, label
@@ -124,8 +124,8 @@ class DashboardView(QWidget):
         self.records_stack.addWidget(self.records_empty)
         panels = QHBoxLayout()
         panels.setSpacing(12)
-        panels.addWidget(panel("Verdict mix", "All statements by their current verdict",
-                               self.mix_stack), 2)
+        panels.addWidget(panel("Verdict mix", "All statements by approved verdict; one "
+                               "awaiting approval shows apart, in teal", self.mix_stack), 2)
         panels.addWidget(panel("Track records", f"By speaker. {track_records.EXPLANATION}",
                                self.records_stack), 3)
         layout.addLayout(panels)
@@ -143,12 +143,13 @@ class DashboardView(QWidget):
         for key, card in self.cards.items():
             card.set_value(int(values[key] or 0))
         self.as_of.setText(f"as of {parse_fuzzy_date(data['today']).label()}")
-        segments = verdict_segments(data["verdict_mix"], scale)
+        empty = track_records.template(scale)
+        segments = [s for s in track_records.segments(data["verdict_mix"], empty)
+                    if s.value or s.key != track_records.UNAPPROVED]
         self.mix.set_segments(segments, "statement" if total == 1 else "statements")
         self.mix_stack.setCurrentWidget(self.mix if total else self.mix_empty)
         rows = []
         used: set[str] = set()
-        empty = track_records.template(scale)
         for record in data["track_records"]:
             segments = track_records.segments(record, empty)
             used.update(s.key for s in segments if s.value)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..domain.verdicts import PENDING, VerdictScale
-from ..services.queries import UNAPPROVED
+from ..domain.verdicts import (
+    PENDING,
+    UNAPPROVED,
+    UNAPPROVED_COLOUR,
+    UNAPPROVED_LABEL,
+    VerdictScale,
+)
 from .charts import Segment, verdict_segments
-
-UNAPPROVED_LABEL = "Rated, not yet approved"
-UNAPPROVED_COLOUR = "#5b9fa8"  # teal: no level of the scale uses it, nor the empty track
 EXPLANATION = ("Approved verdicts on statements past their check-by date. A verdict not yet "
                "approved by a second analyst is shown apart, in teal, and not counted "
                "as an outcome.")

@@ -57,11 +57,16 @@ def test_cards_follow_changes_broadcast_by_the_context(ctx, qtbot):
     view = DashboardView(ctx)
     qtbot.addWidget(view)
     overdue = next(r for r in queries.list_statements(ctx.ws) if r["state"] == "overdue")
+    before = {s.key: s.value for s in view.mix.segments()}
     ctx.perform(lambda ws: statements.set_verdict(ws, statement_id=overdue["id"], verdict="broken",
                                                   rationale="It did not happen."))
     assert view.cards["overdue"].value() == 1
     mix = {s.key: s.value for s in view.mix.segments()}
-    assert mix["broken"] == 3
+    # The verdict awaits a second analyst: it shows apart, not as a published "broken".
+    assert mix["broken"] == before["broken"] == 2
+    assert mix["unapproved"] == before["unapproved"] + 1
+    assert [s.label for s in view.mix.segments() if s.key == "unapproved"] == \
+        ["Rated, not yet approved"]
 
 
 def test_clicking_a_card_asks_for_its_statements(ctx, qtbot):
