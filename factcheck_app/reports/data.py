@@ -29,7 +29,9 @@ within a schema version):
                attachments [{file_name, sha256, size, media_type, package_path}],
                retracted_at, retracted_reason (set when the evidence was withdrawn)}],
     verdict_history [{verdict, label, rationale, confidence, at, by}],
-    retraction {at, by, reason} when the statement was retracted, else null
+    retraction {at, by, reason} when the statement was retracted, else null,
+    speaker_details {kind (person|body), title, affiliation, country} or null
+    (the import gives a new speaker these)
 
 CSV: UTF-8 (no BOM), CRLF line ends, one row per statement, columns CSV_COLUMNS
 in this order. List values are joined with ", ". Any cell that starts with
@@ -62,7 +64,7 @@ STATEMENT_KEYS = (
     "expectation", "check_by", "check_by_phrase", "state", "verdict", "verdict_label",
     "verdict_rationale", "verdict_confidence", "review_state", "draft", "source",
     "source_start", "source_end", "resolved_on", "approved_by", "approved_at", "evidence",
-    "verdict_history", "retraction",
+    "verdict_history", "retraction", "speaker_details",
 )
 
 
@@ -108,6 +110,9 @@ def statement_record(s: StatementView) -> dict[str, Any]:
                             for h in s.history],
         "retraction": ({"at": s.retracted_at, "by": s.retracted_by,
                         "reason": s.retraction_reason} if s.retracted else None),
+        "speaker_details": ({"kind": s.speaker.kind, "title": s.speaker.title,
+                             "affiliation": s.speaker.affiliation, "country": s.speaker.country}
+                            if s.speaker else None),
     }
     assert tuple(record) == STATEMENT_KEYS
     return record

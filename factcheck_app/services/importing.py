@@ -19,6 +19,7 @@ from . import evidence as ev
 from . import statements
 from .lookup import resolve_id
 from .sources import add_source
+from .speakers import add_speaker, find_speaker
 from .workspace import Changes, Workspace
 
 # Documented in README ("Importing"): columns for a statements CSV.
@@ -61,11 +62,36 @@ def _tags(row: Mapping[str, Any], where: str) -> list[str] | str | None:
                                 f"{kind_of(bad)}")
 
 
-def _speaker(row: Mapping[str, Any], where: str) -> str:
+SPEAKER_DETAILS = ("kind", "title", "affiliation", "country")
+
+
+def _speaker(row: Mapping[str, Any], where: str) -> dict[str, str]:
+    """Who said it: a name, with the details a new speaker record gets (kind, title,
+    affiliation, country) from a "speaker" object, or, as our JSON export writes them,
+    from "speaker_details" beside the name."""
     value = row.get("speaker")
-    if isinstance(value, Mapping):  # {"name": ...} as some tools write it
-        return _text(value, "name", f"{where}, speaker")
-    return _text(row, "speaker", where)
+    if isinstance(value, Mapping):  # {"name": ..., "title": ...} as some tools write it
+        details, at = value, f"{where}, speaker"
+        name = _text(value, "name", at)
+    else:
+        name = _text(row, "speaker", where)
+        details, at = row.get("speaker_details") or {}, f"{where}, speaker_details"
+        if not isinstance(details, Mapping):
+            raise _field(where, "speaker_details", f"must be an object, not {kind_of(details)}")
+    return {"name": name, **{key: _text(details, key, at) for key in SPEAKER_DETAILS}}
+
+
+def _speaker_id(ws: Workspace, speaker: Mapping[str, str], where: str) -> str:
+    """The speaker's record: the one already known by that name or alias as it is, else
+    a new one with the details the file gives."""
+    found = find_speaker(ws, speaker["name"])
+    if found:
+        return found["id"]
+    details = {key: speaker[key] for key in SPEAKER_DETAILS if speaker[key]}
+    try:
+        return add_speaker(ws, name=speaker["name"], **details).created
+    except FactcheckError as error:
+        raise InvalidInput(f"{where}, speaker: {error}") from None
 
 
 def _source(row: Mapping[str, Any], where: str) -> dict[str, str]:
@@ -112,8 +138,8 @@ def _import_statement(ws: Workspace, row: Mapping[str, Any], where: str,
     if tags:
         fields["tags"] = tags
     speaker = _speaker(row, where)
-    if speaker:
-        fields["speaker"] = speaker
+    if speaker["name"]:
+        fields["speaker_id"] = _speaker_id(ws, speaker, where)
     verdict = _text(row, "verdict", where)
     rationale = _text(row, "verdict_rationale", where)
     confidence = _text(row, "verdict_confidence", where) or None
@@ -257,7 +283,9 @@ def _claimreview_row(ws: Workspace, item: ClaimReviewItem) -> dict[str, Any]:
                   "published_on": item.appearance_date or ""}
     elif item.review_url:  # nothing said where: the review itself is the one source
         source = {"title": item.review_url, "url": item.review_url}
-    return {"quote": item.claim, "speaker": item.speaker,
+    speaker = {"name": item.speaker, "kind": item.speaker_kind,
+               "title": item.speaker_title} if item.speaker else None
+    return {"quote": item.claim, "speaker": speaker,
             "stated_on": (item.claim_date or item.review_date or "")[:10],
             "original_text": item.claim_text or "", "source": source,
             "verdict": verdict, "verdict_rationale": rationale, "expectation": None}
