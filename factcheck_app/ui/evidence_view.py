@@ -251,6 +251,10 @@ class EvidenceView(ListView):
         """The search runs in the database, so wait for a pause in typing."""
         self._search_timer.start()
 
+    def _search_now(self) -> None:
+        if self._search_timer.isActive():
+            self.refresh()  # stops the timer
+
     def select_id(self, evidence_id: str) -> None:
         super().select_id(evidence_id)
         self._selection_changed()

@@ -113,7 +113,7 @@ class ListView(QWidget):
             self.table.setSortingEnabled(True)
             self.table.sortByColumn(*sort_by)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
-        SearchKeys(self.search, self.table)
+        SearchKeys(self.search, self.table, before_leaving=self._search_now)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.refusal = label("", "refusal", wrap=True)
         self.refusal.hide()
@@ -200,6 +200,10 @@ class ListView(QWidget):
         if self.proxy is not None:
             self.proxy.set_needle(text)
             self._update_count()
+
+    def _search_now(self) -> None:
+        """Enter or Down in the search: the results must match the text typed, so a search
+        still waiting for a pause in typing runs now (a subclass that waits says how)."""
 
     def _update_count(self) -> None:
         shown, total = self.table.model().rowCount(), self.model.rowCount()

@@ -218,6 +218,25 @@ def test_evidence_search_narrows_the_rows(ctx, qtbot):
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
 
 
+def test_enter_right_after_typing_searches_evidence_at_once(ctx, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    view = EvidenceView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "aircraft")
+    assert view._search_timer.isActive()  # the search still waits for a pause in typing
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    # no waiting: the results match the text, and the keyboard is on the first of them
+    assert view.model.rowCount() == 1
+    assert view.selected_row()["title"].startswith("Russian aircraft")
+    assert view.table.hasFocus()
+
+
 def test_dropping_files_on_the_view_attaches_them_with_their_hash(ctx, qtbot, tmp_path):
     photo = tmp_path / "airfield photo.jpg"
     photo.write_bytes(b"\xff\xd8 not really a jpeg")
