@@ -213,7 +213,9 @@ window_run() {  # label, command...: sets MAPPED[label]; ok/bad on a clean close
   local label=$1; shift
   local t0 pid wid rc=0
   t0=$(now)
-  "$@" gui "$W" --as maya > "$TMP/x-$label.out" 2> "$TMP/x-$label.err" & pid=$!
+  # maya's passphrase (the sample's), so the main window opens instead of the sign-in dialog
+  FACTCHECK_PASSPHRASE=sample-passphrase "$@" gui "$W" --as maya \
+    > "$TMP/x-$label.out" 2> "$TMP/x-$label.err" & pid=$!
   wid=""
   for _ in $(seq 600); do  # poll every 50 ms (xdotool's own --sync polls every 500 ms)
     # the first window of the process on screen: the start-up frame, its first paint

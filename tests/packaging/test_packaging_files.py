@@ -56,6 +56,19 @@ def test_the_spec_bundles_every_qt_module_the_app_imports() -> None:
                          "QT_USED in packaging/factcheck.spec")
 
 
+def test_the_spec_names_the_cffi_backend_pynacl_imports_from_c() -> None:
+    """PyNaCl's compiled bindings load cffi's `_cffi_backend` from C, where PyInstaller's
+    analysis cannot see it; an installed copy without it failed on its first command."""
+    import nacl
+
+    folder = Path(nacl.__file__).parent
+    compiled = [p for p in (*folder.rglob("*.so"), *folder.rglob("*.pyd"))
+                if b"_cffi_backend" in p.read_bytes()]
+    assert compiled, "PyNaCl's bindings are expected to be built with cffi"
+    assert '"_cffi_backend"' in SPEC.read_text(), (
+        "add \"_cffi_backend\" to hiddenimports in packaging/factcheck.spec")
+
+
 def _resource_paths() -> list[tuple[str, ...]]:
     """Literal arguments of every resource(...) call in the app (incl. *CONSTANT tuples)."""
     found = []
