@@ -24,6 +24,7 @@ from sqlite_utils import Database
 
 from . import changeset
 from .changeset import RecordChange
+from .session import sqlite_database
 
 GENESIS = bytes(32)
 
@@ -212,12 +213,12 @@ def append(db: Database, header: Header, changes: list[RecordChange], prev: byte
     returns its hash. Must run in a write transaction."""
     diff = pack(changeset.encode(changes, action=header.action, reason=header.reason))
     digest = change_set_hash(prev, header, diff)
-    db.conn.execute(
+    sqlite_database(db).conn.execute(
         "INSERT INTO history (seq, at, user_id, user_name, action, reason, diff, "
         "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [header.seq, header.at, header.user_id, header.user_name, header.action,
          header.reason, diff, prev, digest])
-    db.conn.executemany(
+    sqlite_database(db).conn.executemany(
         "INSERT OR IGNORE INTO history_records (record_type, record_id, seq) VALUES (?, ?, ?)",
         [(table_key(c.table), record_key(c.record_id), header.seq) for c in changes])
     return digest
@@ -237,13 +238,13 @@ def change_sets(db: Database, seqs: Iterable[int] | None = None, *,
     """Change sets in order with their record changes: all of them, or those in `seqs`;
     with `only` (table, id), just that record's changes."""
     if seqs is None:
-        rows: Iterable[tuple] = db.conn.execute(f"SELECT {_COLUMNS} FROM history ORDER BY seq")
+        rows: Iterable[tuple] = sqlite_database(db).conn.execute(f"SELECT {_COLUMNS} FROM history ORDER BY seq")
     else:
         wanted = sorted(set(seqs))
         rows = []
         for start in range(0, len(wanted), 500):
             part = wanted[start:start + 500]
-            rows += db.conn.execute(
+            rows += sqlite_database(db).conn.execute(
                 f"SELECT {_COLUMNS} FROM history WHERE seq IN ({', '.join('?' * len(part))}) "
                 "ORDER BY seq", part).fetchall()
     for row in rows:
@@ -262,7 +263,7 @@ def record_change_sets(db: Database, table: str, record_id: str, *, limit: int |
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    seqs = [row[0] for row in db.conn.execute(sql, params)]
+    seqs = [row[0] for row in sqlite_database(db).conn.execute(sql, params)]
     return list(change_sets(db, seqs, only=(table, record_id)))
 
 
@@ -288,7 +289,7 @@ def verify_chain(db: Database) -> ChainProblem | None:
     """Recompute every hash; return the first change set that does not match its content."""
     prev = GENESIS
     expected_seq = 1
-    cursor = db.conn.execute(f"SELECT {_COLUMNS}, prev_hash, hash FROM history ORDER BY seq")
+    cursor = sqlite_database(db).conn.execute(f"SELECT {_COLUMNS}, prev_hash, hash FROM history ORDER BY seq")
     for row in cursor:
         header = _header(row)
         seq = header.seq
@@ -318,7 +319,7 @@ def replay(db: Database, *, index: set[tuple[int | str, str | bytes, int]] | Non
     """
     state: dict[str, dict[str, dict[str, Any] | None]] = {}
     keys: dict[str, str | bytes] = {}
-    for seq, diff in db.conn.execute("SELECT seq, diff FROM history ORDER BY seq"):
+    for seq, diff in sqlite_database(db).conn.execute("SELECT seq, diff FROM history ORDER BY seq"):
         for table, names, entries in json.loads(unpack(diff)):
             records = state.get(table)
             if records is None:

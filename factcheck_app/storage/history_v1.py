@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from ..domain.errors import WorkspaceInvalid
 from . import history
 from .changeset import CREATE, DELETE, UPDATE, RecordChange
+from .session import sqlite_database
 
 _V1_GENESIS = "0" * 64
 _V1_FIELDS = ("at", "user_id", "user_name", "action", "record_type", "record_id", "field",
@@ -105,7 +106,7 @@ def _runs(db: Database) -> Iterator[tuple[tuple, list[RecordChange]]]:
 def _verified(db: Database) -> Iterator[dict[str, Any]]:
     prev = _V1_GENESIS
     expected = None
-    for row in db.conn.execute(
+    for row in sqlite_database(db).conn.execute(
             f"SELECT seq, {', '.join(_V1_FIELDS)}, prev_hash, hash FROM history_v1 ORDER BY seq"):
         seq = row[0]
         entry = dict(zip(_V1_FIELDS, row[1:11]))

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from . import history
 from .attachments import blob_path, sha256_file
 from .records import TRACKED_TABLES, UNTRACKED
+from .session import sqlite_database
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,8 @@ def records_match_history(db: Database) -> Iterator[Problem]:
     expected = history.replay(db, index=index)
     for table in TRACKED_TABLES:
         known = expected.get(table, {})
-        columns = [c.name for c in db[table].columns if c.name not in UNTRACKED]
-        cursor = db.conn.execute(
+        columns = [c.name for c in sqlite_database(db)[table].columns if c.name not in UNTRACKED]
+        cursor = sqlite_database(db).conn.execute(
             f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]")
         id_at = columns.index("id")
         seen: set[str] = set()
@@ -77,7 +78,7 @@ def _index_matches(db: Database, expected: set[tuple[int | str, str | bytes, int
                    ) -> Iterator[Problem]:
     """The index the History tab reads must list every change set of a record, and no
     other: otherwise a change could be hidden from (or forged into) a record's history."""
-    actual = set(db.conn.execute("SELECT record_type, record_id, seq FROM history_records"))
+    actual = set(sqlite_database(db).conn.execute("SELECT record_type, record_id, seq FROM history_records"))
     for table, key, seq in sorted(expected - actual, key=_by_seq)[:1]:
         yield Problem("history", f"history #{seq}", "the history index lacks this change of "
                       f"{history.TABLE_NAMES.get(table, table)} {_shown(key)}")

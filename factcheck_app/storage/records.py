@@ -15,6 +15,7 @@ from ..domain.errors import NotFound, StaleEdit
 from . import changeset, history
 from .changeset import RecordChange
 from .history import Actor
+from .session import sqlite_database
 
 TRACKED_TABLES = (
     "users",
@@ -80,7 +81,7 @@ def insert_many(
         rows.append(row)
     if rows:
         columns = list(rows[0])
-        db.conn.executemany(
+        sqlite_database(db).conn.executemany(
             f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
             f"VALUES ({', '.join('?' * len(columns))})",
             [tuple(row.get(c) for c in columns) for row in rows],
@@ -115,7 +116,7 @@ def update(
         return old, old
     stamp = history.now()
     assignments = ", ".join(f"[{k}] = ?" for k in changed)
-    cursor = db.conn.execute(
+    cursor = sqlite_database(db).conn.execute(
         f"UPDATE [{table}] SET {assignments}, version = version + 1, updated_at = ?, "
         "updated_by = ? WHERE id = ? AND version = ?",
         [*changed.values(), stamp, actor.user_id, record_id, old["version"]],
@@ -135,7 +136,7 @@ def delete(
     db: Database, table: str, record_id: str, *, actor: Actor, reason: str | None = None
 ) -> dict[str, Any]:
     old = get(db, table, record_id)
-    db.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [record_id])
+    sqlite_database(db).conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [record_id])
     history.note(db, RecordChange(table, record_id, changeset.DELETE, {}, "delete", reason),
                  actor=actor, at=history.now())
     return old
@@ -145,7 +146,7 @@ def stale(db: Database, table: str, current: Mapping[str, Any]) -> StaleEdit:
     """The message a user sees when someone else saved first: who and when."""
     who = "another user"
     if current.get("updated_by"):
-        row = db.conn.execute(
+        row = sqlite_database(db).conn.execute(
             "SELECT display_name, name FROM users WHERE id = ?", [current["updated_by"]]
         ).fetchone()
         if row:

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from ..domain import signatures as sig
 from ..domain.errors import PermissionDenied
 from . import history
+from .session import sqlite_database
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Identity:
 def is_signed(db: Database) -> bool:
     """Whether the file has the signing tables (a file opened read-only before its
     upgrade does not)."""
-    return db["workspace_identity"].exists()
+    return sqlite_database(db)["workspace_identity"].exists()
 
 
 def approved_before_signing(db: Database, statement_id: str) -> bool:

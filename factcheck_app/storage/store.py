@@ -8,6 +8,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -29,7 +30,14 @@ SUFFIX = ".factcheck"
 
 
 class Store:
-    """One connection to one workspace file, owned by the thread that opened it."""
+    """One connection to one workspace file, owned by the thread that opened it.
+
+    It is a storage session (storage/session.py) by delegating to its Database, so
+    services hand it to storage functions for reads; writes go through transaction().
+    """
+
+    dialect = "sqlite"
+    engine = "sqlite"
 
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = False,
                  backup_on_open: bool = True) -> None:
@@ -71,6 +79,29 @@ class Store:
     @property
     def files_dir(self) -> Path:
         return files_dir_for(self.path)
+
+    @property
+    def label(self) -> str:
+        """A name to show the user: the file's name."""
+        return self.path.name
+
+    # -- the session: reads outside a transaction -----------------------------------
+    @property
+    def sqlite_database(self) -> Database:
+        """The Database itself, for storage code that needs its SQLite-only parts."""
+        return self.db
+
+    def query(self, sql: str, params: Any = None) -> Iterator[dict]:
+        return self.db.query(sql, params)
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        return self.db.execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Any) -> sqlite3.Cursor:
+        return self.db.conn.executemany(sql, parameters)
+
+    def table_names(self) -> list[str]:
+        return self.db.table_names()
 
     def require_writable(self) -> None:
         if self.readonly:

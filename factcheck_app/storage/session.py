@@ -1,0 +1,54 @@
+"""What storage functions take as `db`: a session on one workspace, SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Literal, Protocol, runtime_checkable
+
+Dialect = Literal["sqlite", "postgresql"]
+
+
+@runtime_checkable
+class Session(Protocol):
+    """The part of a connection storage code uses. An sqlite_utils Database is one, the
+    workspace Store is one by delegation (an sqlite_utils Database lacks executemany:
+    call `executemany(db, ...)` below), and the PostgreSQL store provides its own
+    (translating `?` placeholders), so one storage function serves both engines."""
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None
+              ) -> Iterator[dict[str, Any]]: ...
+
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None
+                ) -> Any: ...
+
+    def executemany(self, sql: str,
+                    parameters: Iterable[Sequence[Any] | dict[str, Any]]) -> Any: ...
+
+    def table_names(self) -> list[str]: ...
+
+
+def dialect(db: object) -> Dialect:
+    """Which SQL the session speaks: its own `dialect` (an attribute or a method) when it
+    has one, else SQLite (an sqlite_utils Database, or a Store on a workspace file)."""
+    said = getattr(db, "dialect", None)
+    if callable(said):
+        said = said()
+    if said is None:
+        return "sqlite"
+    if said not in ("sqlite", "postgresql"):
+        raise ValueError(f"unknown SQL dialect {said!r}")
+    return said
+
+
+def executemany(db: Any, sql: str, rows: Iterable[Sequence[Any] | dict[str, Any]]) -> Any:
+    """Run one statement for many rows on any session: an sqlite_utils Database has no
+    executemany of its own, so its connection's is used."""
+    run = getattr(db, "executemany", None)
+    return run(sql, rows) if run is not None else db.conn.executemany(sql, rows)
+
+
+def sqlite_database(db: Any) -> Any:
+    """The sqlite_utils Database behind an SQLite session (a Store's own, or the Database
+    itself), for the SQLite-only work storage does on the raw connection (bulk history
+    reads, table introspection, backups)."""
+    return getattr(db, "sqlite_database", db)
