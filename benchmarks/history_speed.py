@@ -52,12 +52,12 @@ from factcheck_app.ui.detail_review import HistoryTab
 path, edits, runs, tab_runs = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 size = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
 ws = Workspace.open(path, backup_on_open=False)
-count = ws.db.execute("SELECT count(*) FROM statements").fetchone()[0]
-analyst = ws.db.execute("SELECT name FROM users WHERE role = 'analyst' ORDER BY name LIMIT 1").fetchone()[0]
+count = ws.store.db.execute("SELECT count(*) FROM statements").fetchone()[0]
+analyst = ws.store.db.execute("SELECT name FROM users WHERE role = 'analyst' ORDER BY name LIMIT 1").fetchone()[0]
 ws.sign_in(analyst)
-target = ws.db.execute("SELECT id FROM statements WHERE source_id IS NULL AND review_state = 'draft' "
+target = ws.store.db.execute("SELECT id FROM statements WHERE source_id IS NULL AND review_state = 'draft' "
                        "ORDER BY quote LIKE 'Benchmark edit %' DESC, id LIMIT 1").fetchone()[0]
-quote = ws.db.execute("SELECT quote FROM statements WHERE id = ?", [target]).fetchone()[0]
+quote = ws.store.db.execute("SELECT quote FROM statements WHERE id = ?", [target]).fetchone()[0]
 done = int(quote.split()[-1]) if quote.startswith("Benchmark edit ") else 0
 began = time.perf_counter()
 for i in range(done + 1, edits + 1):

@@ -983,7 +983,7 @@ def _sign_up(ws: Workspace, users: list[dict],
         signers[row["id"]], sealed[row["id"]] = sig.new_key(row["id"], PASSPHRASE,
                                                             cost=sig.TEST_ONLY)
         row["public_key"] = signers[row["id"]].public_key
-    workspace_id = signing.identity(ws.db).workspace_id
+    workspace_id = signing.identity(ws.store.db).workspace_id
     for row in statements:
         if row["approved_hash"]:
             row["approved_signature"] = signers[row["approved_by"]].sign(sig.approval_message(

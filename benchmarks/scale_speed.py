@@ -57,7 +57,7 @@ def median_ms(runs: int, work: Callable[[], object]) -> tuple[float, list[float]
 
 def busiest_quarter(ws: Workspace, target: int) -> tuple[str, str, int]:
     """The calendar quarter whose number of statements said in it is closest to target."""
-    rows = ws.db.execute(
+    rows = ws.store.db.execute(
         "SELECT substr(stated_sort, 1, 4) || '-' || ((CAST(substr(stated_sort, 6, 2) AS INT) "
         "+ 2) / 3) AS q, count(*) FROM statements WHERE length(stated_sort) >= 7 "
         "GROUP BY q").fetchall()

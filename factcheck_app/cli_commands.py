@@ -106,7 +106,7 @@ def demo(args) -> None:
             raise InvalidInput(f"{path} already exists (use --force to replace it)")
         path.unlink()
     with build_demo(path) as ws:
-        count = ws.db.execute("SELECT count(*) FROM statements").fetchone()[0]
+        count = queries.view_counts(ws)["all"]
         print(f"built the sample workspace {ws.path}: {count} statements; users maya (admin), "
               f"ana (analyst), rob (reviewer), each with the passphrase {SAMPLE_PASSPHRASE!r}")
 

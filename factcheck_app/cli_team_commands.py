@@ -58,8 +58,7 @@ def _workspace(url: str) -> Iterator[psycopg.Connection]:
 def init(args) -> None:
     with connect(args.url) as conn:
         login = args.admin or conn.info.user
-        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [login]).fetchone()
-        conn.rollback()
+        exists = admin.login_exists(conn, login)
         password = None if exists else _new_password(args, login)
         roles = admin.init_workspace(conn, admin=login, password=password,
                                      display_name=args.display_name, settings=DEFAULT_SETTINGS)
@@ -70,9 +69,7 @@ def init(args) -> None:
 @_team("add-user")
 def add_user(args) -> None:
     with _workspace(args.url) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
-                              [args.name]).fetchone()
-        conn.rollback()
+        exists = admin.login_exists(conn, args.name)
         password = None if exists else _new_password(args, args.name)
         admin.add_user(conn, name=args.name, role=args.role, password=password,
                        display_name=args.display_name)

@@ -34,16 +34,16 @@ def ws(generated: Path):
 
 
 def count(ws: Workspace, sql: str) -> int:
-    return ws.db.execute(sql).fetchone()[0]
+    return ws.store.db.execute(sql).fetchone()[0]
 
 
 def test_counts(ws: Workspace) -> None:
     assert count(ws, "SELECT count(*) FROM statements") == N
     for table in ("speakers", "sources", "evidence", "links", "verdicts", "comments"):
         assert count(ws, f"SELECT count(*) FROM {table}") > 0, table
-    roles = {row[0] for row in ws.db.execute("SELECT role FROM users")}
+    roles = {row[0] for row in ws.store.db.execute("SELECT role FROM users")}
     assert {"admin", "analyst", "reviewer"} <= roles
-    kinds = {row[0] for row in ws.db.execute("SELECT DISTINCT kind FROM speakers")}
+    kinds = {row[0] for row in ws.store.db.execute("SELECT DISTINCT kind FROM speakers")}
     assert kinds == {"person", "body"}
 
 
@@ -52,25 +52,25 @@ def test_check_finds_no_problems(ws: Workspace) -> None:
 
 
 def test_mixes_are_realistic(ws: Workspace) -> None:
-    verdicts = dict(ws.db.execute("SELECT verdict, count(*) FROM statements GROUP BY 1"))
+    verdicts = dict(ws.store.db.execute("SELECT verdict, count(*) FROM statements GROUP BY 1"))
     assert verdicts["pending"] > N / 2
     assert {"held", "broken", "partly_held", "unverifiable"} <= set(verdicts)
-    states = dict(ws.db.execute("SELECT review_state, count(*) FROM statements GROUP BY 1"))
+    states = dict(ws.store.db.execute("SELECT review_state, count(*) FROM statements GROUP BY 1"))
     assert set(states) == {"draft", "in_review", "changes_requested", "approved"}
     precisions = {row[0] for row in
-                  ws.db.execute("SELECT DISTINCT stated_precision FROM statements")}
+                  ws.store.db.execute("SELECT DISTINCT stated_precision FROM statements")}
     assert precisions == {"day", "month", "year"}
-    years = ws.db.execute("SELECT min(stated_sort), max(stated_sort) FROM statements").fetchone()
+    years = ws.store.db.execute("SELECT min(stated_sort), max(stated_sort) FROM statements").fetchone()
     assert "2015" <= years[0] and years[1] < "2027"
     assert count(ws, "SELECT count(*) FROM statements WHERE check_by_phrase IS NOT NULL") > 0
     assert count(ws, "SELECT count(DISTINCT tag) FROM statement_tags") > 10
 
 
 def test_approvals_obey_the_rules(ws: Workspace) -> None:
-    approved = list(ws.db.query("SELECT * FROM statements WHERE review_state = 'approved'"))
+    approved = list(ws.store.db.query("SELECT * FROM statements WHERE review_state = 'approved'"))
     assert approved
     for statement in approved:
-        links = list(ws.db.query(
+        links = list(ws.store.db.query(
             "SELECT l.evidence_id, l.stance, l.note, e.occurred_on, e.title, e.summary, "
             "e.excerpt, e.url, e.source_id FROM links l JOIN evidence e ON e.id = l.evidence_id "
             "WHERE l.statement_id = ?", [statement["id"]]))
@@ -82,7 +82,7 @@ def test_approvals_obey_the_rules(ws: Workspace) -> None:
 
 
 def test_quotes_found_in_their_sources_at_the_recorded_offsets(ws: Workspace) -> None:
-    rows = list(ws.db.query(
+    rows = list(ws.store.db.query(
         "SELECT s.quote, s.source_start, s.source_end, so.full_text FROM statements s "
         "JOIN sources so ON so.id = s.source_id WHERE s.source_start IS NOT NULL"))
     assert rows
@@ -103,7 +103,7 @@ def test_same_seed_same_records(generated: Path, tmp_path: Path) -> None:
            "FROM statements ORDER BY id")
     with Workspace.open(generated, backup_on_open=False) as first, \
             Workspace.open(again, backup_on_open=False) as second:
-        assert list(first.db.execute(sql)) == list(second.db.execute(sql))
+        assert list(first.store.db.execute(sql)) == list(second.store.db.execute(sql))
 
 
 def test_cli_refuses_to_overwrite_without_force(tmp_path: Path, capsys) -> None:
@@ -114,5 +114,5 @@ def test_cli_refuses_to_overwrite_without_force(tmp_path: Path, capsys) -> None:
     assert main([str(path), "-n", "30", "-q", "--force"]) == 0
     with Workspace.open(path, backup_on_open=False) as ws:
         assert count(ws, "SELECT count(*) FROM statements") == 30
-        tags = json.loads(ws.db.execute("SELECT tags FROM statements LIMIT 1").fetchone()[0])
+        tags = json.loads(ws.store.db.execute("SELECT tags FROM statements LIMIT 1").fetchone()[0])
         assert isinstance(tags, list)

@@ -14,6 +14,7 @@ from ..domain import signatures as sig
 from ..domain.errors import PermissionDenied
 from ..domain.workflow import APPROVED, DRAFT
 from ..storage import history, records, signing
+from ..storage.session import Session
 from .workspace import Workspace
 
 # What an approval leaves on the statement, cleared when it no longer stands.
@@ -27,31 +28,32 @@ def sign_off(ws: Workspace, statement: Mapping[str, Any]) -> dict[str, Any]:
     signer = ws.store.signer
     if signer is None or signer.user_id != ws.actor.user_id:
         raise PermissionDenied("sign in with your passphrase to approve")
-    content = rec.content_hash(statement, records.approval_links(ws.db, statement["id"]))
+    content = rec.content_hash(statement, records.approval_links(ws.store, statement["id"]))
     at = history.now()
-    message = sig.approval_message(signing.identity(ws.db).workspace_id, statement["id"],
+    message = sig.approval_message(signing.identity(ws.store).workspace_id, statement["id"],
                                    content, signer.user_id, at)
     return {"approved_hash": content, "approved_by": signer.user_id, "approved_at": at,
             "approved_signature": signer.sign(message)}
 
 
-def after_content_change(ws: Workspace, old: Mapping[str, Any], new: Mapping[str, Any]) -> str:
+def after_content_change(ws: Workspace, db: Session, old: Mapping[str, Any],
+                         new: Mapping[str, Any]) -> str:
     """After an edit of the statement row: act only when approved-over content changed.
 
     Must run inside the caller's transaction so the edit and its consequences
     land together.
     """
     content_changed = any(old.get(f) != new.get(f) for f in rec.CONTENT_FIELDS)
-    return touch_content(ws, new["id"]) if content_changed else ""
+    return touch_content(ws, db, new["id"]) if content_changed else ""
 
 
-def touch_content(ws: Workspace, statement_id: str) -> str:
+def touch_content(ws: Workspace, db: Session, statement_id: str) -> str:
     """The acting user becomes the assessment's last editor (four-eyes), and an
     approved statement whose content no longer hashes as approved goes back to draft.
 
-    Returns the message to show when it went back to draft, else "".
+    Runs in the caller's transaction (`db`, the handle it yielded). Returns the message
+    to show when it went back to draft, else "".
     """
-    db = ws.db
     current = records.get(db, "statements", statement_id)
     changes: dict[str, Any] = {}
     if current["last_editor_id"] != ws.actor.user_id:
@@ -72,15 +74,15 @@ def touch_content(ws: Workspace, statement_id: str) -> str:
 def signed_approvals(ws: Workspace, statement_ids: list[str]) -> dict[str, Any]:
     """The approvals of these statements with their signatures and every key the history
     gave each approver: what a package carries so a reader can check them offline."""
-    keys = signing.public_keys(ws.db)
+    keys = signing.public_keys(ws.store)
     approvals, approvers = [], {}
     for statement_id in statement_ids:
-        row = records.get(ws.db, "statements", statement_id)
+        row = records.get(ws.store, "statements", statement_id)
         if row["review_state"] != APPROVED:
             continue
         approver = row["approved_by"]
         if approver not in approvers:
-            user = records.find(ws.db, "users", approver) or {}
+            user = records.find(ws.store, "users", approver) or {}
             approvers[approver] = {"name": user.get("display_name") or user.get("name"),
                                    "public_keys": [key for _, key in keys.get(approver, [])]}
         approvals.append({"statement_id": statement_id, "content_hash": row["approved_hash"],
@@ -88,6 +90,6 @@ def signed_approvals(ws: Workspace, statement_ids: list[str]) -> dict[str, Any]:
                           "approved_at": row["approved_at"],
                           "signature": row["approved_signature"]})
     return {"schema": sig.APPROVALS_SCHEMA,
-            "workspace_id": signing.identity(ws.db).workspace_id,
+            "workspace_id": signing.identity(ws.store).workspace_id,
             "signed": "Ed25519 over " + sig.APPROVAL_FIELDS,
             "approvers": approvers, "approvals": approvals}

@@ -14,6 +14,7 @@ from ..domain.errors import InvalidInput
 from ..domain.dates import parse_fuzzy_date
 from ..domain.deadlines import resolve_deadline
 from ..ingest.extract import Candidate, ExtractedArticle, extract_article
+from ..storage import source_rows, speaker_rows
 from . import statements
 from .sources import add_source
 from .workspace import Changes, Workspace
@@ -54,7 +55,7 @@ def check_by_value(p: Proposal, stated: str) -> str:
 def known_speakers(ws: Workspace) -> list[tuple[str, list[str]]]:
     """(name, aliases) of every speaker: only the two columns matching needs, read once."""
     return [(name, json.loads(aliases or "[]"))
-            for name, aliases in ws.db.execute("SELECT name, aliases FROM speakers")]
+            for name, aliases in speaker_rows.names_with_aliases(ws.store)]
 
 
 def extract(ws: Workspace | None, data: str | bytes, *, filename: str | None = None) -> ExtractedArticle:
@@ -144,9 +145,7 @@ def accept(ws: Workspace, article: ExtractedArticle, proposals: Sequence[Proposa
 def existing_source(ws: Workspace, raw: bytes) -> tuple[str | None, str | None]:
     """(id, text) of the source already holding this very file or text (same SHA-256)."""
     sha = hashlib.sha256(raw).hexdigest()
-    row = ws.db.execute("SELECT id, full_text FROM sources WHERE file_sha256 = ? "
-                        "ORDER BY created_at LIMIT 1", [sha]).fetchone()
-    return (row[0], row[1]) if row else (None, None)
+    return source_rows.source_with_file(ws.store, sha) or (None, None)
 
 
 def _nearest(text: str, quote: str, near: int) -> int:

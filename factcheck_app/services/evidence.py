@@ -9,8 +9,8 @@ from ..domain.dates import parse_fuzzy_date
 from ..domain.errors import InvalidInput, RuleViolation
 from ..domain.ids import new_id
 from ..domain.records import STANCES, check_fields, choice
-from ..storage import attachments, records
-from ..storage.statement_queries import fts_query
+from ..storage import attachments, evidence_rows, records
+from ..storage.session import Session
 from .approval import touch_content
 from .sources import guess_media_type
 from .workspace import Changes, Workspace
@@ -35,7 +35,7 @@ def add_evidence(ws: Workspace, *, summary: str, occurred_on: str | None = None,
             "source_id": source_id or None, "url": url.strip() or None,
         }, actor=ws.actor)
         for sha, size, name in stored:
-            _insert_attachment(ws, evidence_id, sha, size, name)
+            _insert_attachment(ws, db, evidence_id, sha, size, name)
     return Changes(tables=frozenset({"evidence"}), created=evidence_id,
                    message="evidence added")
 
@@ -60,9 +60,8 @@ def edit_evidence(ws: Workspace, *, evidence_id: str, expected_version: int | No
         if old is not new:
             # The statements this evidence bears on were assessed (and perhaps approved)
             # with its old content: the editor becomes their last editor, approvals reopen.
-            linked = [row[0] for row in db.execute(
-                "SELECT statement_id FROM links WHERE evidence_id = ?", [evidence_id])]
-            reopened = [sid for sid in linked if touch_content(ws, sid)]
+            linked = evidence_rows.statements_citing(db, evidence_id)
+            reopened = [sid for sid in linked if touch_content(ws, db, sid)]
     message = "evidence saved"
     if reopened:
         message += (f"; {len(reopened)} approved statement{'s' if len(reopened) > 1 else ''} "
@@ -79,9 +78,10 @@ def _store(ws: Workspace, path: Path) -> tuple[str, int, str]:
     return sha, size, attachments.safe_file_name(path.name)
 
 
-def _insert_attachment(ws: Workspace, evidence_id: str, sha: str, size: int, name: str) -> str:
+def _insert_attachment(ws: Workspace, db: Session, evidence_id: str, sha: str, size: int,
+                       name: str) -> str:
     attachment_id = new_id()
-    records.insert(ws.db, "attachments", {
+    records.insert(db, "attachments", {
         "id": attachment_id, "evidence_id": evidence_id, "source_id": None, "sha256": sha,
         "file_name": name, "size": size, "media_type": guess_media_type(name),
     }, actor=ws.actor)
@@ -95,13 +95,13 @@ def attach_files(ws: Workspace, *, evidence_id: str, files: list[Path]) -> Chang
     with ws.store.transaction() as db:
         records.get(db, "evidence", evidence_id)
         for sha, size, name in stored:
-            _insert_attachment(ws, evidence_id, sha, size, name)
+            _insert_attachment(ws, db, evidence_id, sha, size, name)
     names = ", ".join(name for _, _, name in stored)
     return Changes(tables=frozenset({"evidence", "attachments"}), message=f"attached {names}")
 
 
 def attachment_path(ws: Workspace, attachment_id: str) -> Path:
-    row = records.get(ws.db, "attachments", attachment_id)
+    row = records.get(ws.store, "attachments", attachment_id)
     return attachments.blob_path(ws.store.files_dir, row["sha256"])
 
 
@@ -111,7 +111,7 @@ def copy_to_open(ws: Workspace, *, attachment_id: str, folder: Path) -> Path:
     The stored name comes from the workspace, which may come from anyone: it is
     never allowed to say where the copy is written.
     """
-    row = records.get(ws.db, "attachments", attachment_id)
+    row = records.get(ws.store, "attachments", attachment_id)
     return attachments.copy_out(ws.store.files_dir, row["sha256"], row["file_name"], folder)
 
 
@@ -124,8 +124,7 @@ def link(ws: Workspace, *, statement_id: str, evidence_id: str, stance: str,
         records.get(db, "statements", statement_id)
         if records.get(db, "evidence", evidence_id).get("retracted_at"):
             raise RuleViolation("this evidence was retracted; it cannot be linked again")
-        existing = db.execute("SELECT id FROM links WHERE statement_id = ? AND evidence_id = ?",
-                              [statement_id, evidence_id]).fetchone()
+        existing = evidence_rows.link_between(db, statement_id, evidence_id)
         changed = True
         if existing:
             old, new = records.update(db, "links", existing[0],
@@ -138,7 +137,7 @@ def link(ws: Workspace, *, statement_id: str, evidence_id: str, stance: str,
             records.insert(db, "links", {"id": link_id, "statement_id": statement_id,
                                          "evidence_id": evidence_id, "stance": stance,
                                          "note": note.strip() or None}, actor=ws.actor)
-        message = touch_content(ws, statement_id) if changed else ""
+        message = touch_content(ws, db, statement_id) if changed else ""
     return Changes(statements=frozenset({statement_id}), tables=frozenset({"links"}),
                    created=link_id, message=message or f"evidence linked ({stance})",
                    undo={"op": "unlink", "statement_id": statement_id, "evidence_id": evidence_id})
@@ -147,12 +146,11 @@ def link(ws: Workspace, *, statement_id: str, evidence_id: str, stance: str,
 def unlink(ws: Workspace, *, statement_id: str, evidence_id: str) -> Changes:
     ws.require_user()
     with ws.store.transaction() as db:
-        row = db.execute("SELECT id, stance, note FROM links WHERE statement_id = ? AND evidence_id = ?",
-                         [statement_id, evidence_id]).fetchone()
+        row = evidence_rows.link_between(db, statement_id, evidence_id)
         if row is None:
             raise RuleViolation("that evidence is not linked to this statement")
         records.delete(db, "links", row[0], actor=ws.actor)
-        message = touch_content(ws, statement_id)
+        message = touch_content(ws, db, statement_id)
     return Changes(statements=frozenset({statement_id}), tables=frozenset({"links"}),
                    message=message or "evidence unlinked",
                    undo={"op": "link", "statement_id": statement_id, "evidence_id": evidence_id,
@@ -160,23 +158,11 @@ def unlink(ws: Workspace, *, statement_id: str, evidence_id: str) -> Changes:
 
 
 def list_evidence(ws: Workspace, *, text: str = "") -> list[dict]:
-    where, params = "", []
-    if text.strip() and fts_query(text):
-        where = "WHERE e.rowid IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?)"
-        params = [fts_query(text)]
-    return list(ws.db.query(
-        f"SELECT e.*, so.title AS source_title, so.url AS source_url, so.outlet AS source_outlet, "
-        f"(SELECT count(*) FROM links l WHERE l.evidence_id = e.id) AS links, "
-        f"(SELECT count(*) FROM attachments a WHERE a.evidence_id = e.id) AS files "
-        f"FROM evidence e LEFT JOIN sources so ON so.id = e.source_id {where} "
-        f"ORDER BY e.occurred_on DESC, e.created_at DESC", params))
+    return evidence_rows.evidence_list(ws.store, text)
 
 
 def get_evidence(ws: Workspace, evidence_id: str) -> dict:
-    row = records.get(ws.db, "evidence", evidence_id)
-    row["attachments"] = list(ws.db.query(
-        "SELECT * FROM attachments WHERE evidence_id = ? ORDER BY created_at", [evidence_id]))
-    row["statements"] = list(ws.db.query(
-        "SELECT l.stance, l.note, s.id, s.quote FROM links l JOIN statements s ON s.id = l.statement_id "
-        "WHERE l.evidence_id = ?", [evidence_id]))
+    row = records.get(ws.store, "evidence", evidence_id)
+    row["attachments"] = evidence_rows.attachments_of(ws.store, evidence_id)
+    row["statements"] = evidence_rows.statements_of_evidence(ws.store, evidence_id)
     return row

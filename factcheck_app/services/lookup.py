@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..domain.errors import InvalidInput, NotFound
+from ..storage import lookups
 from .workspace import Workspace
 
 _TABLES = {"statement": "statements", "evidence": "evidence", "source": "sources",
@@ -15,8 +16,7 @@ def resolve_id(ws: Workspace, kind: str, text: str) -> str:
     text = (text or "").strip().lower()
     if len(text) < 4:
         raise InvalidInput(f"{kind} id {text!r} is too short; give at least 4 characters")
-    rows = [r[0] for r in ws.db.execute(
-        f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 2", [text, text + "\uffff"])]
+    rows = lookups.ids_with_prefix(ws.store, table, text)
     if not rows:
         raise NotFound(f"no {kind} with id {text!r}")
     if len(rows) > 1 and rows[0] != text:

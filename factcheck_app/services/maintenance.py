@@ -15,11 +15,7 @@ def backup_copy(ws: Workspace, target: Path | None = None) -> Path:
 
     Without a target it joins the rolling backups beside the workspace.
     """
-    if target is None:
-        made = backups.rolling_backup(ws.db.conn, ws.path, force=True, label="manual")
-        assert made is not None
-        return made
-    return backups.backup_to(ws.db.conn, Path(target))
+    return backups.backup_now(ws.store, None if target is None else Path(target))
 
 
 def restore(workspace: Path, backup: Path) -> Path:
@@ -34,7 +30,7 @@ def restore(workspace: Path, backup: Path) -> Path:
     backup = Path(backup)
     if backup.is_file():
         with Store(backup, readonly=True) as store:  # refuses a foreign or newer file
-            missing = {"statements", "history", "users"} - set(store.db.table_names())
+            missing = {"statements", "history", "users"} - set(store.table_names())
         if missing:
             raise WorkspaceInvalid(f"{backup.name} is not a Factcheck workspace (it has no "
                                    f"{sorted(missing)[0]} table); nothing was restored")

@@ -11,18 +11,28 @@ from ..domain.filters import StatementFilter
 from ..domain.states import check_state, overdue_cutoff
 from ..domain.verdicts import PENDING, UNAPPROVED
 from ..domain.workflow import APPROVED, IN_REVIEW
-from ..storage import attachments, dossier_queries, history, records, statement_queries
+from ..storage import (
+    attachments,
+    dossier_queries,
+    evidence_rows,
+    history,
+    lookups,
+    overview_queries,
+    records,
+    source_rows,
+    statement_queries,
+)
 from ..storage.statement_queries import fts_query
 from .workspace import Workspace
 
 
 def count_statements(ws: Workspace, f: StatementFilter) -> int:
-    return statement_queries.count(ws.db, f, ws.today())
+    return statement_queries.count(ws.store, f, ws.today())
 
 
 def statement_page(ws: Workspace, f: StatementFilter, *, offset: int = 0, limit: int = 200) -> list[dict]:
     today = ws.today()
-    rows = statement_queries.page(ws.db, f, today, offset=offset, limit=limit)
+    rows = statement_queries.page(ws.store, f, today, offset=offset, limit=limit)
     for row in rows:
         row["state"] = check_state(row["check_by"], row["verdict"], today)
         row["tags"] = json.loads(row["tags"] or "[]")
@@ -36,12 +46,12 @@ def list_statements(ws: Workspace, f: StatementFilter | None = None, *, limit: i
 
 
 def statement_ids(ws: Workspace, f: StatementFilter) -> list[str]:
-    return statement_queries.ids(ws.db, f, ws.today())
+    return statement_queries.ids(ws.store, f, ws.today())
 
 
 def get_statement(ws: Workspace, statement_id: str) -> dict[str, Any]:
     """Everything the detail pane and the dossier show about one statement."""
-    db = ws.db
+    db = ws.store
     row = records.get(db, "statements", statement_id)
     row["tags"] = json.loads(row["tags"] or "[]")
     row["state"] = check_state(row["check_by"], row["verdict"], ws.today())
@@ -49,21 +59,9 @@ def get_statement(ws: Workspace, statement_id: str) -> dict[str, Any]:
     row["source"] = records.find(db, "sources", row["source_id"]) if row["source_id"] else None
     if row["source"]:
         row["source"].pop("full_text", None)
-    row["evidence"] = list(db.query(
-        """SELECT l.id AS link_id, l.stance, l.note, e.*, so.title AS source_title,
-                  so.url AS source_url, so.outlet AS source_outlet,
-                  (SELECT count(*) FROM attachments a WHERE a.evidence_id = e.id) AS files
-           FROM links l JOIN evidence e ON e.id = l.evidence_id
-           LEFT JOIN sources so ON so.id = e.source_id
-           WHERE l.statement_id = ? ORDER BY e.occurred_on, e.created_at""", [statement_id]))
-    row["verdicts"] = list(db.query(
-        """SELECT v.*, u.display_name AS user_name FROM verdicts v
-           LEFT JOIN users u ON u.id = v.created_by
-           WHERE v.statement_id = ? ORDER BY v.created_at""", [statement_id]))
-    row["comments"] = list(db.query(
-        """SELECT c.*, u.display_name AS user_name FROM comments c
-           LEFT JOIN users u ON u.id = c.user_id
-           WHERE c.statement_id = ? ORDER BY c.created_at""", [statement_id]))
+    row["evidence"] = dossier_queries.evidence_of_statement(db, statement_id)
+    row["verdicts"] = dossier_queries.verdicts_of_statement(db, statement_id)
+    row["comments"] = dossier_queries.comments_of_statement(db, statement_id)
     row["history"] = record_history(ws, "statements", statement_id)
     names = {u.id: u.label for u in ws.users()}
     row["assignee_name"] = names.get(row["assignee_id"])
@@ -80,7 +78,7 @@ def dossiers(ws: Workspace, ids: list[str]) -> Iterator[dict[str, Any]]:
     today = ws.today()
     names = {u.id: u.label for u in ws.users()}
     for chunk in dossier_queries.chunks(ids):
-        for row in dossier_queries.dossiers(ws.db, chunk):
+        for row in dossier_queries.dossiers(ws.store, chunk):
             row["tags"] = json.loads(row["tags"] or "[]")
             row["state"] = check_state(row["check_by"], row["verdict"], today)
             for item in row["evidence"]:
@@ -96,7 +94,7 @@ def made_or_resolved(ws: Workspace, f: StatementFilter, *, low: str | None,
                      high: str | None) -> tuple[list[str], set[str]]:
     """Statements matching `f` made in the period or whose current verdict was given in
     it, in date order; and which of them were made in it."""
-    return statement_queries.made_or_resolved(ws.db, f, ws.today(), low=low, high=high)
+    return statement_queries.made_or_resolved(ws.store, f, ws.today(), low=low, high=high)
 
 
 def record_history(ws: Workspace, table: str, record_id: str, *,
@@ -107,7 +105,7 @@ def record_history(ws: Workspace, table: str, record_id: str, *,
     Rows of one change set share its seq. `limit` keeps the newest change sets.
     """
     rows = []
-    for header, changes in history.record_change_sets(ws.db, table, record_id, limit=limit):
+    for header, changes in history.record_change_sets(ws.store, table, record_id, limit=limit):
         base = {"seq": header.seq, "at": header.at, "user_id": header.user_id,
                 "user_name": header.user_name}
         for change in changes:
@@ -123,29 +121,23 @@ def search_all(ws: Workspace, text: str, *, limit: int = 50) -> dict[str, list[d
     if not query:
         return {"statements": [], "evidence": [], "sources": []}
     statements = statement_page(ws, StatementFilter(text=text, sort="relevance"), limit=limit)
-    evidence = list(ws.db.query(
-        "SELECT e.id, e.occurred_on, e.title, e.summary FROM evidence e WHERE e.rowid IN "
-        "(SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?) LIMIT ?", [query, limit]))
-    sources = list(ws.db.query(
-        "SELECT so.id, so.title, so.outlet, so.published_on, "
-        "snippet(sources_fts, 2, '[', ']', '…', 12) AS snippet "
-        "FROM sources_fts JOIN sources so ON so.rowid = sources_fts.rowid "
-        "WHERE sources_fts MATCH ? LIMIT ?", [query, limit]))
+    evidence = evidence_rows.evidence_matching(ws.store, query, limit)
+    sources = source_rows.sources_matching(ws.store, query, limit)
     return {"statements": statements, "evidence": evidence, "sources": sources}
 
 
 def view_counts(ws: Workspace) -> dict[str, int]:
     """The numbers next to each sidebar view."""
     user_id = ws.user.id if ws.user else "-"
-    db = ws.db
+    db = ws.store
     today = ws.today()
     return {
-        "all": db.execute("SELECT count(*) FROM statements").fetchone()[0],
+        "all": overview_queries.row_count(db, "statements"),
         "due": statement_queries.count(db, StatementFilter(due="due_or_overdue"), today),
         "queue": statement_queries.count(db, StatementFilter(queue_for=user_id), today),
-        "speakers": db.execute("SELECT count(*) FROM speakers").fetchone()[0],
-        "sources": db.execute("SELECT count(*) FROM sources").fetchone()[0],
-        "evidence": db.execute("SELECT count(*) FROM evidence").fetchone()[0],
+        "speakers": overview_queries.row_count(db, "speakers"),
+        "sources": overview_queries.row_count(db, "sources"),
+        "evidence": overview_queries.row_count(db, "evidence"),
     }
 
 
@@ -158,14 +150,9 @@ def track_records(ws: Workspace) -> dict[str, dict[str, int]]:
     approval, and under 'pending' when unrated; 'checkable' is the total. One pass over
     an index (migration m003), however many statements."""
     out: dict[str, dict[str, int]] = {}
-    for speaker_id, bucket, n in ws.db.execute(
-            """SELECT speaker_id, CASE WHEN verdict IS NULL OR verdict = :pending THEN :pending
-                      WHEN review_state = :approved THEN verdict ELSE :unapproved END AS bucket,
-                      count(*)
-               FROM statements WHERE speaker_id IS NOT NULL AND check_by < :today
-               GROUP BY speaker_id, bucket""",
-            {"pending": PENDING, "approved": APPROVED, "unapproved": UNAPPROVED,
-             "today": ws.today().isoformat()}):
+    for speaker_id, bucket, n in overview_queries.track_record_buckets(
+            ws.store, today=ws.today().isoformat(), pending=PENDING, approved=APPROVED,
+            unapproved=UNAPPROVED):
         record = out.setdefault(speaker_id, {"checkable": 0})
         record[bucket] = n
         record["checkable"] += n
@@ -173,27 +160,21 @@ def track_records(ws: Workspace) -> dict[str, dict[str, int]]:
 
 
 def statement_counts_by_speaker(ws: Workspace) -> dict[str, int]:
-    return dict(ws.db.execute("SELECT speaker_id, count(*) FROM statements "
-                              "WHERE speaker_id IS NOT NULL GROUP BY speaker_id").fetchall())
+    return overview_queries.statement_counts_by_speaker(ws.store)
 
 
 def dashboard(ws: Workspace) -> dict[str, Any]:
     """Due this week, overdue, the verdict mix, and speakers' track records."""
-    db = ws.db
+    db = ws.store
     today = ws.today()
     sunday = (today + timedelta(days=6 - today.weekday())).isoformat()
     cutoff = overdue_cutoff(today).isoformat()
-    due_week = db.execute(
-        "SELECT count(*) FROM statements WHERE verdict = 'pending' AND check_by >= ? AND check_by <= ?",
-        [cutoff, sunday]).fetchone()[0]
-    overdue = db.execute(
-        "SELECT count(*) FROM statements WHERE verdict = 'pending' AND check_by < ?",
-        [cutoff]).fetchone()[0]
-    in_review = db.execute("SELECT count(*) FROM statements WHERE review_state = ?",
-                           [IN_REVIEW]).fetchone()[0]
+    due_week = overview_queries.pending_due_between(db, cutoff, sunday)
+    overdue = overview_queries.pending_due_before(db, cutoff)
+    in_review = overview_queries.count_in_state(db, IN_REVIEW)
     mix = statement_queries.verdict_mix(db)  # approved outcomes; the unapproved apart
     records = track_records(ws)
-    names = dict(db.execute("SELECT id, name FROM speakers").fetchall())
+    names = overview_queries.speaker_names(db)
     ranked = sorted((sid for sid in records if sid in names),
                     key=lambda sid: (-records[sid]["checkable"], names[sid]))
     records_ = [{"id": sid, "name": names[sid], **records[sid]}
@@ -203,17 +184,9 @@ def dashboard(ws: Workspace) -> dict[str, Any]:
 
 
 def all_tags(ws: Workspace) -> list[str]:
-    return [row[0] for row in ws.db.execute(
-        "SELECT DISTINCT tag FROM statement_tags ORDER BY tag")]
+    return lookups.all_tags(ws.store)
 
 
 def record_names(ws: Workspace, ids: set[str]) -> dict[str, str]:
     """Display names for ids of speakers, sources and users (for the history view)."""
-    if not ids:
-        return {}
-    marks = ", ".join("?" * len(ids))
-    values = list(ids) * 3
-    return {row[0]: row[1] for row in ws.db.execute(
-        f"SELECT id, name FROM speakers WHERE id IN ({marks}) "
-        f"UNION ALL SELECT id, title FROM sources WHERE id IN ({marks}) "
-        f"UNION ALL SELECT id, display_name FROM users WHERE id IN ({marks})", values)}
+    return lookups.names_of_ids(ws.store, ids)

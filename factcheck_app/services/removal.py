@@ -9,15 +9,9 @@ from __future__ import annotations
 
 from ..domain.errors import InvalidInput, PermissionDenied, RuleViolation
 from ..domain.workflow import ADMIN, APPROVED, DRAFT, REVIEWER
-from ..storage import history, records
+from ..storage import evidence_rows, history, records
 from .approval import NOT_APPROVED
 from .workspace import Changes, Workspace
-
-
-def _linked(db, evidence_id: str) -> list[dict]:
-    return list(db.query(
-        "SELECT l.id AS link_id, s.id, s.review_state FROM links l "
-        "JOIN statements s ON s.id = l.statement_id WHERE l.evidence_id = ?", [evidence_id]))
 
 
 def delete_evidence(ws: Workspace, *, evidence_id: str) -> Changes:
@@ -32,7 +26,7 @@ def delete_evidence(ws: Workspace, *, evidence_id: str) -> Changes:
         if current["created_by"] != user.id and user.role != ADMIN:
             raise PermissionDenied("only the analyst who recorded this evidence, or an admin, "
                                    "may delete it")
-        linked = _linked(db, evidence_id)
+        linked = evidence_rows.links_of_evidence(db, evidence_id)
         cited = [s for s in linked if s["review_state"] == APPROVED]
         if cited:
             raise RuleViolation(f"{len(cited)} approved statement{'s' * (len(cited) > 1)} "
@@ -40,8 +34,7 @@ def delete_evidence(ws: Workspace, *, evidence_id: str) -> Changes:
                                 "retracted with your reason)")
         for row in linked:
             records.delete(db, "links", row["link_id"], actor=ws.actor, reason="evidence deleted")
-        for (attachment_id,) in db.execute("SELECT id FROM attachments WHERE evidence_id = ?",
-                                           [evidence_id]).fetchall():
+        for attachment_id in evidence_rows.attachment_ids_of(db, evidence_id):
             records.delete(db, "attachments", attachment_id, actor=ws.actor,
                            reason="evidence deleted")
         records.delete(db, "evidence", evidence_id, actor=ws.actor)
@@ -64,7 +57,7 @@ def retract_evidence(ws: Workspace, *, evidence_id: str, reason: str) -> Changes
         records.update(db, "evidence", evidence_id,
                        {"retracted_at": history.now(), "retracted_reason": reason},
                        actor=ws.actor, action="retract", reason=f"Retracted: {reason}")
-        reopened = [s["id"] for s in _linked(db, evidence_id) if s["review_state"] == APPROVED]
+        reopened = [s["id"] for s in evidence_rows.links_of_evidence(db, evidence_id) if s["review_state"] == APPROVED]
         for statement_id in reopened:
             records.update(db, "statements", statement_id,
                            {"review_state": DRAFT, **NOT_APPROVED,

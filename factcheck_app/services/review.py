@@ -5,15 +5,15 @@ from __future__ import annotations
 from ..domain import workflow as wf
 from ..domain.errors import InvalidInput
 from ..domain.ids import new_id
-from ..storage import records
+from ..storage import evidence_rows, records
+from ..storage.session import Session
 from . import approval
 from .workspace import Changes, Workspace
 
 
 def _facts(ws: Workspace, statement: dict) -> wf.ReviewFacts:
     user = ws.require_user()
-    stances = frozenset(row[0] for row in ws.db.execute(
-        "SELECT DISTINCT stance FROM links WHERE statement_id = ?", [statement["id"]]))
+    stances = evidence_rows.stances_of_links(ws.store, statement["id"])
     level = ws.scale.level(statement["verdict"] or "pending")
     return wf.ReviewFacts(
         state=statement["review_state"], verdict=statement["verdict"] or "pending",
@@ -25,7 +25,7 @@ def _facts(ws: Workspace, statement: dict) -> wf.ReviewFacts:
 
 def allowed_actions(ws: Workspace, statement_id: str) -> list[tuple[str, str | None]]:
     """Each action legal from the statement's state, with the reason it would be refused."""
-    return wf.allowed_actions(_facts(ws, records.get(ws.db, "statements", statement_id)))
+    return wf.allowed_actions(_facts(ws, records.get(ws.store, "statements", statement_id)))
 
 
 def act(ws: Workspace, *, statement_id: str, action: str, comment: str = "") -> Changes:
@@ -55,7 +55,7 @@ def act(ws: Workspace, *, statement_id: str, action: str, comment: str = "") -> 
         records.update(db, "statements", statement_id, changes, actor=ws.actor,
                        action="workflow", reason=reason)
         if comment.strip():
-            _comment(ws, statement_id, comment)
+            _comment(ws, db, statement_id, comment)
     label = wf.STATE_LABELS[target].lower()
     return Changes(statements=frozenset({statement_id}), tables=frozenset({"statements"}),
                    message=f"{wf.ACTION_LABELS[action]}: now {label}")
@@ -94,9 +94,9 @@ def assign(ws: Workspace, *, statement_id: str, user: str | None) -> Changes:
                    message=f"assigned to {user}" if user else "unassigned")
 
 
-def _comment(ws: Workspace, statement_id: str, body: str) -> str:
+def _comment(ws: Workspace, db: Session, statement_id: str, body: str) -> str:
     comment_id = new_id()
-    records.insert(ws.db, "comments", {"id": comment_id, "statement_id": statement_id,
+    records.insert(db, "comments", {"id": comment_id, "statement_id": statement_id,
                                        "user_id": ws.actor.user_id, "body": body.strip()},
                    actor=ws.actor)
     return comment_id
@@ -108,6 +108,6 @@ def add_comment(ws: Workspace, *, statement_id: str, body: str) -> Changes:
         raise InvalidInput("a comment cannot be empty")
     with ws.store.transaction() as db:
         records.get(db, "statements", statement_id)
-        comment_id = _comment(ws, statement_id, body)
+        comment_id = _comment(ws, db, statement_id, body)
     return Changes(statements=frozenset({statement_id}), tables=frozenset({"comments"}),
                    created=comment_id, message="comment added")

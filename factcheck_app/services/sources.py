@@ -10,7 +10,7 @@ from ..domain.dates import parse_fuzzy_date
 from ..domain.errors import InvalidInput
 from ..domain.ids import new_id
 from ..domain.records import SOURCE_KINDS, check_fields, choice
-from ..storage import attachments, records
+from ..storage import attachments, records, source_rows
 from .workspace import Changes, Workspace
 
 
@@ -72,15 +72,11 @@ def edit_source(ws: Workspace, *, source_id: str, expected_version: int | None =
 
 
 def list_sources(ws: Workspace) -> list[dict]:
-    return list(ws.db.query(
-        "SELECT so.id, so.title, so.outlet, so.url, so.published_on, so.language, so.kind, "
-        "so.file_sha256, so.file_name, so.version, length(so.full_text) AS text_length, "
-        "(SELECT count(*) FROM statements s WHERE s.source_id = so.id) AS statements "
-        "FROM sources so ORDER BY so.published_on DESC, so.title"))
+    return source_rows.source_list(ws.store)
 
 
 def get_source(ws: Workspace, source_id: str) -> dict:
-    return records.get(ws.db, "sources", source_id)
+    return records.get(ws.store, "sources", source_id)
 
 
 def guess_media_type(name: str) -> str:
@@ -91,10 +87,7 @@ def delete_source(ws: Workspace, *, source_id: str) -> Changes:
     """Remove a source nothing refers to (undo of an import); otherwise refuse."""
     ws.require_user()
     with ws.store.transaction() as db:
-        used = db.execute("SELECT (SELECT count(*) FROM statements WHERE source_id = ?) + "
-                          "(SELECT count(*) FROM evidence WHERE source_id = ?)",
-                          [source_id, source_id]).fetchone()[0]
-        if used:
+        if source_rows.times_cited(db, source_id):
             raise InvalidInput("this source is still cited by statements or evidence")
         old = records.delete(db, "sources", source_id, actor=ws.actor)
     return Changes(tables=frozenset({"sources", "statements"}), message=f"removed {old['title']}")
@@ -102,5 +95,4 @@ def delete_source(ws: Workspace, *, source_id: str) -> Changes:
 
 def source_choices(ws: Workspace) -> list[tuple[str, str]]:
     """(title, id) of every source, newest first, for pickers."""
-    return [(row[0], row[1]) for row in ws.db.execute(
-        "SELECT title, id FROM sources ORDER BY published_on DESC, title")]
+    return source_rows.source_choices(ws.store)

@@ -8,7 +8,7 @@ from typing import Any
 from ..domain.errors import InvalidInput, NotFound, RuleViolation
 from ..domain.ids import new_id
 from ..domain.records import SPEAKER_KINDS, check_fields, choice
-from ..storage import records
+from ..storage import records, speaker_rows
 from . import queries
 from .approval import touch_content
 from .workspace import Changes, Workspace
@@ -91,14 +91,13 @@ def merge_speakers(ws: Workspace, *, keep_id: str, merge_id: str) -> Changes:
         aliases = [a for a in aliases if a.lower() != keep["name"].lower()]
         records.update(db, "speakers", keep_id, {"aliases": json.dumps(aliases)},
                        actor=ws.actor, action="merge", reason=f"merged {gone['name']}")
-        moved = [row["id"] for row in db.query(
-            "SELECT id FROM statements WHERE speaker_id = ?", [merge_id])]
+        moved = speaker_rows.statement_ids_of_speaker(db, merge_id)
         for statement_id in moved:
             records.update(db, "statements", statement_id, {"speaker_id": keep_id},
                            actor=ws.actor, action="merge",
                            reason=f"speaker {gone['name']} merged into {keep['name']}")
             # the speaker is approved content: an approved statement goes back to review
-            touch_content(ws, statement_id)
+            touch_content(ws, db, statement_id)
         records.delete(db, "speakers", merge_id, actor=ws.actor,
                        reason=f"merged into {keep['name']}")
     return Changes(statements=frozenset(moved), tables=frozenset({"speakers", "statements"}),
@@ -110,15 +109,10 @@ def find_speaker(ws: Workspace, name: str, *, exact: bool = False) -> dict | Non
     wanted = (name or "").strip()
     if not wanted:
         return None
-    rows = list(ws.db.query("SELECT * FROM speakers WHERE name = ? COLLATE NOCASE OR id = ?",
-                            [wanted, wanted]))
-    if rows or exact:
-        return rows[0] if rows else None
-    for row in ws.db.query(
-        "SELECT s.* FROM speakers s, json_each(COALESCE(s.aliases, '[]')) a "
-        "WHERE a.value = ? COLLATE NOCASE", [wanted]):
-        return row
-    return None
+    found = speaker_rows.speaker_named(ws.store, wanted)
+    if found or exact:
+        return found
+    return speaker_rows.speaker_with_alias(ws.store, wanted)
 
 
 def speaker_by_name(ws: Workspace, name: str) -> dict:
@@ -142,7 +136,7 @@ def list_speakers(ws: Workspace) -> list[dict]:
     counts = queries.statement_counts_by_speaker(ws)
     tracks = queries.track_records(ws)
     keys = (*ws.scale.keys, queries.UNAPPROVED, "checkable")
-    rows = list(ws.db.query("SELECT * FROM speakers ORDER BY name COLLATE NOCASE"))
+    rows = speaker_rows.speakers_by_name(ws.store)
     for row in rows:
         record = tracks.get(row["id"], {})
         row["statements"] = counts.get(row["id"], 0)
@@ -152,12 +146,9 @@ def list_speakers(ws: Workspace) -> list[dict]:
 
 def speaker_names(ws: Workspace) -> list[str]:
     """Every name and alias, for completion in the speaker field."""
-    return [row[0] for row in ws.db.execute(
-        "SELECT name FROM speakers UNION SELECT a.value FROM speakers s, "
-        "json_each(COALESCE(s.aliases, '[]')) a ORDER BY 1 COLLATE NOCASE")]
+    return speaker_rows.names_and_aliases(ws.store)
 
 
 def speaker_choices(ws: Workspace) -> list[tuple[str, str]]:
     """(name, id) of every speaker, for filter menus: no counts, so it stays cheap."""
-    return [(row[0], row[1]) for row in ws.db.execute(
-        "SELECT name, id FROM speakers ORDER BY name COLLATE NOCASE")]
+    return speaker_rows.speaker_choices(ws.store)

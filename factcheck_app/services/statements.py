@@ -15,7 +15,8 @@ from ..domain.errors import InvalidInput, PermissionDenied, RuleViolation
 from ..domain.ids import new_id
 from ..domain.verdicts import PENDING
 from ..domain.workflow import ADMIN, APPROVED, DRAFT, RETRACTED
-from ..storage import records
+from ..storage import lookups, records, user_rows
+from ..storage.session import Session
 from . import speakers
 from .approval import after_content_change
 from .conflicts import refuse_unseen_changes
@@ -44,14 +45,13 @@ def resolve_check_by(text: str | None, stated: date) -> tuple[str | None, str | 
     return (deadline.due.isoformat() if deadline.due else None), text
 
 
-def _locate(db, source_id: str | None, quote: str, start: Any, end: Any) -> tuple[int | None, int | None]:
+def _locate(db: Session, source_id: str | None, quote: str, start: Any, end: Any) -> tuple[int | None, int | None]:
     """Offsets of the quote in its source's text; given offsets must point at the quote."""
     if not source_id:
         return None, None
-    row = db.execute("SELECT full_text FROM sources WHERE id = ?", [source_id]).fetchone()
-    if row is None:
+    text = lookups.source_text(db, source_id)
+    if text is None:
         raise InvalidInput(f"no source with id {source_id}")
-    text = row[0] or ""
     if start not in (None, "") and end not in (None, ""):
         try:
             start, end = int(start), int(end)
@@ -106,12 +106,10 @@ def _prepare(ws: Workspace, fields: Mapping[str, Any], current: Mapping[str, Any
         quote = out.get("quote", merged.get("quote"))
         source_id = out.get("source_id", merged.get("source_id"))
         out["source_start"], out["source_end"] = _locate(
-            ws.db, source_id, quote, fields.get("source_start"), fields.get("source_end"))
-    if out.get("assignee_id") and not ws.db.execute(
-            "SELECT 1 FROM users WHERE id = ? AND active = 1", [out["assignee_id"]]).fetchone():
+            ws.store, source_id, quote, fields.get("source_start"), fields.get("source_end"))
+    if out.get("assignee_id") and not user_rows.is_active_user(ws.store, out["assignee_id"]):
         raise InvalidInput(f"no active user with id {out['assignee_id']} to assign to")
-    if out.get("speaker_id") and not ws.db.execute(
-            "SELECT 1 FROM speakers WHERE id = ?", [out["speaker_id"]]).fetchone():
+    if out.get("speaker_id") and not lookups.exists(ws.store, "speakers", out["speaker_id"]):
         raise InvalidInput(f"no speaker with id {out['speaker_id']}")
     return out
 
@@ -133,7 +131,7 @@ def add_statement(ws: Workspace, **fields: Any) -> Changes:
 
 def read_for_edit(ws: Workspace, statement_id: str) -> dict[str, Any]:
     """The statement as a command reads it before editing: what `seen=` compares with."""
-    return records.get(ws.db, "statements", statement_id)
+    return records.get(ws.store, "statements", statement_id)
 
 
 def edit_statement(ws: Workspace, *, statement_id: str, expected_version: int | None = None,
@@ -160,7 +158,7 @@ def edit_statement(ws: Workspace, *, statement_id: str, expected_version: int | 
         old, new = records.update(db, "statements", statement_id, {**changes, **editor},
                                   actor=ws.actor, expected_version=expected_version,
                                   reason=reason)
-        message = after_content_change(ws, old, new)
+        message = after_content_change(ws, db, old, new)
     return Changes(statements=frozenset({statement_id}), tables=frozenset({"statements"}),
                    message=message or "saved",
                    undo={"op": "edit_statement", "statement_id": statement_id,
@@ -205,7 +203,7 @@ def set_verdict(ws: Workspace, *, statement_id: str, verdict: str, rationale: st
                 "id": new_id(), "statement_id": statement_id, "verdict": key,
                 "rationale": (rationale or "").strip() or None, "confidence": conf,
             }, actor=ws.actor)
-        message = after_content_change(ws, old, new)
+        message = after_content_change(ws, db, old, new)
     label = ws.scale.level(key).label
     return Changes(statements=frozenset({statement_id}), tables=frozenset({"statements", "verdicts"}),
                    message=message or f"rated {label}",
@@ -235,8 +233,8 @@ def delete_statement(ws: Workspace, *, statement_id: str) -> Changes:
             raise PermissionDenied("only the analyst who recorded this statement, or an admin, "
                                    "may delete it")
         for table in ("links", "verdicts", "comments"):
-            for row in db.query(f"SELECT id FROM {table} WHERE statement_id = ?", [statement_id]):
-                records.delete(db, table, row["id"], actor=ws.actor, reason="statement deleted")
+            for row_id in lookups.ids_of_statement(db, table, statement_id):
+                records.delete(db, table, row_id, actor=ws.actor, reason="statement deleted")
         records.delete(db, "statements", statement_id, actor=ws.actor)
     return Changes(statements=frozenset({statement_id}), tables=frozenset({"statements"}),
                    message="statement deleted")

@@ -12,7 +12,7 @@ from ..domain.ids import new_id
 from ..domain.records import STANCES
 from ..domain.verdicts import DEFAULT_SCALE, PENDING, VerdictScale
 from ..domain.workflow import ADMIN, ANALYST
-from ..storage import records, signing
+from ..storage import records, signing, user_rows
 from ..storage.history import Actor
 from .workspace import Changes, User, Workspace, check_role, passphrase_or_env
 
@@ -58,14 +58,12 @@ def _insert_user(ws: Workspace, name: str, role: str, display_name: str, *,
     user_id = new_id()
     signer, sealed = sig.new_key(user_id, passphrase)  # slow on purpose: before the lock
     with ws.store.transaction() as db:
-        if db.execute("SELECT 1 FROM users WHERE name = ? COLLATE NOCASE", [name]).fetchone():
+        if user_rows.login_name_taken(db, name):
             raise InvalidInput(f"a user named {name!r} already exists")
         # Users sign in, and are shown, by name or display name: neither may pass
         # for someone else's.
         shown = (display_name or name).strip()
-        if db.execute("SELECT 1 FROM users WHERE name COLLATE NOCASE IN (?, ?) "
-                      "OR display_name COLLATE NOCASE IN (?, ?)",
-                      [name, shown, name, shown]).fetchone():
+        if user_rows.name_passes_for_another(db, name, shown):
             raise InvalidInput(f"{shown!r} is already the name of another user")
         records.insert(db, "users", {"id": user_id, "name": name,
                                      "display_name": (display_name or name).strip(),
@@ -84,7 +82,7 @@ def change_passphrase(ws: Workspace, *, old: str | None, new: str) -> Changes:
     """Reseal the signed-in user's key with a new passphrase; the key pair stays, so
     everything they signed still verifies."""
     user = ws.require_user()
-    stored = signing.load_key(ws.db, user.id)
+    stored = signing.load_key(ws.store, user.id)
     if stored is None:
         raise PermissionDenied(f"{user.label} has no key yet; an admin sets a first passphrase")
     signer = sig.unseal(user.id, stored, passphrase_or_env(old) or "")
@@ -120,8 +118,7 @@ def set_role(ws: Workspace, *, name: str, role: str) -> Changes:
     target = ws.find_user(name)
     with ws.store.transaction() as db:
         if target.role == ADMIN and role != ADMIN:
-            admins = db.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").fetchone()[0]
-            if admins <= 1:
+            if user_rows.active_admin_count(db) <= 1:
                 raise InvalidInput("the workspace must keep at least one admin")
         records.update(db, "users", target.id, {"role": role}, actor=ws.actor)
     return Changes(tables=frozenset({"users"}), message=f"{name} is now {role}")
@@ -148,8 +145,7 @@ def set_setting(ws: Workspace, *, key: str, value: Any, reason: str | None = Non
     with ws.store.transaction() as db:
         if key == "verdict_scale":
             keys = {level["key"] for level in value} if value else set(DEFAULT_SCALE.keys)
-            in_use = [row[0] for row in db.execute(
-                "SELECT DISTINCT verdict FROM statements WHERE verdict IS NOT NULL")]
+            in_use = user_rows.verdicts_in_use(db)
             missing = sorted(set(in_use) - keys)
             if missing:
                 raise InvalidInput(f"the verdict scale must keep {missing[0]!r}: "

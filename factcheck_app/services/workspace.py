@@ -15,7 +15,7 @@ from ..domain.signatures import MIN_PASSPHRASE  # noqa: F401 - the window states
 from ..domain.ids import new_id
 from ..domain.verdicts import VerdictScale
 from ..domain.workflow import ADMIN, ROLES
-from ..storage import records, signing
+from ..storage import records, signing, user_rows
 from ..storage.history import SYSTEM, Actor
 from ..storage.store import Store
 
@@ -159,11 +159,10 @@ class Workspace:
         return Identity(self.require_user(), self.store.signer)
 
     def _public_key(self, user: User) -> str | None:
-        row = self.db.execute("SELECT public_key FROM users WHERE id = ?", [user.id]).fetchone()
-        return row[0] if row else None
+        return user_rows.public_key_of(self.store, user.id)
 
     def _unlock(self, user: User, passphrase: str | None) -> sig.Signer:
-        stored = signing.load_key(self.db, user.id)
+        stored = signing.load_key(self.store, user.id)
         if stored is None:
             return self._claim_first_key(user, passphrase)
         passphrase = _required(passphrase, user.label)
@@ -185,7 +184,7 @@ class Workspace:
         """A workspace from before signing: nobody has a key, so nobody can vouch for
         anyone. Its first admin to sign in sets a passphrase (whoever held the unsigned
         file could have rewritten it anyway); everyone else then gets one from an admin."""
-        if user.role != ADMIN or signing.any_keys(self.db):
+        if user.role != ADMIN or signing.any_keys(self.store):
             raise PermissionDenied(f"{user.label} has no passphrase yet: an admin sets one "
                                    f"with: factcheck user passphrase WORKSPACE {user.name}")
         signer, sealed = sig.new_key(user.id, _required(passphrase, user.label))
@@ -198,14 +197,10 @@ class Workspace:
 
     def find_user(self, name: str) -> User:
         wanted = (name or "").strip()
-        rows = list(self.db.query(
-            "SELECT id, name, display_name, role FROM users WHERE active = 1 AND "
-            "(name = ? COLLATE NOCASE OR display_name = ? COLLATE NOCASE OR id = ?) "
-            "ORDER BY id = ? DESC, name = ? COLLATE NOCASE DESC, rowid",
-            [wanted, wanted, wanted, wanted, wanted]))
-        if not rows:
+        row = user_rows.active_user_by_name(self.store, wanted)
+        if row is None:
             raise NotFound(f"no user named {wanted!r} in this workspace")
-        return User(**rows[0])
+        return User(**row)
 
     def require_user(self, *roles: str) -> User:
         """The signed-in user as the workspace knows them now.
@@ -216,8 +211,7 @@ class Workspace:
         if self.user is None:
             raise PermissionDenied("sign in first: name the acting user with --as NAME "
                                    "or FACTCHECK_USER")
-        row = self.db.execute("SELECT name, display_name, role, active FROM users WHERE id = ?",
-                              [self.user.id]).fetchone()
+        row = user_rows.user_state(self.store, self.user.id)
         if row is None or not row[3]:
             raise PermissionDenied(f"{self.user.label} is no longer an active user of this "
                                    "workspace")
@@ -235,10 +229,6 @@ class Workspace:
 
     # -- context -----------------------------------------------------------------
     @property
-    def db(self):
-        return self.store.db
-
-    @property
     def path(self) -> Path:
         return self.store.path
 
@@ -254,10 +244,10 @@ class Workspace:
         return date.fromisoformat(override) if override else date.today()
 
     def setting(self, key: str) -> Any:
-        row = self.db.execute("SELECT value FROM settings WHERE id = ?", [key]).fetchone()
-        if row is None:
+        value = user_rows.setting_value(self.store, key)
+        if value is None:
             return DEFAULT_SETTINGS.get(key)
-        return json.loads(row[0])
+        return json.loads(value)
 
     @property
     def scale(self) -> VerdictScale:
@@ -265,8 +255,7 @@ class Workspace:
         return VerdictScale.from_json(json.dumps(value) if value else None)
 
     def users(self) -> list[User]:
-        return [User(**row) for row in self.db.query(
-            "SELECT id, name, display_name, role FROM users WHERE active = 1 ORDER BY name")]
+        return [User(**row) for row in user_rows.active_users(self.store)]
 
 
 def _required(passphrase: str | None, label: str) -> str:

@@ -7,6 +7,7 @@ import threading
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -108,6 +109,17 @@ def rolling_backup(conn: sqlite3.Connection, workspace: Path, *, force: bool = F
     for old in autos[:-KEEP]:
         old.unlink(missing_ok=True)
     return target
+
+
+def backup_now(store: Any, target: Path | None = None) -> Path:
+    """A consistent copy of an open workspace (a Store) taken while it stays open, by
+    SQLite's backup API: to `target`, or else among the rolling backups beside it."""
+    conn = store.sqlite_database.conn
+    if target is None:
+        made = rolling_backup(conn, store.path, force=True, label="manual")
+        assert made is not None
+        return made
+    return backup_to(conn, Path(target))
 
 
 def _forget_later_heads(conn: sqlite3.Connection) -> None:

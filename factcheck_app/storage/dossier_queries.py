@@ -103,3 +103,32 @@ def _retractions(db: Database, ids: list[str]) -> dict[str, dict[str, Any]]:
         out[row["statement_id"]] = {"at": row["created_at"], "by": row["user_name"],
                                     "reason": row["body"][len(RETRACTION_PREFIX):].strip()}
     return out
+
+
+# -- one statement, for the detail pane ------------------------------------------------
+def evidence_of_statement(db: Database, statement_id: str) -> list[dict[str, Any]]:
+    """The statement's linked evidence (link id, stance, note, the evidence, its source
+    and how many files it has), oldest first."""
+    return list(db.query(
+        """SELECT l.id AS link_id, l.stance, l.note, e.*, so.title AS source_title,
+                  so.url AS source_url, so.outlet AS source_outlet,
+                  (SELECT count(*) FROM attachments a WHERE a.evidence_id = e.id) AS files
+           FROM links l JOIN evidence e ON e.id = l.evidence_id
+           LEFT JOIN sources so ON so.id = e.source_id
+           WHERE l.statement_id = ? ORDER BY e.occurred_on, e.created_at""", [statement_id]))
+
+
+def verdicts_of_statement(db: Database, statement_id: str) -> list[dict[str, Any]]:
+    """Every verdict given, oldest first, with the display name of who gave it."""
+    return list(db.query(
+        """SELECT v.*, u.display_name AS user_name FROM verdicts v
+           LEFT JOIN users u ON u.id = v.created_by
+           WHERE v.statement_id = ? ORDER BY v.created_at""", [statement_id]))
+
+
+def comments_of_statement(db: Database, statement_id: str) -> list[dict[str, Any]]:
+    """The review thread, oldest first, with each author's display name."""
+    return list(db.query(
+        """SELECT c.*, u.display_name AS user_name FROM comments c
+           LEFT JOIN users u ON u.id = c.user_id
+           WHERE c.statement_id = ? ORDER BY c.created_at""", [statement_id]))

@@ -6,6 +6,7 @@ The table view never loads all rows: it asks for a count, then pages.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -15,6 +16,7 @@ from ..domain.filters import StatementFilter
 from ..domain.states import overdue_cutoff
 from ..domain.verdicts import PENDING, UNAPPROVED
 from ..domain.workflow import APPROVED
+from .session import Session, sqlite_database
 
 # Above this many full-text matches, ranking costs more than it helps: order by date.
 RANK_LIMIT = 2_000
@@ -137,8 +139,8 @@ def _text_facts(db: Database, query: str) -> tuple[int, list[str]]:
     these, so they are kept until the workspace changes: PRAGMA data_version moves
     when another connection commits, total_changes when this one writes.
     """
-    version = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
-    cache: dict[str, tuple[tuple[int, int], int, list[str]]] = db.__dict__.setdefault("_factcheck_text_facts", {})
+    version = (db.execute("PRAGMA data_version").fetchone()[0], sqlite_database(db).conn.total_changes)
+    cache: dict[str, tuple[tuple[int, int], int, list[str]]] = sqlite_database(db).__dict__.setdefault("_factcheck_text_facts", {})
     cached = cache.get(query)
     if cached and cached[0] == version:
         return cached[1], cached[2]
@@ -268,3 +270,8 @@ def verdict_mix(db: Database) -> dict[str, int]:
            FROM statements GROUP BY bucket""",
         {"pending": PENDING, "approved": APPROVED, "unapproved": UNAPPROVED})
     return {row["bucket"]: row["n"] for row in rows}
+
+
+def in_review_state(db: Session, review_state: str) -> Iterator[dict[str, Any]]:
+    """Every statement row in this review state (the check re-hashes the approved ones)."""
+    yield from db.query("SELECT * FROM statements WHERE review_state = ?", [review_state])

@@ -36,6 +36,14 @@ def check_team_role(role: str) -> str:
     return role
 
 
+def login_exists(conn: psycopg.Connection, login: str) -> bool:
+    """Whether the server already has this login (a new one then needs a password). Ends
+    the read's transaction, so the caller starts its own afresh."""
+    exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [login]).fetchone()
+    conn.rollback()
+    return exists is not None
+
+
 def password_verifier(conn: psycopg.Connection, login: str, password: str | None) -> str | None:
     """SCRAM verifier computed here by libpq, so the plain password never leaves."""
     if password is None:

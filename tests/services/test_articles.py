@@ -13,7 +13,7 @@ from factcheck_app.services.workspace import Workspace
 
 
 def _count(ws: Workspace, table: str) -> int:
-    return ws.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return ws.store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def test_importing_the_same_file_twice_reuses_its_source(ws):
@@ -24,7 +24,7 @@ def test_importing_the_same_file_twice_reuses_its_source(ws):
     assert _count(ws, "sources") == 1
     assert second.created == first.created
     assert "already in the workspace" in second.message
-    ids = ws.db.execute("SELECT DISTINCT source_id FROM statements").fetchall()
+    ids = ws.store.db.execute("SELECT DISTINCT source_id FROM statements").fetchall()
     assert ids == [(first.created,)]
 
 
@@ -69,7 +69,7 @@ def test_undoing_a_multi_quote_import_onto_a_reused_source_keeps_it_and_the_firs
     undone = undo.apply(ws, again.undo)
     assert _count(ws, "sources") == 1
     assert "2 imported statements" in undone.message
-    kept = {r[0] for r in ws.db.execute("SELECT id FROM statements")}
+    kept = {r[0] for r in ws.store.db.execute("SELECT id FROM statements")}
     assert kept == set(first.statements)
     # undoing the first import, which made the source, still removes it with its statements
     undo.apply(ws, first.undo)

@@ -13,7 +13,7 @@ from factcheck_app.services.check import check_workspace
 
 
 def _counts(ws):
-    return {t: ws.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+    return {t: ws.store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("statements", "sources", "speakers", "evidence", "links", "history")}
 
 
@@ -26,7 +26,7 @@ def test_article_import_keeps_offsets_and_archived_copy(ws):
     assert source["title"] == "Lukashenko promotes the integration of Belarus with Russia"
     assert source["published_on"] == "2023-01-10"
     assert source["file_sha256"]
-    text = ws.db.execute("SELECT full_text FROM sources WHERE id = ?", [source["id"]]).fetchone()[0]
+    text = ws.store.db.execute("SELECT full_text FROM sources WHERE id = ?", [source["id"]]).fetchone()[0]
     for statement_id in changes.statements:
         s = queries.get_statement(ws, statement_id)
         assert text[s["source_start"]:s["source_end"]] == s["quote"]

@@ -17,7 +17,7 @@ from factcheck_app.services.workspace import Workspace
 
 
 def _history_count(ws: Workspace) -> int:
-    return ws.db.execute("SELECT count(*) FROM history").fetchone()[0]
+    return ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0]
 
 
 def _state(ws: Workspace, statement_id: str) -> str:
@@ -268,7 +268,7 @@ def test_content_changed_behind_the_apps_back_breaks_the_approval(ws: Workspace)
                                       {"verdict_rationale": (old, "forged")}, "edit"),
                      actor=history.Actor(None, "forger"), at=history.now())
     db.close()
-    seq = ws.db.execute("SELECT max(seq) FROM history").fetchone()[0]
+    seq = ws.store.db.execute("SELECT max(seq) FROM history").fetchone()[0]
     assert [str(p) for p in check_workspace(ws)] == [
         f"history #{seq}: history entry #{seq} is not signed: it was added outside Factcheck",
         f"statements {statement_id}: approved content differs from what the reviewer approved"]

@@ -74,7 +74,7 @@ def _rewrite_diff(path: Path, seq: int, old: str, new: str) -> None:
 
 
 def _seq_of(ws: Workspace, table: str, record_id: str, field: str) -> int:
-    return history.last_change_of(ws.db, table, record_id, [field]).seq
+    return history.last_change_of(ws.store.db, table, record_id, [field]).seq
 
 
 # -- sign-in ---------------------------------------------------------------------------
@@ -84,7 +84,7 @@ def test_wrong_passphrase_is_refused_and_the_signed_in_user_stays(ws: Workspace)
         ws.sign_in("rob", "not rob's passphrase")
     assert ws.user.name == "ana"
     sid = _add(ws)
-    last = ws.db.execute("SELECT user_name FROM history ORDER BY seq DESC LIMIT 1").fetchone()
+    last = ws.store.db.execute("SELECT user_name FROM history ORDER BY seq DESC LIMIT 1").fetchone()
     assert last == ("ana",)
     assert sid
     with pytest.raises(PermissionDenied, match="you are Ana Petrova"):
@@ -101,13 +101,13 @@ def test_no_passphrase_at_all_is_refused(ws: Workspace, monkeypatch) -> None:
 def test_naming_a_user_without_unlocking_their_key_writes_nothing(ws: Workspace) -> None:
     """Code that sets the user without signing in cannot write as them: the commit
     needs their signature."""
-    before = ws.db.execute("SELECT count(*) FROM history").fetchone()[0]
+    before = ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0]
     ws.store.signer = None
     ws.user = ws.find_user("rob")
     with pytest.raises(PermissionDenied, match="sign in with your passphrase"):
         _add(ws)
-    assert ws.db.execute("SELECT count(*) FROM history").fetchone()[0] == before
-    assert ws.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+    assert ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0] == before
+    assert ws.store.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
 
 
 def test_a_read_only_workspace_needs_no_passphrase(ws: Workspace, monkeypatch) -> None:
@@ -121,16 +121,16 @@ def test_a_read_only_workspace_needs_no_passphrase(ws: Workspace, monkeypatch) -
 def test_real_keys_are_sealed_at_the_strong_cost(tmp_path: Path, monkeypatch) -> None:
     # a key made under the suite's cheap cost (stored with the key) ...
     ws = Workspace.create(tmp_path / "k.factcheck", admin="admin")
-    assert signing.load_key(ws.db, ws.user.id).cost == sig.TEST_ONLY
+    assert signing.load_key(ws.store.db, ws.user.id).cost == sig.TEST_ONLY
     users.add_user(ws, name="rob", role="reviewer")
     # ... while outside the tests every new key gets the strong cost,
     monkeypatch.delenv("FACTCHECK_INSECURE_TEST_KEYS")
     users.add_user(ws, name="ana", role="analyst")
-    assert signing.load_key(ws.db, ws.find_user("ana").id).cost == sig.STRONG
+    assert signing.load_key(ws.store.db, ws.find_user("ana").id).cost == sig.STRONG
     assert sig.STRONG.ops >= 3 and sig.STRONG.mem >= 64 * 1024 * 1024
     # and a cheap key is resealed at the strong cost when it is next unlocked
     rob = ws.sign_in("rob")
-    assert signing.load_key(ws.db, rob.id).cost == sig.STRONG
+    assert signing.load_key(ws.store.db, rob.id).cost == sig.STRONG
     ws.sign_in("rob")  # the same passphrase still opens it
     ws.close()
 
@@ -158,7 +158,7 @@ def test_admin_issues_a_new_key_and_old_signatures_still_verify(ws: Workspace) -
     ws.sign_in("rob", "only rob knows this")
     statements.set_verdict(ws, statement_id=sid, verdict="unverifiable", rationale="still none")
     assert check_workspace(ws) == []
-    issued = history.last_change_of(ws.db, "users", ws.find_user("rob").id, ["public_key"])
+    issued = history.last_change_of(ws.store.db, "users", ws.find_user("rob").id, ["public_key"])
     assert (issued.user_name, issued.reason) == ("admin", "new key issued by Ada Admin")
 
 
@@ -176,7 +176,7 @@ def test_sign_up_is_signed_with_the_new_users_own_key(ws: Workspace) -> None:
         users.register(fresh, name="zoe", passphrase="zoe's passphrase")
         assert fresh.user.name == "zoe"
         _add(fresh)
-        signers = {row[0] for row in fresh.db.execute(
+        signers = {row[0] for row in fresh.store.db.execute(
             "SELECT u.name FROM signatures s JOIN users u ON u.id = s.user_id")}
         assert "zoe" in signers
         assert check_workspace(fresh) == []
@@ -185,10 +185,10 @@ def test_sign_up_is_signed_with_the_new_users_own_key(ws: Workspace) -> None:
 # -- a clean history, and tampered ones ------------------------------------------------
 def test_every_change_is_signed_and_checks_clean(demo_ws: Workspace) -> None:
     assert check_workspace(demo_ws) == []
-    signers = {row[0] for row in demo_ws.db.execute(
+    signers = {row[0] for row in demo_ws.store.db.execute(
         "SELECT DISTINCT u.name FROM signatures s JOIN users u ON u.id = s.user_id")}
     assert signers == {"maya", "ana", "rob"}
-    approved = demo_ws.db.execute("SELECT count(*) FROM statements WHERE review_state = "
+    approved = demo_ws.store.db.execute("SELECT count(*) FROM statements WHERE review_state = "
                                   "'approved' AND approved_signature IS NOT NULL").fetchone()[0]
     assert approved == 3
 
@@ -227,7 +227,7 @@ def test_a_history_rebuilt_in_someone_elses_name_is_caught(ws: Workspace) -> Non
 
 def test_an_entry_added_behind_the_apps_back_is_unsigned(ws: Workspace) -> None:
     path = ws.path
-    seq, digest = history.head(ws.db)
+    seq, digest = history.head(ws.store.db)
     ws.close()
     conn = sqlite3.connect(str(path))
     with conn:
@@ -245,7 +245,7 @@ def test_an_entry_added_behind_the_apps_back_is_unsigned(ws: Workspace) -> None:
 def test_deleting_the_last_entries_is_caught(ws: Workspace, data_dir: Path) -> None:
     ws.sign_in("ana")
     _add(ws, "First")
-    kept = signing.signed_head(ws.db)[0]
+    kept = signing.signed_head(ws.store.db)[0]
     last = _add(ws, "Second")
     path = ws.path
     ws.close()
@@ -269,7 +269,7 @@ def test_an_older_copy_put_back_is_caught(ws: Workspace, tmp_path: Path) -> None
     ws.sign_in("ana")
     _add(ws, "First")
     path = ws.path
-    backups.backup_to(ws.db.conn, tmp_path / "old.factcheck")  # a consistent copy, WAL and all
+    backups.backup_to(ws.store.db.conn, tmp_path / "old.factcheck")  # a consistent copy, WAL and all
     _add(ws, "Second")
     ws.close()
     shutil.copy(tmp_path / "old.factcheck", path)
@@ -279,7 +279,7 @@ def test_an_older_copy_put_back_is_caught(ws: Workspace, tmp_path: Path) -> None
 
 def test_a_forged_approval_signature_is_caught(demo_ws: Workspace) -> None:
     path = demo_ws.path
-    sid, signature = demo_ws.db.execute(
+    sid, signature = demo_ws.store.db.execute(
         "SELECT id, approved_signature FROM statements WHERE approved_signature IS NOT NULL"
     ).fetchone()
     approved = _seq_of(demo_ws, "statements", sid, "approved_signature")
@@ -324,4 +324,4 @@ def test_an_old_workspace_lets_only_its_first_admin_claim_a_key(tmp_path: Path) 
         _add(ws)
         assert check_workspace(ws) == []
         # the entries from before signing are named as such, and stay covered
-        assert signing.identity(ws.db).unsigned_before > 0
+        assert signing.identity(ws.store.db).unsigned_before > 0

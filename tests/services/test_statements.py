@@ -66,12 +66,12 @@ def test_correcting_the_stated_date_rereads_a_relative_phrase(ws: Workspace) -> 
 def test_bad_statement_input_is_refused_and_nothing_recorded(ws: Workspace, fields: dict,
                                                              message: str) -> None:
     ws.sign_in("ana")
-    before = ws.db.execute("SELECT count(*) FROM history").fetchone()[0]
+    before = ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0]
     base = {"quote": "We will", "stated_on": "2023-01-10"}
     with pytest.raises(InvalidInput, match=message):
         statements.add_statement(ws, **{**base, **fields})
-    assert ws.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
-    assert ws.db.execute("SELECT count(*) FROM history").fetchone()[0] == before
+    assert ws.store.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+    assert ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0] == before
 
 
 # ---------------------------------------------------------------- listing and filters
@@ -177,7 +177,7 @@ def test_merge_keeps_aliases_and_moves_statements(ws: Workspace) -> None:
                                            "A. Lukashenka"]
     for name in ("Alexander Lukashenka", "the president", "a. lukashenka"):
         assert speakers.speaker_by_name(ws, name)["id"] == keep
-    assert ws.db.execute("SELECT count(*) FROM speakers").fetchone()[0] == 1
+    assert ws.store.db.execute("SELECT count(*) FROM speakers").fetchone()[0] == 1
     assert _ids(ws, speaker_ids=(keep,)) == {moved, stays}
     assert queries.get_statement(ws, moved)["speaker"]["name"] == "Aleksandr Lukashenko"
     assert [r["speaker_name"] for r in queries.list_statements(ws, StatementFilter(
@@ -204,7 +204,7 @@ def test_merging_the_speaker_of_an_approved_statement_sends_it_back_to_review(
 # ---------------------------------------------------------------- the demo workspace
 def test_demo_workspace(demo_ws: Workspace) -> None:
     ws = demo_ws
-    assert ws.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 12
+    assert ws.store.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 12
     assert check_workspace(ws) == []
     assert {u.name: u.role for u in ws.users()} == {"maya": "admin", "ana": "analyst",
                                                      "rob": "reviewer"}
@@ -228,7 +228,7 @@ def test_demo_workspace(demo_ws: Workspace) -> None:
         "Name the evidence")
     rob = ws.find_user("rob").id
     assert queries.list_statements(ws, StatementFilter(queue_for=rob))  # work waiting for rob
-    assert ws.db.execute("SELECT count(*) FROM attachments").fetchone()[0] >= 1
+    assert ws.store.db.execute("SELECT count(*) FROM attachments").fetchone()[0] >= 1
 
 
 def test_demo_overdue_and_track_record(demo_ws: Workspace) -> None:
@@ -243,10 +243,10 @@ def test_demo_overdue_and_track_record(demo_ws: Workspace) -> None:
 
 
 def test_evidence_with_an_invalid_url_is_refused(demo_ws: Workspace) -> None:
-    before = demo_ws.db.execute("SELECT count(*) FROM evidence").fetchone()[0]
+    before = demo_ws.store.db.execute("SELECT count(*) FROM evidence").fetchone()[0]
     with pytest.raises(InvalidInput, match="must start with http"):
         ev.add_evidence(demo_ws, summary="x", url="javascript:alert(1)")
-    assert demo_ws.db.execute("SELECT count(*) FROM evidence").fetchone()[0] == before
+    assert demo_ws.store.db.execute("SELECT count(*) FROM evidence").fetchone()[0] == before
 
 
 def test_editing_evidence_or_a_source_to_an_invalid_url_is_refused(ws: Workspace) -> None:
@@ -254,15 +254,15 @@ def test_editing_evidence_or_a_source_to_an_invalid_url_is_refused(ws: Workspace
 
     evidence_id = ev.add_evidence(ws, summary="x", url="https://example.org").created
     source_id = sources.add_source(ws, title="T", url="https://example.org").created
-    history = ws.db.execute("SELECT count(*) FROM history").fetchone()[0]
+    history = ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0]
     with pytest.raises(InvalidInput, match="must start with http"):
         ev.edit_evidence(ws, evidence_id=evidence_id, url="javascript:alert(1)")
     with pytest.raises(InvalidInput, match="must start with http"):
         sources.edit_source(ws, source_id=source_id, url="javascript:alert(1)")
     with pytest.raises(InvalidInput, match="needs a title"):
         sources.edit_source(ws, source_id=source_id, title="  ")
-    assert ws.db.execute("SELECT count(*) FROM history").fetchone()[0] == history
-    assert ws.db.execute("SELECT url FROM evidence").fetchone()[0] == "https://example.org"
+    assert ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0] == history
+    assert ws.store.db.execute("SELECT url FROM evidence").fetchone()[0] == "https://example.org"
 
 
 def test_non_numeric_or_negative_source_offsets_are_refused(ws: Workspace) -> None:
@@ -273,7 +273,7 @@ def test_non_numeric_or_negative_source_offsets_are_refused(ws: Workspace) -> No
         _add(ws, "build", source_id=source_id, source_start="x", source_end="5")
     with pytest.raises(InvalidInput, match="does not occur"):
         _add(ws, "it.", source_id=source_id, source_start=-3, source_end=17)
-    assert ws.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+    assert ws.store.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
 
 
 def test_only_the_creator_or_an_admin_may_delete_a_statement(ws):
@@ -287,7 +287,7 @@ def test_only_the_creator_or_an_admin_may_delete_a_statement(ws):
         st.delete_statement(ws, statement_id=statement_id)
     ws.sign_in("admin")
     st.delete_statement(ws, statement_id=statement_id)
-    assert ws.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+    assert ws.store.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
 
 
 def test_renaming_a_speaker_to_an_existing_name_is_refused(ws):
@@ -318,8 +318,8 @@ def test_a_speaker_named_with_a_refused_statement_is_not_created(ws):
     ws.sign_in("ana")
     with pytest.raises(InvalidInput):
         st.add_statement(ws, quote="Q", stated_on="not a date", speaker="Brand New Person")
-    assert ws.db.execute("SELECT count(*) FROM speakers").fetchone()[0] == 0
+    assert ws.store.db.execute("SELECT count(*) FROM speakers").fetchone()[0] == 0
     statement_id = st.add_statement(ws, quote="Q", stated_on="2024-01-01",
                                     speaker="Brand New Person").created
-    assert ws.db.execute("SELECT speaker_id FROM statements WHERE id = ?",
+    assert ws.store.db.execute("SELECT speaker_id FROM statements WHERE id = ?",
                          [statement_id]).fetchone()[0] is not None

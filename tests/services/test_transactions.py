@@ -21,7 +21,7 @@ from factcheck_app.storage import history
 def _counts(ws: Workspace) -> dict[str, int]:
     tables = ("statements", "statements_fts", "links", "evidence", "history", "statement_tags",
               "verdicts", "speakers")
-    return {t: ws.db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in tables}
+    return {t: ws.store.db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in tables}
 
 
 class Boom(RuntimeError):
@@ -112,14 +112,14 @@ def test_stale_edit_names_who_saved_first(ws: Workspace) -> None:
         assert queries.get_statement(second, statement_id)["version"] == v
         statements.edit_statement(first, statement_id=statement_id, expected_version=v,
                                   expectation="Trains run on the new line")
-        history_rows = second.db.execute("SELECT count(*) FROM history").fetchone()[0]
+        history_rows = second.store.db.execute("SELECT count(*) FROM history").fetchone()[0]
         with pytest.raises(StaleEdit) as refused:
             statements.edit_statement(second, statement_id=statement_id, expected_version=v,
                                       expectation="Rob's different expectation")
         message = str(refused.value)
         assert "changed by Ana Petrova at " in message
         assert "reload to see their change" in message
-        assert second.db.execute("SELECT count(*) FROM history").fetchone()[0] == history_rows
+        assert second.store.db.execute("SELECT count(*) FROM history").fetchone()[0] == history_rows
         s = queries.get_statement(second, statement_id)
         assert s["expectation"] == "Trains run on the new line" and s["version"] == v + 1
         # after reloading, the edit goes through
@@ -179,8 +179,8 @@ def test_two_processes_writing_at_once_lose_nothing(ws: Workspace, tmp_path: Pat
         assert writer.returncode == 0, err
         assert out.startswith("done")
     with Workspace.open(path, readonly=True) as after:
-        rows = after.db.execute("SELECT tags, count(*) FROM statements GROUP BY tags").fetchall()
+        rows = after.store.db.execute("SELECT tags, count(*) FROM statements GROUP BY tags").fetchall()
         assert sorted(rows) == [('["ana"]', 30), ('["rob"]', 30)]
-        assert after.db.execute(
+        assert after.store.db.execute(
             "SELECT count(*) FROM statements WHERE check_by = '2023-06-30'").fetchone()[0] == 60
         assert check_workspace(after) == []

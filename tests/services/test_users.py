@@ -50,10 +50,10 @@ def test_verdict_scale_given_as_json_text_is_stored_as_a_scale(ws: Workspace) ->
     "\"required_stance\": \"agrees\"}]",
 ])
 def test_an_unusable_verdict_scale_is_refused_and_nothing_changes(ws: Workspace, value: str) -> None:
-    before = ws.db.execute("SELECT count(*) FROM history").fetchone()[0]
+    before = ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0]
     with pytest.raises(InvalidInput):
         users.set_setting(ws, key="verdict_scale", value=value)
-    assert ws.db.execute("SELECT count(*) FROM history").fetchone()[0] == before
+    assert ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0] == before
     assert "held" in ws.scale.keys
 
 

@@ -74,7 +74,7 @@ def test_identical_content_is_stored_once(ws: Workspace, tmp_path: Path) -> None
     blobs = [p for p in ws.store.files_dir.rglob("*") if p.is_file()]
     assert len(blobs) == 1
     assert blobs[0].read_bytes() == b"%PDF-1.4 same bytes"
-    names = {row["file_name"] for row in ws.db.query("SELECT file_name FROM attachments")}
+    names = {row["file_name"] for row in ws.store.db.query("SELECT file_name FROM attachments")}
     assert names == {"scan.pdf", "copy of scan.pdf"}
     assert ev.attachment_path(ws, ev.get_evidence(ws, second)["attachments"][0]["id"]) == blobs[0]
     assert check_workspace(ws) == []
@@ -93,7 +93,7 @@ def test_missing_source_file_is_refused(ws: Workspace, tmp_path: Path) -> None:
     ws.sign_in("ana")
     with pytest.raises(InvalidInput, match="no such file"):
         ev.add_evidence(ws, summary="x", files=[tmp_path / "nope.pdf"])
-    assert ws.db.execute("SELECT count(*) FROM evidence").fetchone()[0] == 0
+    assert ws.store.db.execute("SELECT count(*) FROM evidence").fetchone()[0] == 0
 
 
 COPY_NAMES = [*HOSTILE_NAMES, "NUL", "con.txt", "LPT1.log", "a" * 400 + ".pdf", "é" * 300,

@@ -43,7 +43,7 @@ def test_old_workspace_is_converted_and_checks_clean(v1_path: Path) -> None:
     old_quote = _sql(v1_path, "SELECT quote FROM statements WHERE id = ?", (EDITED,))[0][0]
     with Workspace.open(v1_path) as ws:  # its users have no keys yet: nobody signs in
         assert check_workspace(ws) == []
-        change_sets = ws.db.execute("SELECT count(*) FROM history").fetchone()[0]
+        change_sets = ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0]
         assert 0 < change_sets < old_rows / 5  # one row per use case, not per field
         history = queries.record_history(ws, "statements", EDITED)
         edit = [h for h in history if h["action"] == "edit" and h["field"] == "quote"]

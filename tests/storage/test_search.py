@@ -40,7 +40,7 @@ def test_user_text_never_breaks_the_query(shared_demo: Workspace, text: str) -> 
         f = StatementFilter(text=text, sort=sort)
         total = queries.count_statements(demo_ws, f)
         assert len(queries.statement_page(demo_ws, f, limit=100)) == total
-    assert demo_ws.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 12
+    assert demo_ws.store.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 12
 
 
 @pytest.mark.parametrize(("text", "query"), [
@@ -113,7 +113,7 @@ def test_frequent_term_orders_by_date_instead_of_rank(ws: Workspace) -> None:
     stated = [r["stated_on"] for r in page]
     assert stated == sorted(stated, reverse=True)
     assert stated[0] == (date(2015, 1, 1) + timedelta(days=n - 1)).isoformat()
-    ids = statement_queries.ids(ws.db, f, ws.today())
+    ids = statement_queries.ids(ws.store.db, f, ws.today())
     assert len(ids) == n + 1 and ids[-1] == relevant  # oldest last, not ranked first
     nxt = queries.statement_page(ws, f, offset=20, limit=20)
     assert not {r["id"] for r in page} & {r["id"] for r in nxt}

@@ -219,9 +219,9 @@ def test_a_large_workspace_is_backed_up_off_the_opening_thread_and_seldom(
 
 
 def test_rolling_backup_keeps_the_last_five_automatic_ones(ws: Workspace) -> None:
-    manual = backups.rolling_backup(ws.db.conn, ws.path, force=True, label="manual")
-    made = [backups.rolling_backup(ws.db.conn, ws.path, force=True) for _ in range(7)]
-    assert backups.rolling_backup(ws.db.conn, ws.path) is None  # too soon, not forced
+    manual = backups.rolling_backup(ws.store.db.conn, ws.path, force=True, label="manual")
+    made = [backups.rolling_backup(ws.store.db.conn, ws.path, force=True) for _ in range(7)]
+    assert backups.rolling_backup(ws.store.db.conn, ws.path) is None  # too soon, not forced
     kept = backups.list_backups(ws.path)
     autos = [p for p in kept if p.name.endswith("-auto.factcheck")]
     assert autos == made[-5:]
@@ -234,14 +234,14 @@ def test_rolling_backup_keeps_the_last_five_automatic_ones(ws: Workspace) -> Non
 def test_restore_brings_back_the_old_content(ws: Workspace, tmp_path: Path) -> None:
     path = ws.path
     kept = _add_statement(ws, "Kept statement")
-    snapshot = backups.backup_to(ws.db.conn, tmp_path / "snapshot.factcheck")
+    snapshot = backups.backup_to(ws.store.db.conn, tmp_path / "snapshot.factcheck")
     later = _add_statement(ws, "Added after the backup")
     ws.close()
 
     backups.restore(snapshot, path)
 
     with Workspace.open(path, user="ana", backup_on_open=False) as restored:
-        ids = {row[0] for row in restored.db.execute("SELECT id FROM statements")}
+        ids = {row[0] for row in restored.store.db.execute("SELECT id FROM statements")}
         assert ids == {kept}
         assert check_workspace(restored) == []
     # the state restore replaced was backed up first
@@ -274,7 +274,7 @@ def test_readonly_open_works_for_paths_with_uri_characters(tmp_path: Path) -> No
         assert check_workspace(ws) == []
     snapshot = tmp_path / "snap #1.factcheck"
     with Workspace.open(path, readonly=True) as ws:
-        backups.backup_to(ws.db.conn, snapshot)
+        backups.backup_to(ws.store.db.conn, snapshot)
     backups.restore(snapshot, path)
     # nothing was created beside the workspace under a truncated name
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(path.name)) == []

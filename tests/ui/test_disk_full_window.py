@@ -19,7 +19,7 @@ def _history(path: Path) -> int:
 def test_import_into_a_full_workspace_disk_says_the_disk_is_full(window, sample_path, tmp_path,
                                                                  monkeypatch):
     # SQLite's own page limit makes the workspace's writes fail exactly as a full disk does.
-    writer = window.ctx.runner._worker.workspace().db
+    writer = window.ctx.runner._worker.workspace().store.db
     pages = writer.execute("PRAGMA page_count").fetchone()[0]
     writer.execute(f"PRAGMA max_page_count = {pages + 3}")
     data = tmp_path / "many.csv"

@@ -74,17 +74,17 @@ def test_dialog_proposes_kind_stated_date_and_check_by(window, qtbot):
         dialog.table.item(r, COL_USE).setCheckState(
             Qt.CheckState.Checked if r in (media, rows["Not a single soldier"])
             else Qt.CheckState.Unchecked)
-    before = window.ctx.ws.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    before = window.ctx.ws.store.db.execute("SELECT count(*) FROM sources").fetchone()[0]
     dialog.submit()
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
-    new = window.ctx.ws.db.execute(
+    new = window.ctx.ws.store.db.execute(
         "SELECT id FROM statements ORDER BY created_at DESC LIMIT 2").fetchall()
     got = {queries.get_statement(window.ctx.ws, i)["quote"][:12]:
            queries.get_statement(window.ctx.ws, i) for (i,) in new}
     assert got["Our destiny "]["check_by"] == "2023-06-30"
     assert got["Not a single"]["check_by"] == "2022-02-20"
     assert got["Not a single"]["stated_on"] == "2022-02"
-    after = window.ctx.ws.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    after = window.ctx.ws.store.db.execute("SELECT count(*) FROM sources").fetchone()[0]
     assert after == before          # the sample already holds this very file as a source
 
 
