@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,3 +176,119 @@ def test_walker_flags_a_synthetic_bad_import(tmp_path: Path, name: str) -> None:
 def test_walker_accepts_allowed_imports(tmp_path: Path) -> None:
     pkg = _fake_package(tmp_path, GOOD)
     assert violations(pkg, PACKAGE) == []
+
+
+# -- SQL stays in storage --------------------------------------------------------------
+# Outside storage/ (and team/, the team server's storage) no code holds SQL, the raw
+# connection or a cursor: services pass `ws.store`, or the handle their transaction
+# yields, to a storage function. Keywords are matched in capitals (how SQL is written
+# here) or, in lower case, only in a statement's full shape, so English ("update the
+# file", "select a row") passes.
+SQL_SHAPES = tuple(re.compile(p) for p in (
+    r"\bSELECT\b[\s\S]*\bFROM\b",
+    r"(?i)\bselect\s+(\*|distinct\b|count\s*\(|[\w.]+\s*,)[\s\S]*\bfrom\s+\w+",
+    r"(?i)\bINSERT\s+(OR\s+\w+\s+)?INTO\s+[\w\"\[]",
+    r"\bUPDATE\s+[\w\"\[\]{}]+\s+SET\b",
+    r"(?i)\bupdate\s+\w+\s+set\s+\w+\s*=",
+    r"\bDELETE\s+FROM\s+[\w\"\[{]",
+    r"(?i)\bdelete\s+from\s+\w+\s+where\b",
+    r"\bPRAGMA\s+\w+",
+    r"(?i)^\s*pragma\s+\w+\s*(=|\(|;|$)",
+    r"\bCREATE\s+(UNIQUE\s+|VIRTUAL\s+|TEMP(ORARY)?\s+)*(TABLE|INDEX|TRIGGER|VIEW)\b",
+    r"\bALTER\s+TABLE\b",
+    r"^\s*(BEGIN(\s+(IMMEDIATE|EXCLUSIVE|DEFERRED))?(\s+TRANSACTION)?|COMMIT|ROLLBACK"
+    r"|SAVEPOINT\s+\w+|RELEASE\s+\w+)\s*;?\s*$",
+))
+RAW_ATTRIBUTES = frozenset({"db", "conn"})
+RAW_CALLS = frozenset({"execute", "executemany", "query"})
+SQL_HOMES = ("storage", "team")  # the layers that may hold SQL
+
+
+def is_sql(text: str) -> bool:
+    return any(shape.search(text) for shape in SQL_SHAPES)
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    """ids of the docstring nodes: prose about SQL is not SQL."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                found.add(id(body[0].value))
+    return found
+
+
+def sql_uses(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, what) for every SQL string, raw-connection attribute and cursor call."""
+    found: list[tuple[int, str]] = []
+    docs = _docstrings(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and id(node) not in docs and is_sql(node.value):
+            found.append((node.lineno, f"SQL text {node.value.strip()[:40]!r}"))
+        elif isinstance(node, ast.JoinedStr):  # an f-string: its text with holes filled
+            text = "".join(v.value if isinstance(v, ast.Constant) else "x" for v in node.values)
+            parts = [v for v in node.values if isinstance(v, ast.Constant)]
+            if is_sql(text) and not any(is_sql(p.value) for p in parts):
+                found.append((node.lineno, f"SQL text {text.strip()[:40]!r}"))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in RAW_CALLS:
+            found.append((node.lineno, f"a call of .{node.func.attr}()"))
+        elif isinstance(node, ast.Attribute) and node.attr in RAW_ATTRIBUTES:
+            found.append((node.lineno, f"the raw .{node.attr}"))
+    return sorted(set(found))
+
+
+def sql_violations(root: Path = PACKAGE_DIR, package: str = PACKAGE) -> list[str]:
+    """One line per use of SQL or of the raw connection outside storage."""
+    problems: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        layer = path.relative_to(root).parts[0]
+        if layer in SQL_HOMES:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        problems += [f"{path.relative_to(root.parent)}:{line} has {what} (SQL and the "
+                     "connection belong in storage/)" for line, what in sql_uses(tree)]
+    return problems
+
+
+def test_sql_and_the_connection_stay_in_storage() -> None:
+    assert sql_violations() == []
+
+
+SQL_BAD = {
+    "select": 'rows = ws.store.query("SELECT id FROM statements WHERE verdict = ?", [v])\n',
+    "fstring": 'def f(db, t):\n    return db.execute(f"SELECT count(*) FROM {t}")\n',
+    "lower": 'SQL = "select id, quote from statements where id = ?"\n',
+    "insert": 'SQL = "INSERT INTO users (id) VALUES (?)"\n',
+    "update": 'SQL = "UPDATE statements SET verdict = ? WHERE id = ?"\n',
+    "delete": 'SQL = "DELETE FROM links WHERE id = ?"\n',
+    "pragma": 'SQL = "PRAGMA user_version"\n',
+    "create": 'SQL = "CREATE INDEX idx ON statements (verdict)"\n',
+    "alter": 'SQL = "ALTER TABLE users ADD COLUMN x"\n',
+    "begin": 'SQL = "BEGIN IMMEDIATE"\n',
+    "db": "def f(ws):\n    return ws.db\n",
+    "conn": "def f(store):\n    return store.conn\n",
+    "executemany": "def f(cursor, rows):\n    cursor.executemany(SQL, rows)\n",
+}
+SQL_GOOD = ('"""Module prose may say SELECT x FROM y."""\n'
+            'A = "update the file"\nB = "select a row from the list"\n'
+            'C = "Delete from the list?"\nD = "begin"\nE = "Create table of contents"\n'
+            'F = f"commit {n} changes"\nG = "an update set of rules"\n'
+            'def f(ws):\n    return ws.store.transaction()\n')
+
+
+@pytest.mark.parametrize("name", list(SQL_BAD))
+def test_sql_checker_flags_a_planted_use(tmp_path: Path, name: str) -> None:
+    pkg = _fake_package(tmp_path, {"services/planted.py": SQL_BAD[name],
+                                   "storage/fine.py": SQL_BAD[name]})
+    found = sql_violations(pkg, PACKAGE)
+    assert found and all(f.startswith(f"{PACKAGE}/services/planted.py:") for f in found), found
+
+
+def test_sql_checker_passes_english_and_storage(tmp_path: Path) -> None:
+    pkg = _fake_package(tmp_path, {"services/prose.py": SQL_GOOD, "ui/prose.py": SQL_GOOD,
+                                   "storage/rows.py": SQL_BAD["select"],
+                                   "team/admin.py": SQL_BAD["pragma"]})
+    assert sql_violations(pkg, PACKAGE) == []
