@@ -67,6 +67,9 @@ class Changes:
     created: str | None = None  # id of the main record a use case created
     message: str = ""
     undo: Any = field(default=None, compare=False)  # services.undo.UndoStep | None
+    # Made by someone else (another login on the team server), not by this window: an
+    # open form with unsaved edits is then not refreshed under the user's hands.
+    by_others: bool = False
 
 
 class Workspace:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import sys
 from collections.abc import Callable
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import psycopg
 from psycopg import conninfo
@@ -20,6 +21,10 @@ class TeamUnavailable(FactcheckError):
     """The team server cannot be reached, or refused the login."""
 
 
+class PasswordNeeded(TeamUnavailable):
+    """The server asks for a password, none was given or stored, and nobody may be asked."""
+
+
 def describe(url: str) -> str:
     """The URL as it may be shown or logged: user, host and database, never a password."""
     try:
@@ -33,23 +38,75 @@ def describe(url: str) -> str:
 
 
 def connect(url: str, *, password: str | None = None, autocommit: bool = False,
-            prompt: Callable[[str], str] | None = None) -> psycopg.Connection:
+            prompt: Callable[[str], str] | None = None, ask: bool = True,
+            timeout: int | None = None) -> psycopg.Connection:
     """Open a connection. The URL goes to libpq as it is, so sslmode, sslrootcert,
     service names, ~/.pgpass and PGPASSFILE all work; a password is asked for
-    only when the server wants one and we are in a terminal."""
-    if prompt is None and sys.stdin.isatty():
+    only when the server wants one and we are in a terminal (never with ask=False:
+    a window asks in its own dialog). `timeout` (seconds) applies unless the URL
+    sets connect_timeout itself: a window must not wait for ever on a silent host."""
+    if prompt is None and ask and sys.stdin.isatty():
         prompt = getpass.getpass
-    kwargs = {"password": password} if password is not None else {}
+    kwargs: dict = {"password": password} if password is not None else {}
     try:
+        if timeout and "connect_timeout" not in conninfo.conninfo_to_dict(url):
+            kwargs["connect_timeout"] = timeout
         return psycopg.connect(url, autocommit=autocommit, **kwargs)
     except psycopg.ProgrammingError as error:
         raise TeamUnavailable(f"the connection URL is not valid: {_first_line(error)}") from None
     except psycopg.OperationalError as error:
         text = str(error)
-        if password is None and prompt and "no password supplied" in text:
-            return connect(url, password=prompt(f"Password for {describe(url)}: "),
-                           autocommit=autocommit, prompt=None)
-        raise TeamUnavailable(f"cannot connect as {describe(url)}: {_first_line(error)}") from None
+        if password is None and "no password supplied" in text:
+            if prompt:
+                return connect(url, password=prompt(f"Password for {describe(url)}: "),
+                               autocommit=autocommit, prompt=None, ask=False, timeout=timeout)
+            raise PasswordNeeded(f"the server asks for a password for {describe(url)}: type "
+                                 "it, or store it in ~/.pgpass (or PGPASSFILE)") from None
+        raise TeamUnavailable(f"cannot connect as {describe(url)}: {_plain(text)}"
+                              f"{_first_line(error)}") from None
+
+
+def _plain(text: str) -> str:
+    """What libpq's words mean for the user, put before them (they stay, for an admin)."""
+    lowered = text.lower()
+    if "password authentication failed" in lowered:
+        return "wrong password — the server said: "
+    if "database" in lowered and "does not exist" in lowered:
+        return "no such database on that server — the server said: "
+    if any(words in lowered for words in (
+            "connection refused", "no such file or directory", "could not translate host",
+            "timeout expired", "network is unreachable", "no route to host",
+            "name or service not known", "could not connect")):
+        return "the server is not reachable — "
+    return ""
+
+
+def check_conninfo(url: str) -> None:
+    """Refuse, in words, a URL that libpq cannot read (before trying any server)."""
+    try:
+        conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError as error:
+        raise TeamUnavailable(f"the connection URL is not valid: {_first_line(error)}") from None
+
+
+def public_url(url: str) -> str:
+    """The URL without any password in it: what may be remembered or shown."""
+    text = url.strip()
+    if "://" in text:
+        parts = urlsplit(text)
+        netloc = parts.netloc
+        if "@" in netloc:
+            credentials, host = netloc.rsplit("@", 1)
+            netloc = f"{credentials.split(':', 1)[0]}@{host}"
+        query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                           if k != "password"], safe="/:")
+        return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    try:
+        params = conninfo.conninfo_to_dict(text)
+    except psycopg.ProgrammingError:
+        return text
+    params.pop("password", None)
+    return conninfo.make_conninfo(**params)
 
 
 def _first_line(error: Exception) -> str:

@@ -46,7 +46,7 @@ class UiContext(QObject):
         def done(changes: Changes) -> None:
             if undoable and changes.undo is not None:
                 self.undo_stack.push(_UndoCommand(self, label or changes.message, changes.undo))
-            self._broadcast(changes)
+            self.broadcast(changes)
             if on_done:
                 on_done(changes)
 
@@ -81,7 +81,7 @@ class UiContext(QObject):
 
         def done(changes: Changes) -> None:
             finish()
-            self._broadcast(changes)
+            self.broadcast(changes)
 
         def failed(text: str) -> None:
             finish()
@@ -96,7 +96,8 @@ class UiContext(QObject):
         """A long read on the worker (exports, full scans); short reads use ctx.ws."""
         self.runner.run(lambda ws, job: task(ws), on_done, self._error_handler(None))
 
-    def _broadcast(self, changes: Changes) -> None:
+    def broadcast(self, changes: Changes) -> None:
+        """Tell every view what changed (after our own writes, or news from the team server)."""
         if changes.message:
             self.message.emit(changes.message)
         self.changed.emit(changes)
@@ -133,7 +134,7 @@ class _UndoCommand(QUndoCommand):
                 self.setObsolete(True)
             else:
                 self._step = changes.undo
-            self._ctx._broadcast(changes)  # noqa: SLF001 - same module family
+            self._ctx.broadcast(changes)
 
         self._ctx.runner.run(lambda ws, job: undo_service.apply(ws, step), done,
                              self._ctx._error_handler(None))  # noqa: SLF001

@@ -28,6 +28,7 @@ from .context import UiContext
 from .detail_evidence import EvidenceTab
 from .detail_forms import ExpectationTab, StatementTab, VerdictTab
 from .detail_review import HistoryTab, ReviewTab
+from .live import ChangedElsewhereBar
 from .theme import DUE_COLOURS, REVIEW_COLOURS
 from .timeline import TimelineWidget
 from .unsaved import CANCEL, DISCARD, ask_unsaved, confirm_revoke, revoke_note
@@ -92,6 +93,9 @@ class DetailPane(QWidget):
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addWidget(header)
+        self.elsewhere_bar = ChangedElsewhereBar()
+        self.elsewhere_bar.reload_requested.connect(self._reload_theirs)
+        content_layout.addWidget(self.elsewhere_bar)
         content_layout.addWidget(self.tabs, 1)
         self.empty = EmptyState("No statement selected",
                                 "Select a statement in the table to see its expectation, "
@@ -109,6 +113,7 @@ class DetailPane(QWidget):
         if statement_id != self.statement_id:
             for form in self.forms:
                 form.discard()
+            self.elsewhere_bar.hide()
         self.statement_id = statement_id
         self.reload()
 
@@ -222,6 +227,9 @@ class DetailPane(QWidget):
             self.forms[index].focus_first()
 
     def _mark_tabs(self) -> None:
+        if self.elsewhere_bar.isVisible() and not self.unsaved_tabs():
+            # The edits it warned about are gone (discarded or saved): show theirs now.
+            QTimer.singleShot(0, self._reload_theirs)
         for i, form in enumerate(self.forms):
             dirty = form.is_dirty()
             self.tabs.setTabText(i, self.TABS[i] + (self.MARK if dirty else ""))
@@ -264,7 +272,31 @@ class DetailPane(QWidget):
         self.timeline.set_statement(dossier, today=self.ctx.ws.today())
 
     def _on_changed(self, changes) -> None:
-        if self.statement_id and (self.statement_id in changes.statements
+        if changes.by_others:
+            self._changed_by_others()
+        elif self.statement_id and (self.statement_id in changes.statements
                                   or changes.tables & {"speakers", "sources", "evidence",
                                                        "attachments", "users", "settings"}):
             self.reload()
+
+    def _changed_by_others(self) -> None:
+        """Someone else changed the workspace: show their version of this statement, but
+        never under unsaved edits (say so instead; the edits keep the version they began
+        from, so saving them over the other user's change is refused)."""
+        if not self.statement_id or self.dossier is None:
+            return
+        try:
+            current = queries.get_statement(self.ctx.ws, self.statement_id)
+        except NotFound:
+            current = None
+        if current == self.dossier:
+            return
+        if self.unsaved_tabs():
+            self.elsewhere_bar.show()
+        else:
+            self.reload()
+
+    def _reload_theirs(self) -> None:
+        self.elsewhere_bar.hide()
+        self.discard_all()
+        self.reload()
