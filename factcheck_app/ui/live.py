@@ -140,9 +140,9 @@ class ChangedElsewhereBar(QFrame):
         self.setObjectName("changedElsewhere")
         self.setStyleSheet("#changedElsewhere { background: #fff4e5; border: 1px solid #f0c890;"
                            " border-radius: 4px; } #changedElsewhere QLabel { color: #7a4100; }")
-        self.text = QLabel("<b>Changed by another user</b> while you were editing. Reload to "
-                           "see their version (your unsaved edits are dropped), or keep "
-                           "editing: saving is refused while it would overwrite their change.")
+        self.text = QLabel("<b>Changed by another user</b> while you were editing. Reload "
+                           "shows their version and drops your edits; if you keep editing, "
+                           "saving over their change is refused.")
         self.text.setWordWrap(True)
         self.reload_button = QPushButton("Reload")
         self.keep_button = QPushButton("Keep editing")

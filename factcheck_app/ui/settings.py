@@ -28,6 +28,16 @@ class AppSettings:
         recent = self.recent()
         return recent[0] if recent else None
 
+    def recent_team_urls(self) -> list[str]:
+        """Team workspaces opened lately, newest first (stored without passwords)."""
+        values = self._s.value("workspaces/team_recent", []) or []
+        return [values] if isinstance(values, str) else [str(v) for v in values]
+
+    def add_recent_team_url(self, url: str) -> None:
+        """`url` must already be without its password (services.team_open.remembered)."""
+        items = [url] + [u for u in self.recent_team_urls() if u != url]
+        self._s.setValue("workspaces/team_recent", items[:MAX_RECENT])
+
     def user_for(self, path: Path) -> str | None:
         value = self._s.value(f"users/{_key(path)}")
         return str(value) if value else None
