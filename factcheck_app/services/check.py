@@ -6,10 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-from ..domain import records as rec
-from ..domain import signatures as sig
-from ..domain.workflow import APPROVED
-from ..storage import anchors, integrity, records, signing, statement_queries
+from ..storage import anchors, integrity, signing
 from ..storage.integrity import Problem
 from .workspace import Workspace
 
@@ -23,7 +20,7 @@ def check_workspace(ws: Workspace) -> list[Problem]:
         lambda: _signatures(ws),
         lambda: integrity.records_match_history(ws.store),
         lambda: integrity.attachment_files(ws.store, ws.store.files_dir),
-        lambda: _approvals(ws),
+        lambda: integrity.approvals(ws.store),
     ):
         try:
             problems.extend(step())
@@ -45,28 +42,3 @@ def _signatures(ws: Workspace) -> Iterator[Problem]:
     behind = anchors.problem(ws.store)
     if behind:
         yield Problem("signature", "history end", behind)
-
-
-def _approvals(ws: Workspace) -> Iterator[Problem]:
-    """An approved statement must still hold exactly the content that was approved."""
-    for statement in statement_queries.in_review_state(ws.store, APPROVED):
-        links = records.approval_links(ws.store, statement["id"])
-        if rec.content_hash(statement, links) != statement["approved_hash"]:
-            yield Problem("record", f"statements {statement['id']}",
-                          "approved content differs from what the reviewer approved")
-        elif signing.is_signed(ws.store) and not approval_signed(ws, statement):
-            yield Problem("signature", f"statements {statement['id']}",
-                          "the approval is not signed by the approver's key")
-
-
-def approval_signed(ws: Workspace, statement: dict) -> bool:
-    """The approver's signature over (statement, content hash, approver, time) holds
-    with a key the history gave the approver; approvals from before signing pass."""
-    if not statement["approved_signature"] and signing.approved_before_signing(
-            ws.store, statement["id"]):
-        return True
-    message = sig.approval_message(signing.identity(ws.store).workspace_id, statement["id"],
-                                   statement["approved_hash"] or "",
-                                   statement["approved_by"] or "", statement["approved_at"] or "")
-    keys = signing.public_keys(ws.store).get(statement["approved_by"], [])
-    return any(sig.verify(key, message, statement["approved_signature"]) for _, key in keys)

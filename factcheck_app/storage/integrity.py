@@ -9,9 +9,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from . import history
+from ..domain.records import content_hash
+from ..domain.workflow import APPROVED
+from . import history, signing, statement_queries
 from .attachments import blob_path, sha256_file
-from .records import TRACKED_TABLES, UNTRACKED
+from .records import TRACKED_TABLES, UNTRACKED, approval_links_by_state
 from .session import sqlite_database
 
 
@@ -43,35 +45,43 @@ def records_match_history(db: Database) -> Iterator[Problem]:
     """Every tracked row must equal what its history says; anything else was edited
     behind the app's back (plain sqlite3, a spreadsheet, a script). The history
     index must name exactly the change sets each record appears in."""
+    columns = {table: [c.name for c in sqlite_database(db)[table].columns if c.name not in UNTRACKED]
+               for table in TRACKED_TABLES}
     index: set[tuple[int | str, str | bytes, int]] = set()
-    expected = history.replay(db, index=index)
-    for table in TRACKED_TABLES:
-        known = expected.get(table, {})
-        columns = [c.name for c in sqlite_database(db)[table].columns if c.name not in UNTRACKED]
-        cursor = sqlite_database(db).conn.execute(
-            f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]")
-        id_at = columns.index("id")
-        seen: set[str] = set()
-        for row in cursor:
-            record_id = row[id_at]
-            seen.add(record_id)
-            fields = known.get(record_id)
-            if fields is None:
-                yield Problem("record", f"{table} {record_id}",
-                              "exists but was never recorded in the history")
-            elif row != tuple(map(fields.get, columns)):  # one C-level compare per row
-                column = next(c for c, v in zip(columns, row) if v != fields.get(c))
-                yield Problem(
-                    "record", f"{table} {record_id}",
-                    f"field {column!r} was changed outside Factcheck (history says "
-                    f"{history.encode(fields.get(column))}, file has "
-                    f"{history.encode(row[columns.index(column)])})",
-                )
-        for record_id, fields in known.items():
-            if fields is not None and record_id not in seen:
-                yield Problem("record", f"{table} {record_id}",
-                              "was deleted outside Factcheck")
+    expected = history.replay(db, columns, index=index)
+    for table, names in columns.items():
+        yield from _table_matches(db, table, names, expected[table])
     yield from _index_matches(db, index)
+
+
+def _table_matches(db: Database, table: str, columns: list[str],
+                   known: dict[str, history.Row | None]) -> Iterator[Problem]:
+    rows = sqlite_database(db).conn.execute(
+        f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]").fetchall()
+    id_at = columns.index("id")
+    # The whole table at once, in C: the rows as a set against the replayed ones (each
+    # keyed by its own id, so no two are alike). Only a difference is looked at row by row.
+    if all(row is None or row[id_at] == key for key, row in known.items()) and \
+            set(rows) == {row for row in known.values() if row is not None}:
+        return
+    seen: set[str] = set()
+    for row in rows:
+        record_id = row[id_at]
+        seen.add(record_id)
+        fields = known.get(record_id)
+        if fields is None:
+            yield Problem("record", f"{table} {record_id}",
+                          "exists but was never recorded in the history")
+        elif row != fields:
+            at = next(i for i, (v, w) in enumerate(zip(row, fields)) if v != w)
+            yield Problem(
+                "record", f"{table} {record_id}",
+                f"field {columns[at]!r} was changed outside Factcheck (history says "
+                f"{history.encode(fields[at])}, file has {history.encode(row[at])})",
+            )
+    for record_id, fields in known.items():
+        if fields is not None and record_id not in seen:
+            yield Problem("record", f"{table} {record_id}", "was deleted outside Factcheck")
 
 
 def _index_matches(db: Database, expected: set[tuple[int | str, str | bytes, int]]
@@ -110,3 +120,17 @@ def attachment_files(db: Database, files_dir: Path) -> Iterator[Problem]:
         elif sha256_file(path) != sha:
             yield Problem("file", f"attachment {name} ({sha[:12]}…)",
                           "file content no longer matches its SHA-256")
+
+
+def approvals(db: Database) -> Iterator[Problem]:
+    """An approved statement must still hold exactly the content that was approved, and
+    carry the approver's signature (in a signed workspace)."""
+    links = approval_links_by_state(db, APPROVED)
+    signed = signing.approval_verifier(db) if signing.is_signed(db) else None
+    for statement in statement_queries.in_review_state(db, APPROVED):
+        if content_hash(statement, links.get(statement["id"], [])) != statement["approved_hash"]:
+            yield Problem("record", f"statements {statement['id']}",
+                          "approved content differs from what the reviewer approved")
+        elif signed is not None and not signed(statement):
+            yield Problem("signature", f"statements {statement['id']}",
+                          "the approval is not signed by the approver's key")

@@ -158,9 +158,21 @@ def stale(db: Database, table: str, current: Mapping[str, Any]) -> StaleEdit:
     )
 
 
+_APPROVAL_LINKS = (
+    "SELECT l.statement_id, l.evidence_id, l.stance, l.note, e.occurred_on, e.title, "
+    "e.summary, e.excerpt, e.url, e.source_id FROM links l JOIN evidence e ON e.id = l.evidence_id ")
+
+
 def approval_links(db: Database, statement_id: str) -> list[dict[str, Any]]:
     """A statement's links with the linked evidence's content: what an approval covers."""
-    return list(db.query(
-        "SELECT l.evidence_id, l.stance, l.note, e.occurred_on, e.title, e.summary, e.excerpt, "
-        "e.url, e.source_id FROM links l JOIN evidence e ON e.id = l.evidence_id "
-        "WHERE l.statement_id = ?", [statement_id]))
+    return list(db.query(_APPROVAL_LINKS + "WHERE l.statement_id = ?", [statement_id]))
+
+
+def approval_links_by_state(db: Database, review_state: str) -> dict[str, list[dict[str, Any]]]:
+    """`approval_links` of every statement in `review_state`, in one query:
+    statement id -> its links (statements without links are absent)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for link in db.query(_APPROVAL_LINKS + "JOIN statements s ON s.id = l.statement_id "
+                         "WHERE s.review_state = ?", [review_state]):
+        found.setdefault(link["statement_id"], []).append(link)
+    return found

@@ -7,7 +7,9 @@ so each entry is covered by the signature of the transaction that wrote it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -39,6 +41,26 @@ def approved_before_signing(db: Database, statement_id: str) -> bool:
     """The statement's current approval was recorded among the unsigned old entries."""
     header = history.last_change_of(db, "statements", statement_id, ["approved_hash"])
     return header is not None and header.seq <= identity(db).unsigned_before
+
+
+def approval_verifier(db: Database) -> Callable[[Mapping[str, Any]], bool]:
+    """A test of one approved statement row: the approver's signature over (statement,
+    content hash, approver, time) holds with a key the history gave the approver;
+    approvals from before signing pass. Reads the keys once, for many statements."""
+    ident = identity(db)
+    keys = public_keys(db)
+
+    def signed(statement: Mapping[str, Any]) -> bool:
+        if not statement["approved_signature"] and approved_before_signing(db, statement["id"]):
+            return True
+        message = sig.approval_message(ident.workspace_id, statement["id"],
+                                       statement["approved_hash"] or "",
+                                       statement["approved_by"] or "",
+                                       statement["approved_at"] or "")
+        return any(sig.verify(key, message, statement["approved_signature"])
+                   for _, key in keys.get(statement["approved_by"], []))
+
+    return signed
 
 
 def identity(db: Database) -> Identity:
