@@ -67,6 +67,12 @@ def _figures(label: str, t: Totals, below: list[str]) -> None:
             below.append(f"{label} {what}")
 
 
+def _splits(totals: Totals) -> list[str]:
+    """The splits present, dev first, then the held-out groups and any others by name."""
+    found = {s.split for s in totals.scores}
+    return sorted(found, key=lambda name: (name != "dev", name))
+
+
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv or "-v" in argv
     args = [a for a in argv if not a.startswith("-")]
@@ -94,7 +100,7 @@ def main(argv: list[str]) -> int:
                   f"/{len(titles)} exact")
         if ok_dates < n_dates:
             below.append(f"{path} publication dates")
-        for split in ("dev", "heldout", "heldout2"):
+        for split in _splits(totals):
             for lang in sorted({s.language for s in totals.scores}):
                 _figures(f"{path} {split} {lang}", totals.part(split=split, language=lang),
                          below)
