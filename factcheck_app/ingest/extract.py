@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .attribution import Event, assign, find_events
 from .checkby import find_check_by
 from .context import stated_dates
-from .kinds import FORWARD, NOT_CHECKABLE, propose_kind, with_deadline
+from .kinds import FORWARD, NOT_CHECKABLE, by_official, propose_kind, with_deadline
 from .layout import FILL, Layout, build_layout
 from .names import Registry, tokenize
 from .quotes import DOUBLE_MARKS, QuoteSpan, looks_like_title, word_count
@@ -181,7 +181,10 @@ def find_candidates(text: str, published: dt.date | None,
         lead = layout.masked[layout.paras[max(0, q.para - 2)].start:q.mark_start]
         trail = text[q.mark_end:layout.sentence_at(q.mark_end).end] if q.mark_end < len(text) \
             else ""
-        kind = propose_kind(quote, ev.verb if ev else None, lead.replace(FILL, " "), trail)
+        near = layout.masked[layout.paras[q.para].start:q.mark_start].replace(FILL, " ")
+        kind = propose_kind(quote, ev.verb if ev else None, lead.replace(FILL, " "), trail, near)
+        official = ev is not None and is_official(text, ev)
+        kind = by_official(kind, near, quote, official)
         check = None
         said = fuzzy_first_day(stated.value)
         if kind in FORWARD or kind == "assertion":   # "in a few months we made…": no deadline
@@ -191,7 +194,7 @@ def find_candidates(text: str, published: dt.date | None,
                 (check.due > said.isoformat() if check.due else
                  check.vague and bool(_FORWARD_VAGUE.search(check.phrase)))
             if ahead:
-                kind = with_deadline(kind, lead.replace(FILL, " "), quote)
+                kind = with_deadline(kind, near, quote, official)
             elif kind == "assertion":
                 check = None
         out.append(Candidate(
@@ -200,6 +203,38 @@ def find_candidates(text: str, published: dt.date | None,
             check.phrase if check else None, check.due if check else None,
             check.vague if check else False, check.note if check else ""))
     return out
+
+
+# offices whose holders (or bodies) can deliver what they announce, and commentators who cannot
+_OFFICE = re.compile(r"\b(?:minister|mayor|governor|president|premier|secretary|chief executive|"
+                     r"chairman|chairwoman|director|leader of \w+ council|council leader|"
+                     r"commissioner|regulator|head of)\b|(?<!\w)(?:министр|мэр|вице-|губернатор|"
+                     r"глав[аеыу]|президент|премьер|председател|директор|руководител|"
+                     r"пресс-секретар|замест)", re.I)
+_COMMENTATOR = re.compile(r"\b(?:economist|analyst|expert|researcher|professor|critic|"
+                          r"opposition|union|campaign)\b|(?<!\w)(?:эксперт|аналитик|экономист|"
+                          r"депутат|профсоюз|оппозиц|политолог)", re.I)
+
+
+def is_official(text: str, ev: Event) -> bool:
+    """Does the speaker hold an office (or speak for a body) that can deliver their words?
+    Read from the attribution and from the words around the speaker's first naming."""
+    if ev.resolved.kind in ("org", "spokes"):
+        return True
+    if ev.resolved.kind != "person" or not ev.resolved.speaker:
+        return False
+    where = [ev.mention.text]
+    surname = ev.resolved.speaker.split()[-1]
+    stem = surname[:max(4, len(surname) - 2)]
+    at = -1
+    for _ in range(3):               # a headline may name them first, the body with the title
+        at = text.find(stem, at + 1)
+        if at < 0:
+            break
+        lo = max(0, at - 60, *(text.rfind(c, 0, at) + 1 for c in ".!?\n"))
+        ends = [e for e in (text.find(c, at) for c in ".!?\n") if e >= 0]
+        where.append(text[lo:min([at + len(surname) + 40, *ends])])   # its own sentence
+    return any(_OFFICE.search(w) and not _COMMENTATOR.search(w) for w in where)
 
 
 # vague phrases that can only point ahead ("in a few months we have made…" looks back)

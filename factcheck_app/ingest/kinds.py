@@ -11,13 +11,15 @@ _DENIAL_VERBS = re.compile(r"^(?:denie[sd]|deny|denying|rejected|rejects|dismiss
 _THREAT_VERBS = re.compile(r"^(?:threaten\w*|warn\w*|пригрози\w*|угрожа\w*|предупреди\w*|"
                            r"пригрози\w*|погрожу\w*|попереди\w*)$")
 _PROMISE_VERBS = re.compile(r"^(?:promis\w*|pledg\w*|vow\w*|commit\w*|guarantee\w*|assur\w*|"
+                            r"обязал\w*|обязу\w*|"
                             r"пообеща\w*|обеща\w*|заверил\w*|гарантир\w*|поклял\w*|пообіця\w*)$")
 _PREDICT_VERBS = re.compile(r"^(?:predict\w*|forecast\w*|expect\w*|спрогнозир\w*|"
                             r"прогнозир\w*|предсказ\w*|ожида\w*)$")
 
 _DENIAL = re.compile(
     r"\b(?:not true|untrue|false|fake|baseless|groundless|nonsense|no truth|no basis|lies?\b|"
-    r"never (?:said|did|happened|been)|did not happen|didn't happen|no such|deny|denies|"
+    r"never (?:said|did|happened|been)|\b(?:we|i)(?: have| had)? never \w+(?:ed|ne|en|id|ld|ok|ew)\b|"
+    r"(?<!\w)никогда не \w+л(?:а|и|о)?(?!\w)|did not happen|didn't happen|no such|deny|denies|"
     r"categorically|absolutely not|no evidence|nothing wrong|nothing to do with|not involved|"
     r"no involvement|conspiracy theor\w*|hoax|fabricat\w*|made[- ]up|smear|"
     r"(?:is|are|was|were) not responsible|had no (?:role|part|knowledge)|"
@@ -27,7 +29,7 @@ _DENIAL = re.compile(
     r"(?:\s+\w+)?\s+(?:нет|не было)|опроверга\w*|отрица\w*|брехн\w*|неправда|провокаци\w*)", re.I)
 _HARM = (r"(?:retaliat\w*|respond(?: harshly| decisively| in kind)?|strike|hit back|destroy\w*|"
          r"punish\w*|pay (?:a|the) price|pay for|consequences|crush\w*|wipe\w*|sanction\w*|"
-         r"attack\w*|force|war|military means|regret)")
+         r"attack\w*|force|war|military means|regret|ombudsman|tribunal|legal action)")
 _THREAT = re.compile(
     rf"\b(?:we|i|they|you)(?:'ll| will| shall| would| are going to)[^.;]{{0,60}}\b{_HARM}"
     rf"|\bwill (?:face|pay|regret)\b|\bconsequences\b|\bor else\b"
@@ -36,6 +38,12 @@ _THREAT = re.compile(
     r"|ответ\w* будет|ответим|пожале\w*|поплат\w*|последстви\w*|уничтож\w*|"
     r"нанес\w* удар|ударим|жестк\w* ответ|адекватн\w* ответ|зеркальн\w* ответ|пошкоду\w*",
     re.I)
+# first-person plural verbs in the present (thinking, expecting, working): not a commitment
+_RU_PRESENT = (r"(?:ожида|счита|вид|зна|дума|понима|наде|хот|мож|говор|дела|работа|полага|"
+               r"рассчитыва|прогнозиру|наблюда|слыш|чувству)\w*(?!\w)")
+# a forecast said as one's expectation: "we expect", "мы ожидаем"
+_EXPECT = re.compile(r"\b(?:we|i) (?:expect|anticipate|forecast|foresee)\b|(?<!\w)(?:мы |я )?"
+                     r"(?:ожидаем|ожидаю|прогнозируем|рассчитываем)(?!\w)", re.I)
 _FIRST_PERSON_FUTURE = re.compile(
     r"\b(?:we|i|our (?:government|country|ministry|company|team|party)|my government)"
     r"(?:(?: \w+){0,3}(?:'ll| will| shall)\b| are going to| am going to| intend to| plan to"
@@ -43,13 +51,14 @@ _FIRST_PERSON_FUTURE = re.compile(
     r"| will not| won't)\b"
     r"|\bwe(?:'re| are) (?:going to|gonna)\b"
     r"|\b(?:i give you my word|you have my word|i promise|we promise|i pledge|we pledge|i vow)\b"
-    r"|(?<!\w)(?:даю (?:вам )?слово|обещаю|обещаем|гарантирую|обіцяю)(?!\w)"
+    r"|(?<!\w)(?:даю (?:вам )?слово|обещаю|обещаем|гарантирую|обіцяю|обязуемся|обязуюсь)(?!\w)"
     r"|\b(?:мы|я)\s+(?:\w+\s+){0,2}(?:будем|буду|сделаем|сделаю|завершим|обеспечим|выполним|"
     r"построим|добьемся|добьёмся|вернем|вернём|обещаю|обещаем|гарантирую|гарантируем|намерены|"
     r"планируем|не допустим|не оставим|продолжим|поможем|создадим|запустим|откроем|"
     r"зробимо|будемо|гарантуємо|забезпечимо)\b"
     r"|\b(?:будем|сделаем|завершим|обеспечим|выполним|продолжим|не допустим)\b"
-    r"|(?<!\w)мы\s+(?:\w+\s+){0,2}\w{3,}(?:ем|им|ём)(?!\w)", re.I)
+    r"|(?<!\w)мы\s+(?:\w+\s+){0,2}(?!" + _RU_PRESENT + r")\w{3,}(?:ем|им|ём)(?!\w)"
+    r"|\b(?:we|i) (?:undertake|am committed|are committed)\b", re.I)
 _SHOULD_DEADLINE = re.compile(r"\b(?:should|must|has to|have to|is to|are to)\b[^.;]{0,80}"
                               r"\b(?:(?:this|next) (?:year|month|week)|by (?:the end|20\d\d))|"
                               r"должн\w* [^.;]{0,60}(?:до |к |в этом|в течение)", re.I)
@@ -59,7 +68,8 @@ _FUTURE = re.compile(r"\b(?:will|won't|shall|going to|is expected to|are expecte
                      r"вероятно|буде|будуть|вернутся|закончатся|завершится|завершатся|начнется|начнётся|"
                      r"начнутся|пройдет|пройдёт|пройдут|состоится|состоятся|появится|"
                      r"останется|останутся|выведут|вырастет|снизится|сократится|примет|примут|откроется|"
-                     r"откроют|заработает|получат|получит)\b", re.I)
+                     r"откроют|заработает|получат|получит|съест|съедят|упад[её]т|упадут|подорожает|подешевеет|"
+                     r"увеличится|уменьшится|ускорится|замедлится|обвалится)\b", re.I)
 _OPINION = re.compile(
     r"^(?:i|we) (?:think|believe|feel|hope|consider|am convinced|are convinced|wish)\b"
     r"|\b(?:in my (?:view|opinion)|my view is|personally)\b"
@@ -73,7 +83,9 @@ _OPINION = re.compile(
     r"(?:the )?(?:most|least) (?:important|significant|dangerous|serious|successful)|"
     r"(?:не )?верю|не доверяю|нереалистичн\w*|абсурд\w*|безответственн\w*|недопустим\w*|"
     r"возмутительн\w*|прекрасн\w*|ужасн\w*|справедлив\w*|несправедлив\w*|ошибк\w*|позорн\w*|"
-    r"постыдн\w*|цинично|циничн\w*|"
+    r"постыдн\w*|цинично|циничн\w*|(?:не )?нуж(?:ен|на|ны)\b|"
+    r"(?:a|an|this|that) (?:\w+ )?(?:stunt|farce|sham|joke|betrayal|insult|travesty|fiasco|"
+    r"circus)|pure and simple|"
     r"считаю|думаю|по-моему|по моему мнению|на мой взгляд|уверен|надеюсь|позор\w*|"
     r"благодар\w*|спасибо|молодцы|горжусь|вважаю|сподіваюся|дякую)\b", re.I)
 # an exhortation: an imperative or a call on others, nothing to check
@@ -121,11 +133,37 @@ _OWN_WORK = re.compile(
     r"восстановлен|отремонтирован|выплачен|достроен)\w*", re.I)
 
 
-def propose_kind(quote: str, verb: str | None = None, lead: str = "", trail: str = "") -> str:
+# the narrative sentence right before a quote says it rejects something: "X denied that …"
+_DENIED_BEFORE = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|refuted|rebuffed)\b"
+                            r"|(?<!\w)(?:опроверг\w*|отверг\w*|отрица\w*|не согласил\w*)",
+                            re.I)
+# what the speaker's side delivers: a service opens, money is paid, works are finished
+_DELIVERY = re.compile(
+    r"\bwill be (?:served|opened|completed|built|finished|launched|delivered|paid|refunded|"
+    r"restored|repaired|rebuilt|reopened|ready|in place|in operation|in service|up and running)\b"
+    r"|\bwould (?:be (?:served|opened|completed|built|finished|launched|delivered|paid|ready|"
+    r"in place|in operation|in service)|(?:open|finish|complete|build|deliver|pay|launch|serve|"
+    r"refund|repair|restore)\b)"
+    r"|\bwill (?:get|receive) (?:its|their|his|her|the) money\b|\bwill (?:open|reopen)\b"
+    r"|(?<!\w)(?:будет|будут) (?:открыт|запущен|построен|завершен|завершён|сдан|введен|введён|"
+    r"восстановлен|отремонтирован|выплачен|достроен|поставлен|перечислен|проведен|проведён)\w*"
+    r"|(?<!\w)(?:выйд(?:ет|ут) на линию|прим(?:ет|ут) (?:первых )?(?:пациентов|учеников|"
+    r"пассажиров|посетителей)|(?:пациентов|учеников|пассажиров|посетителей) \w+ прим(?:ет|ут)|откро(?:ется|ются)|заработа(?:ет|ют)|(?:люди |жители |граждане |"
+    r"пенсионеры |подрядчики )?получ(?:ат|ит)(?! \w+ разрешени))(?!\w)", re.I)
+
+
+def propose_kind(quote: str, verb: str | None = None, lead: str = "", trail: str = "",
+                 near: str = "") -> str:
     """The kind the words suggest: denial, threat, promise, prediction, opinion or assertion.
-    lead is the narrative just before the quote: a future statement told right after "both
-    governments promised that …" is that promise; trail is the rest of its sentence."""
+    lead is the narrative just before the quote and near the part of it in the quote's own
+    paragraph: a future statement told right after "both governments promised that …" is
+    that promise, a quote right after "X denied that …" a denial; trail is the rest of its
+    sentence."""
     kind = _kind(quote, verb)
+    if kind in ("assertion", "prediction", "promise") and _DENIED_BEFORE.search(
+            _last_sentence(near)):
+        return "denial"              # 'Northfield denied it. "Our bills were correct," …'
+    lead = near or lead
     if kind == "assertion" and _WOULD_BEFORE.search(lead) and \
             (_HARM_EN.search(quote) or _HARM_RU.search(quote)) and \
             (_CONDITION.search(trail) or _CONDITION.search(lead[-120:])):
@@ -136,12 +174,28 @@ def propose_kind(quote: str, verb: str | None = None, lead: str = "", trail: str
     return kind
 
 
-def with_deadline(kind: str, lead: str = "", quote: str = "") -> str:
+def _last_sentence(near: str) -> str:
+    """The narrative sentence that ends right before the quote (or the one it opens)."""
+    parts = re.split(r"(?<=[.!?])\s+", near.rstrip())
+    return parts[-1] if parts else ""
+
+
+def by_official(kind: str, lead: str, quote: str, official: bool) -> str:
+    """An official or a body forecasting the delivery of its own work ("free meals will be
+    served", "выплаты будут перечислены") commits to it: a promise. Commentators predict."""
+    if official and kind in ("prediction", "assertion") and (
+            _DELIVERY.search(quote) or _DELIVERY.search(_last_sentence(lead)[-160:])):
+        return "promise"
+    return kind
+
+
+def with_deadline(kind: str, lead: str = "", quote: str = "", official: bool = False) -> str:
     """A quote that names a date still ahead looks forward: an assertion is a promise when
     the narrative just said so ("пообещал, что …"), else a prediction; a prediction of the
     speaker's side's own work in the passive ("будет открыт в первом квартале") a promise."""
     if kind == "prediction" and _OWN_WORK.search(quote):
         return "promise"
+    kind = by_official(kind, lead, quote, official)
     if kind != "assertion":
         return kind
     return "promise" if _PROMISED_BEFORE.search(lead) else "prediction"
@@ -151,10 +205,11 @@ def _kind(quote: str, verb: str | None) -> str:
     q = " ".join(quote.split())
     first = q.lstrip("\"'“‘«„ —–-")
     v = (verb or "").lower()
-    if v in ("мнению", "думку"):            # "по мнению аналитика, «…»"
-        return "opinion"
+    if v in ("мнению", "думку"):            # "по мнению аналитика, «…»": a forecast or a view
+        return "prediction" if _FUTURE.search(q) else "opinion"
     rest = re.split(r"[,;.!?]", first, maxsplit=1)[1:]
-    if _EXHORT.match(first) and not _FIRST_PERSON_FUTURE.search(" ".join(rest)):
+    sentence = first[:1].isupper()   # a partial quote ("would 'take them to court'") is no order
+    if sentence and _EXHORT.match(first) and not _FIRST_PERSON_FUTURE.search(" ".join(rest)):
         return "opinion"             # "Let's not rush", "Don't pay attention to …"
     if _DENIAL_VERBS.match(v) or _DENIAL.search(q):
         return "denial"
@@ -167,12 +222,14 @@ def _kind(quote: str, verb: str | None) -> str:
         return "threat"              # "We will shut down the network if ministers …"
     if _THREAT_VERBS.match(v) and _CONDITION.match(first):
         return "threat"              # warned that workers would strike "if the company …"
+    if _EXPECT.search(q) and not _PROMISE_VERBS.match(v):
+        return "prediction"          # "we expect exports to grow": a forecast, not a pledge
     if _PROMISE_VERBS.match(v) or _FIRST_PERSON_FUTURE.search(q) or _SHOULD_DEADLINE.search(q):
         return "promise"
     if _OUGHT.search(q) and not _DATED.search(q):
         return "opinion"
     if _PREDICT_VERBS.match(v) or _FUTURE.search(q):
         return "prediction"
-    if _EXHORT.match(first) or _OPINION.search(q):
+    if (sentence and _EXHORT.match(first)) or _OPINION.search(q):
         return "opinion"
     return "assertion"

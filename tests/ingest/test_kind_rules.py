@@ -1,0 +1,59 @@
+"""Kind rules: how an analyst tells a promise from a prediction, a denial, a threat, an opinion."""
+from __future__ import annotations
+
+from factcheck_app.ingest import extract_article
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {c.quote[:14]: c.kind for c in extract_article(text).candidates}
+
+
+def test_an_official_announcing_the_delivery_of_own_work_promises_a_commentator_predicts():
+    text = ('Published 2024-05-02\n\n'
+            'Harbour commissioner Olga Brandt said the new ferry service "will be up and running '
+            'by the end of August."\n\n'
+            '"Fares will climb sharply by the end of August," said Ivo Marek, an economist at '
+            'the Baltic Institute.\n\n'
+            'Мэр Ирина Лосева заявила, что новые автобусы «выйдут на линию до 1 июня».')
+    assert _kinds(text) == {"will be up and": "promise", "Fares will cli": "prediction",
+                            "выйдут на лини": "promise"}
+
+
+def test_a_quote_right_after_a_denial_in_the_narrative_is_a_denial():
+    text = ('Published 2024-05-02\n\nThe minister denied that any contract had been signed. '
+            '"Every tender followed the law," she said. "The port will stay public."')
+    got = _kinds(text)
+    assert got["Every tender f"] == "denial"
+    assert got["The port will "] != "denial"     # only the quote the denial introduces
+
+
+def test_never_in_the_first_person_past_denies():
+    text = ('Published 2024-05-02\n\n"We never signed any deal with the contractor," the '
+            'mayor\'s office said.\n\n«Мы никогда не обещали снизить тарифы», — заявил '
+            'министр Олег Павлов.')
+    assert set(_kinds(text).values()) == {"denial"}
+
+
+def test_we_expect_is_a_forecast_and_a_russian_present_verb_no_commitment():
+    text = ('Published 2024-05-02\n\n"We expect demand to double," the airline\'s boss Tom '
+            'Reyes said.\n\n«Мы ожидаем рост цен на топливо», — сказал аналитик Пётр Лис.\n\n'
+            '«Мы обязуемся вернуть долги», — заявил глава компании Иван Сорокин.')
+    assert _kinds(text) == {"We expect dema": "prediction", "Мы ожидаем рос": "prediction",
+                            "Мы обязуемся в": "promise"}
+
+
+def test_a_partial_quote_starting_with_a_verb_is_no_exhortation():
+    text = ('Published 2024-05-02\n\nThe tenants\' leader Ana Bell said they would "take the '
+            'landlord to the tribunal" if the rent rose again.\n\n"Take the bus tomorrow," '
+            'Ana Bell said.')
+    got = _kinds(text)
+    assert got["take the landl"] == "threat"
+    assert got["Take the bus t"] == "opinion"
+
+
+def test_value_judgements_and_a_forecast_by_an_analyst():
+    text = ('Published 2024-05-02\n\n"This is a cynical stunt," said Rob Hale.\n\n'
+            '«Нам не нужен такой стадион», — заявил депутат Глеб Сом.\n\n'
+            'По мнению экономиста Анны Рысь, «рубль подешевеет к лету».')
+    assert _kinds(text) == {"This is a cyni": "opinion", "Нам не нужен т": "opinion",
+                            "рубль подешеве": "prediction"}
