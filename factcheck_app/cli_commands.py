@@ -387,12 +387,25 @@ def extract(args) -> None:
     lines = [f"{article.title or '(no title)'} — {article.outlet or 'unknown outlet'}, "
              f"published {article.published or 'unknown'}"]
     for c in article.candidates:
-        lines.append(f"  [{c.start}:{c.end}] {c.speaker or '?'} ({c.stated_on or '?'}): "
-                     f"“{_short(c.quote, 90)}”")
+        lines.append(f"  [{c.start}:{c.end}] {c.speaker or '?'}: “{_short(c.quote, 90)}”")
+        lines.append("      " + _claim_line(c))
     if args.format == "json":
         print(json.dumps(article.to_json(), ensure_ascii=False, indent=2))
     else:
         print("\n".join(lines))
+
+
+def _claim_line(c) -> str:
+    """What the import proposes for a quote besides its words: when, what kind, check by."""
+    stated = f"stated {c.stated_on or '?'} ({c.stated_precision}, from {c.stated_how})"
+    kind = c.kind + ("" if c.checkable else ", not checkable")
+    if not c.check_by_phrase:
+        check = "no check-by"
+    elif c.check_by:
+        check = f"check by {c.check_by} (“{c.check_by_phrase}”)"
+    else:
+        check = f"check by “{c.check_by_phrase}” (vague: no date)"
+    return f"{stated}; {kind}; {check}"
 
 
 @command("import-article")

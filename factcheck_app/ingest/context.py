@@ -22,9 +22,24 @@ _BACKREF = re.compile(
     r"на той встрече|тоді|того дня)(?!\w)", re.I)
 _SAME_DAY = re.compile(r"\b(?:that day|on that day)\b|(?<!\w)(?:в тот день|того дня)(?!\w)",
                        re.I)
-_YEAR_MARK = re.compile(r"\b(?:a year (?:earlier|before|ago)|last year|the previous year)\b"
-                        r"|(?<!\w)(?:годом ранее|год назад|в прошлом году|роком раніше)(?!\w)",
-                        re.I)
+_YEAR_MARK = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|\d+) years? (?:earlier|before|ago|after)|last year|"
+    r"the previous year)\b|(?<!\w)(?:(?:два|три|четыре|\d+) (?:года|лет) назад|годом ранее|"
+    r"год назад|в прошлом году|роком раніше)(?!\w)", re.I)
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "два": 2, "три": 3,
+          "четыре": 4}
+# a speaker's next words in the same conversation: "added", "уточнил"
+_GOES_ON = re.compile(r"^(?:added|adds|stressed|emphasi[sz]ed|добавил\w*|подчеркнул\w*|"
+                      r"уточнил\w*|дополнил\w*)$", re.I)
+
+
+def years_back(text: str) -> int | None:
+    """How many years before publication "two years ago", "a year after …", "год назад" go."""
+    m = _YEAR_MARK.search(text)
+    if m is None:
+        return None
+    first = m.group().split()[0].lower()
+    return int(first) if first.isdigit() else _COUNT.get(first, 1)
 # a sentence looking ahead ("will train together between January 16 and February 1")
 _FUTURE = re.compile(r"\b(?:will|would|shall|is to|are to|plans? to|scheduled|set to|expected)\b"
                      r"|(?<!\w)(?:будет|будут|планиру\w+|намечен\w*|пройд[её]т|пройдут)(?!\w)",
@@ -41,7 +56,7 @@ class Stated:
 
 def stated_dates(layout: Layout, quotes: Sequence[QuoteSpan],
                  attributions: Sequence[Event | None], events: Sequence[Event],
-                 published: dt.date | None) -> list[Stated]:
+                 published: dt.date | None, subjects: Sequence[Event] = ()) -> list[Stated]:
     """One Stated per quote, in order. The attribution's own words first ("said on Tuesday",
     "told RT in September of that year"); then, for "said at the time" or a quote that carries
     on a story told in the past, the time the preceding narrative set; else publication."""
@@ -50,6 +65,8 @@ def stated_dates(layout: Layout, quotes: Sequence[QuoteSpan],
     frames = _Frames(layout, published)
     ends = [e.verb_end for e in events]
     out: list[Stated] = []
+    occasion: set[str | None] = set()      # who spoke at the occasion the last dates come from
+    story = -1                             # the last quote dated by the past a story told
     for qi, (q, ev) in enumerate(zip(quotes, attributions, strict=True)):
         own = _own(layout, ev, published) if ev is not None else None
         clause = _clause(layout, ev) if ev is not None else ""
@@ -61,13 +78,21 @@ def stated_dates(layout: Layout, quotes: Sequence[QuoteSpan],
             if frame is not None:
                 precision = "day" if _SAME_DAY.search(clause) else "month"
                 out.append(_coarsen(frame, precision))
+                story = qi
                 continue
         prev = out[-1] if out else None
         opens = q.mark_start == layout.paras[q.para].start
-        if prev is not None and prev.how == "context" and opens \
-                and q.para - quotes[qi - 1].end_para <= 1 \
+        # a run of quote-led paragraphs tells one past story; after a paragraph that set its
+        # own time ("Two years ago … At the time, X said"), only X carries on in it
+        pq = quotes[qi - 1] if qi else None
+        same = ev is None or pq is None or pq.mark_start == layout.paras[pq.para].start or (
+            attributions[qi - 1] is not None
+            and attributions[qi - 1].resolved.speaker == ev.resolved.speaker)
+        if prev is not None and prev.how == "context" and opens and same \
+                and story == qi - 1 and q.para - quotes[qi - 1].end_para <= 1 \
                 and not frames.has_frame(quotes[qi - 1].end_para + 1, q.para, q.mark_start):
             out.append(prev)                  # the story carries on in the same past
+            story = qi
             continue
         if prev is not None and prev.how != "publication" and ev is not None \
                 and attributions[qi - 1] is not None \
@@ -75,8 +100,16 @@ def stated_dates(layout: Layout, quotes: Sequence[QuoteSpan],
                 and q.para - quotes[qi - 1].end_para <= 1:
             out.append(Stated(prev.value, prev.precision, "context"))   # the same occasion
             continue
-        lead = _lead_event(layout, events, ends, attributions[qi], q, published)
+        if prev is not None and prev.how == "context" and ev is not None and \
+                q.para - quotes[qi - 1].end_para <= 1 and \
+                (_GOES_ON.match(ev.verb) or ev.resolved.speaker in occasion):
+            occasion.add(ev.resolved.speaker)          # "the governor added that …"
+            out.append(prev)
+            continue
+        lead = _lead_event(layout, events, ends, attributions[qi], q, published) or \
+            _lead_event(layout, subjects, [e.verb_end for e in subjects], ev, q, published)
         if lead is not None:
+            occasion = {ev.resolved.speaker}
             out.append(Stated(lead.value, lead.precision, "context"))
             continue
         out.append(pub)
@@ -101,6 +134,9 @@ def _own(layout: Layout, ev: Event, published: dt.date | None) -> Stated | None:
         if found:
             value, precision = found[-1 if pick_last else 0][1]
             return Stated(value, precision, "attribution")
+    back = years_back(before) if published and ev.verb else None
+    if back is not None:                          # "Two years ago Grant said …"
+        return Stated(f"{published.year - back:04d}", "year", "attribution")
     return None
 
 
@@ -120,10 +156,21 @@ def _lead_event(layout: Layout, events: Sequence[Event], ends: list[int], ev: Ev
         other = events[k]
         if layout.para_of(other.verb_start) < q.para - 1:
             break                     # only the paragraph before counts: stays linear too
-        if other.resolved.speaker != ev.resolved.speaker or other is ev:
+        if other is ev or not (other.resolved.speaker == ev.resolved.speaker
+                               or _official_of(layout, other, ev)):
             continue
         return _own(layout, other, published)
     return None
+
+
+def _official_of(layout: Layout, body: Event, ev: Event) -> bool:
+    """'The regulator told suppliers on Tuesday …' then 'the regulator's chief executive
+    said': the body's own official speaks at the body's occasion."""
+    if body.resolved.kind not in ("org", "group", "spokes") or not body.mention.text:
+        return False
+    head = body.mention.text.split()[-1].lower()
+    sent = layout.text[ev.sentence.start:ev.sentence.end].lower()
+    return len(head) > 3 and bool(re.search(rf"\b{re.escape(head)}['’]s\b", sent))
 
 
 class _Frames:
@@ -142,8 +189,9 @@ class _Frames:
         ref = self.published
         if ref is not None:
             m = _IN_YEAR.search(text)
-            if _YEAR_MARK.search(text):
-                ref = dt.date(ref.year - 1, 12, 31)
+            back = years_back(text)
+            if back is not None:
+                ref = dt.date(ref.year - back, 12, 31)
                 text = _YEAR_MARK.sub(lambda x: " " * len(x.group()), text)  # counted once
             elif m:
                 ref = min(ref, dt.date(int(m.group(1) or m.group(2)), 12, 31))

@@ -173,7 +173,8 @@ def find_candidates(text: str, published: dt.date | None,
     kept = [(q, ev) for q, ev in zip(quotes, attributions, strict=True)
             if _is_statement(layout, q) and not (ev is None and _is_fragment(layout, q))
             and not (q.secondary and not _plausible_secondary(layout, q, ev))]
-    dates = stated_dates(layout, [q for q, _ in kept], [ev for _, ev in kept], events, published)
+    dates = stated_dates(layout, [q for q, _ in kept], [ev for _, ev in kept], events, published,
+                         subjects)
     out: list[Candidate] = []
     for (q, ev), stated in zip(kept, dates, strict=True):
         quote = text[q.start:q.end]

@@ -1,0 +1,45 @@
+"""Stated-date rules: years back, one occasion's date carried to its speakers, a body's official."""
+from __future__ import annotations
+
+from factcheck_app.ingest import extract_article
+
+
+def _stated(text: str) -> dict[str, str | None]:
+    return {c.quote[:14]: c.stated_on for c in extract_article(text).candidates}
+
+
+def test_at_the_time_after_some_years_ago_goes_back_that_many_years():
+    text = ('Published 2026-03-04\n\nThe tunnel plan was dropped three years ago. At the time, '
+            'Mayor Lin Ho said the city "had other priorities for its money."\n\n'
+            'Год назад губернатор Олег Ким обещал, что дорогу «откроют к лету этого года».')
+    got = _stated(text)
+    assert got["had other prio"] == "2023"
+    assert got["откроют к лету"] == "2025"
+
+
+def test_an_occasion_dated_in_the_narrative_dates_its_speakers_until_someone_else_speaks():
+    text = ('Дата публикации: 2024-10-10\n\nМинистр транспорта Пётр Гусев во вторник осмотрел '
+            'новый мост.\n\n«Мост откроется до конца года», — сказал министр.\n\n'
+            'Мэр Ольга Рябова добавила, что «автобусы пойдут уже в декабре».\n\n'
+            '«Мы не сорвём сроки», — подчеркнула она.\n\n'
+            'Экономист Иван Лобов заявил: «Эти деньги потрачены впустую».')
+    got = _stated(text)
+    assert got["Мост откроется"] == got["автобусы пойду"] == got["Мы не сорвём с"] == "2024-10-08"
+    assert got["Эти деньги пот"] == "2024-10-10"
+
+
+def test_a_bodys_official_speaks_on_the_day_the_body_spoke():
+    text = ('Published 2024-10-10\n\nThe energy regulator warned suppliers on Monday about '
+            'late bills.\n\n"Every late bill will be refunded by March," the regulator\'s head, '
+            'Sam Ode, told reporters.\n\n"This is far too little," said Kay Bell, a tenant.')
+    got = _stated(text)
+    assert got["Every late bil"] == "2024-10-07"
+    assert got["This is far to"] == "2024-10-10"
+
+
+def test_a_new_speaker_after_a_paragraph_that_set_its_own_past_is_dated_by_publication():
+    text = ('Published 2024-10-10\n\nLast year the plant closed. "We had no orders," its owner '
+            'Ben Fox said then.\n\n"Jobs will come back," said Lea Moss, a union leader.')
+    got = _stated(text)
+    assert got["We had no orde"] == "2023"
+    assert got["Jobs will come"] == "2024-10-10"
