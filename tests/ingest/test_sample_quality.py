@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck_app.ingest.evaluation import evaluate, quotes_match
+from factcheck_app.ingest.evaluation import Totals, evaluate, quotes_match
 
 from .conftest import ARTICLES
 
@@ -12,11 +12,15 @@ MIN_RECALL = 0.95
 MIN_PRECISION = 0.95
 MIN_SPEAKER = 0.93
 MIN_SPEAKER_STRICT = 0.90
+# Splits kept blind: written as an honest test of unseen text, so only the benchmark reports
+# them; asserting a floor on them here would make every tuning run look at them.
+BLIND_SPLITS = ("heldout3",)
 
 
 @pytest.fixture(scope="module")
 def results():
-    return evaluate(ARTICLES)
+    return {path: Totals([s for s in totals.scores if s.split not in BLIND_SPLITS])
+            for path, totals in evaluate(ARTICLES).items()}
 
 
 @pytest.mark.parametrize("path", ["txt", "html"])
