@@ -9,6 +9,7 @@ from ..domain.errors import InvalidInput, NotFound, RuleViolation
 from ..domain.ids import new_id
 from ..domain.records import SPEAKER_KINDS, check_fields, choice
 from ..storage import records
+from ..storage.session import json_list
 from . import queries
 from .approval import touch_content
 from .workspace import Changes, Workspace
@@ -110,13 +111,13 @@ def find_speaker(ws: Workspace, name: str, *, exact: bool = False) -> dict | Non
     wanted = (name or "").strip()
     if not wanted:
         return None
-    rows = list(ws.db.query("SELECT * FROM speakers WHERE name = ? COLLATE NOCASE OR id = ?",
+    rows = list(ws.db.query("SELECT * FROM speakers WHERE lower(name) = lower(?) OR id = ?",
                             [wanted, wanted]))
     if rows or exact:
         return rows[0] if rows else None
     for row in ws.db.query(
-        "SELECT s.* FROM speakers s, json_each(COALESCE(s.aliases, '[]')) a "
-        "WHERE a.value = ? COLLATE NOCASE", [wanted]):
+        f"SELECT s.* FROM speakers s, {json_list(ws.db, 's.aliases', 'a')} "
+        "WHERE lower(a.value) = lower(?)", [wanted]):
         return row
     return None
 
@@ -142,7 +143,7 @@ def list_speakers(ws: Workspace) -> list[dict]:
     counts = queries.statement_counts_by_speaker(ws)
     tracks = queries.track_records(ws)
     keys = (*ws.scale.keys, queries.UNAPPROVED, "checkable")
-    rows = list(ws.db.query("SELECT * FROM speakers ORDER BY name COLLATE NOCASE"))
+    rows = list(ws.db.query("SELECT * FROM speakers ORDER BY lower(name), name"))
     for row in rows:
         record = tracks.get(row["id"], {})
         row["statements"] = counts.get(row["id"], 0)
@@ -153,11 +154,11 @@ def list_speakers(ws: Workspace) -> list[dict]:
 def speaker_names(ws: Workspace) -> list[str]:
     """Every name and alias, for completion in the speaker field."""
     return [row[0] for row in ws.db.execute(
-        "SELECT name FROM speakers UNION SELECT a.value FROM speakers s, "
-        "json_each(COALESCE(s.aliases, '[]')) a ORDER BY 1 COLLATE NOCASE")]
+        "SELECT name FROM (SELECT name FROM speakers UNION SELECT a.value FROM speakers s, "
+        f"{json_list(ws.db, 's.aliases', 'a')}) n ORDER BY lower(name), name")]
 
 
 def speaker_choices(ws: Workspace) -> list[tuple[str, str]]:
     """(name, id) of every speaker, for filter menus: no counts, so it stays cheap."""
     return [(row[0], row[1]) for row in ws.db.execute(
-        "SELECT name, id FROM speakers ORDER BY name COLLATE NOCASE")]
+        "SELECT name, id FROM speakers ORDER BY lower(name), name")]

@@ -109,3 +109,12 @@ def attachment_files(db: Database, files_dir: Path) -> Iterator[Problem]:
         elif sha256_file(path) != sha:
             yield Problem("file", f"attachment {name} ({sha[:12]}…)",
                           "file content no longer matches its SHA-256")
+
+
+def server_history_chain(db) -> list[Problem]:
+    """A team workspace's history, every hash recomputed here (team/chain.py)."""
+    from ..team import chain  # noqa: PLC0415 - only team workspaces need the driver
+
+    problem = chain.verify(db.conn)
+    return [Problem("history", f"change set #{problem.seq}", problem.message)] if problem else []
+

@@ -13,6 +13,7 @@ from factcheck_app.services import evidence as ev
 from factcheck_app.services import queries, review, speakers, statements
 from factcheck_app.services.check import check_workspace
 from factcheck_app.services.workspace import Workspace
+from tests.history_helpers import history_count
 
 
 def _add(ws: Workspace, quote: str, **fields) -> str:
@@ -66,12 +67,12 @@ def test_correcting_the_stated_date_rereads_a_relative_phrase(ws: Workspace) -> 
 def test_bad_statement_input_is_refused_and_nothing_recorded(ws: Workspace, fields: dict,
                                                              message: str) -> None:
     ws.sign_in("ana")
-    before = ws.db.execute("SELECT count(*) FROM history").fetchone()[0]
+    before = history_count(ws)
     base = {"quote": "We will", "stated_on": "2023-01-10"}
     with pytest.raises(InvalidInput, match=message):
         statements.add_statement(ws, **{**base, **fields})
     assert ws.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
-    assert ws.db.execute("SELECT count(*) FROM history").fetchone()[0] == before
+    assert history_count(ws) == before
 
 
 # ---------------------------------------------------------------- listing and filters
@@ -254,14 +255,14 @@ def test_editing_evidence_or_a_source_to_an_invalid_url_is_refused(ws: Workspace
 
     evidence_id = ev.add_evidence(ws, summary="x", url="https://example.org").created
     source_id = sources.add_source(ws, title="T", url="https://example.org").created
-    history = ws.db.execute("SELECT count(*) FROM history").fetchone()[0]
+    history = history_count(ws)
     with pytest.raises(InvalidInput, match="must start with http"):
         ev.edit_evidence(ws, evidence_id=evidence_id, url="javascript:alert(1)")
     with pytest.raises(InvalidInput, match="must start with http"):
         sources.edit_source(ws, source_id=source_id, url="javascript:alert(1)")
     with pytest.raises(InvalidInput, match="needs a title"):
         sources.edit_source(ws, source_id=source_id, title="  ")
-    assert ws.db.execute("SELECT count(*) FROM history").fetchone()[0] == history
+    assert history_count(ws) == history
     assert ws.db.execute("SELECT url FROM evidence").fetchone()[0] == "https://example.org"
 
 
