@@ -9,7 +9,7 @@ from ..domain.dates import parse_fuzzy_date
 from ..domain.errors import InvalidInput, RuleViolation
 from ..domain.ids import new_id
 from ..domain.records import STANCES, check_fields, choice
-from ..storage import attachments, records
+from ..storage import attachments, records, text_search
 from ..storage.statement_queries import fts_query
 from .approval import touch_content
 from .sources import guess_media_type
@@ -162,8 +162,8 @@ def unlink(ws: Workspace, *, statement_id: str, evidence_id: str) -> Changes:
 def list_evidence(ws: Workspace, *, text: str = "") -> list[dict]:
     where, params = "", []
     if text.strip() and fts_query(text):
-        where = "WHERE e.rowid IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?)"
-        params = [fts_query(text)]
+        clause, params = text_search.matches(ws.db, "evidence", "e", fts_query(text))
+        where = f"WHERE {clause}"
     return list(ws.db.query(
         f"SELECT e.*, so.title AS source_title, so.url AS source_url, so.outlet AS source_outlet, "
         f"(SELECT count(*) FROM links l WHERE l.evidence_id = e.id) AS links, "

@@ -11,7 +11,7 @@ from ..domain.filters import StatementFilter
 from ..domain.states import check_state, overdue_cutoff
 from ..domain.verdicts import PENDING, UNAPPROVED
 from ..domain.workflow import APPROVED, IN_REVIEW
-from ..storage import attachments, dossier_queries, history, records, statement_queries
+from ..storage import attachments, dossier_queries, history, records, statement_queries, text_search
 from ..storage.statement_queries import fts_query
 from .workspace import Workspace
 
@@ -123,14 +123,11 @@ def search_all(ws: Workspace, text: str, *, limit: int = 50) -> dict[str, list[d
     if not query:
         return {"statements": [], "evidence": [], "sources": []}
     statements = statement_page(ws, StatementFilter(text=text, sort="relevance"), limit=limit)
+    clause, params = text_search.matches(ws.db, "evidence", "e", query)
     evidence = list(ws.db.query(
-        "SELECT e.id, e.occurred_on, e.title, e.summary FROM evidence e WHERE e.rowid IN "
-        "(SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?) LIMIT ?", [query, limit]))
-    sources = list(ws.db.query(
-        "SELECT so.id, so.title, so.outlet, so.published_on, "
-        "snippet(sources_fts, 2, '[', ']', '…', 12) AS snippet "
-        "FROM sources_fts JOIN sources so ON so.rowid = sources_fts.rowid "
-        "WHERE sources_fts MATCH ? LIMIT ?", [query, limit]))
+        f"SELECT e.id, e.occurred_on, e.title, e.summary FROM evidence e WHERE {clause} "
+        "LIMIT ?", [*params, limit]))
+    sources = text_search.sources(ws.db, query, limit=limit)
     return {"statements": statements, "evidence": evidence, "sources": sources}
 
 

@@ -324,3 +324,22 @@ def test_a_speaker_named_with_a_refused_statement_is_not_created(ws):
                                     speaker="Brand New Person").created
     assert ws.db.execute("SELECT speaker_id FROM statements WHERE id = ?",
                          [statement_id]).fetchone()[0] is not None
+
+
+def test_search_finds_statements_evidence_and_sources(ws: Workspace) -> None:
+    from factcheck_app.services import sources  # noqa: PLC0415
+
+    ws.sign_in("ana")
+    statements.add_statement(ws, quote="The bridge opens this year", stated_on="2023-01-10")
+    statements.add_statement(ws, quote="Taxes stay as they are", stated_on="2023-02-01")
+    ev.add_evidence(ws, summary="Bridge still closed to traffic", occurred_on="2024-01-05")
+    sources.add_source(ws, title="Evening news", full_text="The minister promised the bridge "
+                       "would open before winter.")
+    found = queries.search_all(ws, "bridge")
+    assert [s["quote"] for s in found["statements"]] == ["The bridge opens this year"]
+    assert [e["summary"] for e in found["evidence"]] == ["Bridge still closed to traffic"]
+    assert [s["title"] for s in found["sources"]] == ["Evening news"]
+    assert "[bridge]" in found["sources"][0]["snippet"]
+    assert [e["summary"] for e in ev.list_evidence(ws, text="clos")] == \
+        ["Bridge still closed to traffic"]
+    assert ev.list_evidence(ws, text="taxes") == []
