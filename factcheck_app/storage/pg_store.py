@@ -8,7 +8,7 @@ transactions and speaks the storage layer's SQL through `pg_sql`.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import psycopg
@@ -17,12 +17,19 @@ from psycopg.rows import dict_row
 from ..domain.errors import PermissionDenied
 from ..team import admin, migrate
 from ..team.connection import TeamUnavailable, connect, describe, translate
-from .pg_sql import to_postgresql
+from .pg_sql import named_to_postgresql, to_postgresql
 from .session import Login
 
 def _refuse_prompt(prompt: str) -> str:
     raise TeamUnavailable(f"{prompt.rstrip(': ')} is needed: give it, or store it in "
                           "~/.pgpass (or PGPASSFILE)")
+
+
+def _translated(sql: str, params: Sequence[Any] | Mapping[str, Any]
+                ) -> tuple[str, list[Any] | dict[str, Any]]:
+    if isinstance(params, Mapping):
+        return named_to_postgresql(sql), dict(params)
+    return to_postgresql(sql), list(params)
 
 
 class PgSession:
@@ -33,9 +40,10 @@ class PgSession:
     def __init__(self, conn: psycopg.Connection) -> None:
         self.conn = conn
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor:
+    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+                ) -> psycopg.Cursor:
         try:
-            return self.conn.execute(to_postgresql(sql), list(params))
+            return self.conn.execute(*_translated(sql, params))
         except psycopg.Error as error:
             raise translate(error) from error
 
@@ -46,10 +54,11 @@ class PgSession:
         except psycopg.Error as error:
             raise translate(error) from error
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+    def query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+              ) -> Iterator[dict[str, Any]]:
         try:
             cursor = self.conn.cursor(row_factory=dict_row)
-            cursor.execute(to_postgresql(sql), list(params))
+            cursor.execute(*_translated(sql, params))
             rows = cursor.fetchall() if cursor.description else []
         except psycopg.Error as error:
             raise translate(error) from error
@@ -119,13 +128,15 @@ class PgStore:
         return self.session.conn
 
     # -- the session surface ----------------------------------------------------------
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor:
+    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+                ) -> psycopg.Cursor:
         return self.session.execute(sql, params)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.session.executemany(sql, rows)
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+    def query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+              ) -> Iterator[dict[str, Any]]:
         return self.session.query(sql, params)
 
     def table_names(self) -> list[str]:

@@ -286,7 +286,7 @@ def _between(expression: str, low: str | None, high: str | None) -> tuple[str, l
     """`expression` within [low, high], evaluated once; NULL never matches an end that
     is given, and with both ends open everything matches."""
     if not low and not high:
-        return "1", []
+        return "1 = 1", []
     return f"{expression} BETWEEN ? AND ?", [low or "", high or "\uffff"]
 
 

@@ -343,3 +343,11 @@ def test_search_finds_statements_evidence_and_sources(ws: Workspace) -> None:
     assert [e["summary"] for e in ev.list_evidence(ws, text="clos")] == \
         ["Bridge still closed to traffic"]
     assert ev.list_evidence(ws, text="taxes") == []
+
+
+def test_dashboard_counts_a_rated_statement_apart_until_approved(ws: Workspace) -> None:
+    ws.sign_in("ana")
+    sid = statements.add_statement(ws, quote="Prices fall", stated_on="2023-01-10").created
+    statements.set_verdict(ws, statement_id=sid, verdict="unverifiable")
+    mix = queries.dashboard(ws)["verdict_mix"]
+    assert mix.get("unverifiable", 0) == 0 and sum(mix.values()) == 1
