@@ -16,7 +16,9 @@ from .paths import log_file
 
 
 def _workspace_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", help="path of the .factcheck workspace file")
+    p.add_argument("workspace", help="path of the .factcheck workspace file, or a team "
+                   "workspace's postgresql:// URL (its password: $FACTCHECK_PASSPHRASE, "
+                   "~/.pgpass or a prompt)")
 
 
 def _as(p: argparse.ArgumentParser) -> None:

@@ -134,3 +134,10 @@ def approvals(db: Database) -> Iterator[Problem]:
         elif signed is not None and not signed(statement):
             yield Problem("signature", f"statements {statement['id']}",
                           "the approval is not signed by the approver's key")
+def server_history_chain(db) -> list[Problem]:
+    """A team workspace's history, every hash recomputed here (team/chain.py)."""
+    from ..team import chain  # noqa: PLC0415 - only team workspaces need the driver
+
+    problem = chain.verify(db.conn)
+    return [Problem("history", f"change set #{problem.seq}", problem.message)] if problem else []
+
