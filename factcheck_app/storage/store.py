@@ -36,9 +36,6 @@ class Store:
     services hand it to storage functions for reads; writes go through transaction().
     """
 
-    dialect = "sqlite"
-    engine = "sqlite"
-
     engine = dialect = "sqlite"
 
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = False,

@@ -176,7 +176,9 @@ def test_two_processes_writing_at_once_lose_nothing(ws: Workspace, tmp_path: Pat
                for name in ("ana", "rob")]
     deadline = time.monotonic() + 30
     while not all((tmp_path / f"ready-{n}").exists() for n in ("ana", "rob")):
-        assert time.monotonic() < deadline and all(w.poll() is None for w in writers)
+        gone = [w for w in writers if w.poll() is not None]
+        assert not gone, [w.communicate() for w in gone]
+        assert time.monotonic() < deadline
         time.sleep(0.01)
     go.touch()  # both have the workspace open: start them together
     results = [w.communicate(timeout=60) for w in writers]
