@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/history_speed.py [-n 100000] [--workspace PATH]
         [--baseline-rev REV] [--baseline-workspace PATH] [--runs 3] [--baseline-tab-runs 1]
         [--migrated PATH]
+    .venv/bin/python benchmarks/history_speed.py --check-only --workspace PATH [--runs 5]
+        [--check-baseline-rev REV]
 
 For this checkout and for the baseline (the Factcheck of git revision REV, by default the
 last one with per-field history, unpacked with `git archive` into a temporary folder and
@@ -16,6 +18,11 @@ The EDITS edits are made through the services on first use and recognised afterw
 both files can be reused. --migrated PATH also copies the baseline file to PATH, opens it
 with this checkout (migration m002) and reports the time and the size after. Figures are
 printed, never asserted.
+
+--check-only times just `factcheck check` on --workspace (built if absent, reused after),
+wall and CPU (user + system of the process, its threads included), against the code of
+--check-baseline-rev (by default the last commit before the check ran SQLite's own check
+beside the replay), alternating the two so both see the same load; medians of --runs.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE_REV = "cc80dee"  # the last commit whose history has one row per field
+CHECK_BASELINE_REV = "853eddd"  # the last commit whose check ran its steps one after another
 EDITS = 800
 
 # Runs in a subprocess against either version of the code, so it uses only the
@@ -86,6 +94,58 @@ print(json.dumps({"code": str(Path(factcheck_app.__file__).resolve().parent.pare
                   "edits_made": edits - done}))
 ws.close()
 """
+
+
+# One check in a fresh process: (wall s, CPU s, problems found).
+CHECK_ONCE = r"""
+import json, resource, sys, time
+from pathlib import Path
+from factcheck_app.services.check import check_workspace
+from factcheck_app.services.workspace import Workspace
+import factcheck_app
+
+ws = Workspace.open(Path(sys.argv[1]), backup_on_open=False)
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+wall, used = time.perf_counter(), cpu()
+problems = check_workspace(ws)
+print(json.dumps({"code": str(Path(factcheck_app.__file__).resolve().parent.parent),
+                  "wall": time.perf_counter() - wall, "cpu": cpu() - used,
+                  "problems": len(problems)}))
+ws.close()
+"""
+
+
+def _check_once(src: Path, path: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", CHECK_ONCE, str(path)], env=_env(src), cwd=src,
+                         check=True, capture_output=True, text=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    if Path(result["code"]) != src.resolve():  # measuring the wrong code would mislead
+        raise SystemExit(f"measured the code in {result['code']}, not {src}")
+    return result
+
+
+def check_only(path: Path, rev: str, runs: int, n: int) -> int:
+    """Time `check` alone, this checkout against `rev`, alternating runs."""
+    _build(ROOT, path, n)
+    with tempfile.TemporaryDirectory(prefix="factcheck-check-") as tmp:
+        base_src = _baseline_source(rev, Path(tmp))
+        new, old = [], []
+        for i in range(runs):
+            new.append(_check_once(ROOT, path))
+            old.append(_check_once(base_src, path))
+            print(f"run {i + 1}: now {new[-1]['wall']:.1f} s wall / {new[-1]['cpu']:.1f} s CPU, "
+                  f"{rev} {old[-1]['wall']:.1f} s wall / {old[-1]['cpu']:.1f} s CPU", flush=True)
+    med = {name: {k: statistics.median(r[k] for r in rs) for k in ("wall", "cpu")}
+           for name, rs in (("new", new), ("old", old))}
+    print(f"\n`check` on {path.name}, median of {runs} (load average "
+          f"{os.getloadavg()[0]:.1f} at the end)\n")
+    print(f"{'measure':14} {'this checkout':>14} {rev:>14} {'target':>10}")
+    print(f"{'wall':14} {med['new']['wall']:>13.1f}s {med['old']['wall']:>13.1f}s {'< 10 s':>10}")
+    print(f"{'CPU':14} {med['new']['cpu']:>13.1f}s {med['old']['cpu']:>13.1f}s")
+    print(f"problems found: {new[-1]['problems']} / {old[-1]['problems']}")
+    return 0
 
 
 def _env(src: Path) -> dict[str, str]:
@@ -145,7 +205,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline-tab-runs", type=int, default=1)
     parser.add_argument("--migrated", type=Path, help="also migrate a copy of the baseline here")
+    parser.add_argument("--check-only", action="store_true",
+                        help="time only `check` on --workspace, against --check-baseline-rev")
+    parser.add_argument("--check-baseline-rev", default=CHECK_BASELINE_REV)
     args = parser.parse_args(argv)
+    if args.check_only:
+        if not args.workspace:
+            parser.error("--check-only needs --workspace PATH (built there if absent, then reused)")
+        return check_only(args.workspace.resolve(), args.check_baseline_rev, args.runs, args.n)
     with tempfile.TemporaryDirectory(prefix="factcheck-history-") as tmp:
         folder = Path(tmp)
         base_src = _baseline_source(args.baseline_rev, folder)

@@ -1045,7 +1045,8 @@ def _make(path: Path, n: int, seed: int, log: Callable[[str], None] | None) -> P
          f"{len(evidence):,} evidence, {len(links):,} links, {len(verdicts):,} verdicts, "
          f"{len(comments):,} comments, {len(users):,} users")
 
-    ws = Workspace.create(path, admin="admin", display_name="Workspace Admin")
+    ws = Workspace.create(path, admin="admin", display_name="Workspace Admin",
+                          passphrase=PASSPHRASE)
     try:
         store = ws.store
         # Bulk load on this connection only: a big page cache, and no journal while the

@@ -16,7 +16,9 @@ from .paths import log_file
 
 
 def _workspace_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", help="path of the .factcheck workspace file")
+    p.add_argument("workspace", help="path of the .factcheck workspace file, or a team "
+                   "workspace's postgresql:// URL (its password: $FACTCHECK_PASSPHRASE, "
+                   "~/.pgpass or a prompt)")
 
 
 def _as(p: argparse.ArgumentParser) -> None:
@@ -67,8 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("gui", help="open the window (the default with no command)")
-    p.add_argument("workspace", nargs="?", help="default: the last workspace, else the sample")
+    p = sub.add_parser("gui", aliases=["app"],
+                       help="open the window (the default with no command)")
+    p.add_argument("workspace", nargs="?",
+                   help="a workspace file, or a team workspace's postgresql:// URL (a password "
+                        "libpq needs and cannot find is asked here); default: the last "
+                        "workspace, else the sample")
     p.add_argument("--sample", action="store_true", help="open the bundled sample workspace")
     _as(p)
     p = sub.add_parser("init", help="create an empty workspace; you become its admin")
@@ -343,7 +349,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    command = args.command or "gui"
+    command = {"app": "gui"}.get(args.command, args.command) or "gui"
     if command == "gui" and not hasattr(args, "workspace"):
         args.workspace, args.user = None, os.environ.get("FACTCHECK_USER")
         args.sample = False

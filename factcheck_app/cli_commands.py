@@ -32,7 +32,7 @@ from .services.check import check_workspace
 from .services.demo import SAMPLE_PASSPHRASE, build_demo
 from .services.lookup import resolve_id
 from .services.users import NEW_PASSPHRASE
-from .services.workspace import Workspace
+from .services.workspace import Workspace, is_team_target
 
 COMMANDS: dict[str, Callable[[Any], int | None]] = {}
 
@@ -47,6 +47,11 @@ def command(name: str):
 def _open(args, *, write: bool = True) -> Workspace:
     """Open the workspace as --as NAME; writing needs NAME's passphrase (reading does not)."""
     user = getattr(args, "user", None)
+    if is_team_target(args.workspace):
+        # A team login's password: $FACTCHECK_PASSPHRASE, else libpq's own means
+        # (~/.pgpass, PGPASSFILE, a service file), else asked when the server wants one.
+        return Workspace.open(args.workspace, user=user,
+                              passphrase=os.environ.get("FACTCHECK_PASSPHRASE"))
     passphrase = _passphrase(f"Passphrase for {user}: ") if user and write else None
     return Workspace.open(args.workspace, user=user, passphrase=passphrase,
                           readonly=not write, backup_on_open=write)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -54,21 +56,125 @@ def data_dir() -> Path:
     return Path(os.environ["FACTCHECK_DATA_DIR"])
 
 
-@pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    """A fresh workspace: admin "admin", analyst "ana", reviewers "rob" and "rita".
+# -- both engines ----------------------------------------------------------------------
+ENGINES = ("sqlite", "postgresql")
+SERVICE_TESTS = Path(__file__).parent / "services"
 
-    Returned signed in as the admin; tests sign in as whoever acts.
-    """
-    workspace = Workspace.create(tmp_path / "t.factcheck", admin="admin",
-                                 display_name=DISPLAY_NAMES["admin"])
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every service test using a workspace runs on a workspace file and on a team
+    workspace, except those marked solo_only (about the file itself)."""
+    if "engine" not in metafunc.fixturenames:
+        return
+    if SERVICE_TESTS not in Path(str(metafunc.definition.path)).parents:
+        return
+    solo = metafunc.definition.get_closest_marker("solo_only") or \
+        metafunc.definition.get_closest_marker("team_gap")
+    metafunc.parametrize("engine", ["sqlite"] if solo else list(ENGINES), indirect=True)
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> str:
+    """Which engine the workspace fixtures open: "sqlite" unless parametrized."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the session (a Unix socket in a temp folder, no
+    TCP), started only when a test needs it."""
+    from factcheck_app.team.throwaway import LocalServer, find_bindir  # noqa: PLC0415
+
+    if find_bindir() is None:
+        if os.environ.get("CI"):  # `make test` installs the server: never skip there
+            pytest.fail("PostgreSQL server programs not found; `make test` installs postgresql")
+        pytest.skip("PostgreSQL server programs not installed (apt-get install postgresql)")
+    server = LocalServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def team_url(server, dbname: str, user: str | None = None) -> str:
+    """A postgresql:// URL for a database on the throwaway server (no password in it)."""
+    who = f"{user}@" if user else ""
+    return f"postgresql://{who}/{dbname}?host={quote(str(server.root), safe='')}"
+
+
+_databases = itertools.count(1)
+
+
+def new_database(server, template: str | None = None) -> str:
+    import psycopg  # noqa: PLC0415
+
+    dbname = f"ws{next(_databases)}"
+    with psycopg.connect(server.url(), autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {dbname}" + (f" TEMPLATE {template}" if template else ""))
+    return dbname
+
+
+def drop_database(server, dbname: str) -> None:
+    import psycopg  # noqa: PLC0415
+
+    with psycopg.connect(server.url(), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE {dbname} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def services_template(pg_server) -> str:
+    """A team workspace with the users of `ws`, set up once; each test gets a copy
+    (CREATE DATABASE ... TEMPLATE), faster than setting one up per test."""
+    import psycopg  # noqa: PLC0415
+
+    from factcheck_app.services.workspace import DEFAULT_SETTINGS  # noqa: PLC0415
+    from factcheck_app.team import admin  # noqa: PLC0415
+
+    dbname = new_database(pg_server)
+    with psycopg.connect(pg_server.url(dbname=dbname)) as conn:
+        admin.init_workspace(conn, admin="admin", password=TEST_PASSPHRASE,
+                             display_name=DISPLAY_NAMES["admin"], settings=DEFAULT_SETTINGS)
+    with psycopg.connect(pg_server.url(user="admin", password=TEST_PASSPHRASE,
+                                       dbname=dbname)) as conn:
+        for name, role in (("ana", "analyst"), ("rob", "reviewer"), ("rita", "reviewer")):
+            admin.add_user(conn, name=name, role=role, password=TEST_PASSPHRASE,
+                           display_name=DISPLAY_NAMES[name])
+    return dbname
+
+
+def _solo_ws(path: Path) -> Workspace:
+    workspace = Workspace.create(path, admin="admin", display_name=DISPLAY_NAMES["admin"])
     users.add_user(workspace, name="ana", role="analyst", display_name=DISPLAY_NAMES["ana"])
     users.add_user(workspace, name="rob", role="reviewer", display_name=DISPLAY_NAMES["rob"])
     users.add_user(workspace, name="rita", role="reviewer", display_name=DISPLAY_NAMES["rita"])
+    return workspace
+
+
+@pytest.fixture
+def ws(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Workspace]:
+    """A fresh workspace: admin "admin", analyst "ana", reviewers "rob" and "rita"
+    (a workspace file, or for service tests also a team workspace, each login's
+    password being the test passphrase).
+
+    Returned signed in as the admin; tests sign in as whoever acts.
+    """
+    if engine == "sqlite":
+        workspace = _solo_ws(tmp_path / "t.factcheck")
+        try:
+            yield workspace
+        finally:
+            workspace.close()
+        return
+    server = request.getfixturevalue("pg_server")
+    dbname = new_database(server, request.getfixturevalue("services_template"))
     try:
-        yield workspace
+        workspace = Workspace.open(team_url(server, dbname, "admin"), passphrase=TEST_PASSPHRASE)
+        try:
+            yield workspace
+        finally:
+            workspace.close()
     finally:
-        workspace.close()
+        drop_database(server, dbname)
 
 
 @pytest.fixture

@@ -21,3 +21,8 @@ def field_rows(path: Path | str, table: str, record_id: str) -> list[tuple]:
                 for name, _, _ in (list(change.pairs()) or [(None, None, None)])]
     finally:
         db.close()
+
+
+def history_count(ws) -> int:
+    """How many change sets the workspace's history holds (a file's or a team's)."""
+    return history.count(ws.store.db)

@@ -24,7 +24,10 @@ NOT_APPROVED = {"approved_hash": None, "approved_by": None, "approved_at": None,
 
 def sign_off(ws: Workspace, statement: Mapping[str, Any]) -> dict[str, Any]:
     """The approval fields: what was approved (its content hash), by whom, when, and
-    the approver's signature over exactly that, which a package carries to readers."""
+    the approver's signature over exactly that, which a package carries to readers.
+    On a team workspace the server records the approval itself: nothing to add."""
+    if records.server_binds_approvals(ws.store):
+        return {}
     signer = ws.store.signer
     if signer is None or signer.user_id != ws.actor.user_id:
         raise PermissionDenied("sign in with your passphrase to approve")
@@ -54,6 +57,11 @@ def touch_content(ws: Workspace, db: Session, statement_id: str) -> str:
     Runs in the caller's transaction (`db`, the handle it yielded). Returns the message
     to show when it went back to draft, else "".
     """
+    if records.server_binds_approvals(db):
+        withdrawn = records.withdrawn_on_server(db, statement_id,
+                                                reason="content changed after approval")
+        return "the approved content changed, so the statement is back in draft" \
+            if withdrawn else ""
     current = records.get(db, "statements", statement_id)
     changes: dict[str, Any] = {}
     if current["last_editor_id"] != ws.actor.user_id:

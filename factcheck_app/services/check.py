@@ -14,8 +14,13 @@ from .workspace import Workspace
 def check_workspace(ws: Workspace) -> list[Problem]:
     """All problems found, most fundamental first; an empty list means all is well."""
     problems: list[Problem] = []
+    if ws.store.engine == "postgresql":  # the server enforces the rest; its chain is checked here
+        return integrity.server_history_chain(ws.store)
+    # SQLite's own check reads the whole file in a thread beside the steps below; its
+    # problems still come first.
+    sqlite_check = integrity.SqliteCheck(ws.store)
     for step in (
-        lambda: integrity.sqlite_integrity(ws.store),
+        lambda: integrity.foreign_keys(ws.store),
         lambda: integrity.history_chain(ws.store),
         lambda: _signatures(ws),
         lambda: integrity.records_match_history(ws.store),
@@ -25,11 +30,20 @@ def check_workspace(ws: Workspace) -> list[Problem]:
         try:
             problems.extend(step())
         except sqlite3.DatabaseError as error:  # damaged pages: the later steps cannot run
-            problems.append(Problem("sqlite", "database", f"the file is damaged: {error}"))
+            problems.append(_damaged(error))
             break
+    try:
+        problems[:0] = sqlite_check.problems()
+    except sqlite3.DatabaseError as error:
+        problems.insert(0, _damaged(error))
+    problems = list(dict.fromkeys(problems))  # a damaged file is told once, not per step
     if not problems and signing.is_signed(ws.store):
         anchors.remember(ws.store)  # a clean file: its head is the one to hold it to from now on
     return problems
+
+
+def _damaged(error: sqlite3.DatabaseError) -> Problem:
+    return Problem("sqlite", "database", f"the file is damaged: {error}")
 
 
 def _signatures(ws: Workspace) -> Iterator[Problem]:

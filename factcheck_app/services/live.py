@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..team.connection import TeamUnavailable
+from ..team.connection import TeamUnavailable, as_login
 from ..team.listen import Listener, Notice
-from .workspace import Changes
+from .workspace import Changes, Workspace
 
 __all__ = ["LiveUpdates", "TeamUnavailable", "EVERYTHING"]
 
@@ -22,6 +22,14 @@ class LiveUpdates:
         self._listener = Listener(url, password=password)
         self._pending: list[Notice] = []
         self._gap = False  # notifications may have been missed: refresh everything
+
+    @classmethod
+    def for_workspace(cls, ws: Workspace) -> LiveUpdates | None:
+        """Live updates for a team workspace, heard as its own login; None for a file."""
+        if ws.store.engine != "postgresql":
+            return None
+        login = ws.store.login
+        return cls(as_login(login.url, login.user), password=login.password)
 
     @property
     def connected(self) -> bool:

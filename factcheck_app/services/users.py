@@ -26,6 +26,13 @@ def add_user(ws: Workspace, *, name: str, role: str, display_name: str = "",
     they then change. The first user of a workspace is made at creation; after that
     only an admin may add users, so nobody can mint a reviewer to approve their own work."""
     ws.require_user(ADMIN)
+    if ws.store.engine == "postgresql":  # a team's users are logins on the server
+        password = passphrase_or_env(passphrase, NEW_PASSPHRASE)
+        user_id = ws.store.add_login(name=name, role=check_role(role),
+                                     password=password and sig.check_passphrase(password),
+                                     display_name=display_name)
+        return Changes(tables=frozenset({"users"}), created=user_id,
+                       message=f"added {role} {name.strip()}")
     user_id = _insert_user(ws, name, check_role(role), display_name, actor=ws.actor,
                            passphrase=passphrase_or_env(passphrase, NEW_PASSPHRASE))
     return Changes(tables=frozenset({"users"}), created=user_id,
@@ -40,6 +47,9 @@ def register(ws: Workspace, *, name: str, display_name: str = "",
     Analysts cannot approve anything, so a new name grants no way around the
     four-eyes rule; an admin raises the role when it is warranted.
     """
+    if ws.store.engine == "postgresql":
+        raise PermissionDenied("on a team workspace an admin adds users: factcheck user add "
+                               "(each user is a login on the team server)")
     user_id = _insert_user(ws, name, ANALYST, display_name, actor=None,
                            reason="signed up as an analyst", passphrase=passphrase_or_env(passphrase))
     return Changes(tables=frozenset({"users"}), created=user_id, message=f"welcome, {name.strip()}")
@@ -120,7 +130,10 @@ def set_role(ws: Workspace, *, name: str, role: str) -> Changes:
         if target.role == ADMIN and role != ADMIN:
             if user_rows.active_admin_count(db) <= 1:
                 raise InvalidInput("the workspace must keep at least one admin")
-        records.update(db, "users", target.id, {"role": role}, actor=ws.actor)
+        if ws.store.engine == "postgresql":  # the login's group role on the server
+            ws.store.set_login_role(name=target.name, role=role)
+        else:
+            records.update(db, "users", target.id, {"role": role}, actor=ws.actor)
     return Changes(tables=frozenset({"users"}), message=f"{name} is now {role}")
 
 

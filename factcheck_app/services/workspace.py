@@ -17,6 +17,7 @@ from ..domain.verdicts import VerdictScale
 from ..domain.workflow import ADMIN, ROLES
 from ..storage import records, signing, user_rows
 from ..storage.history import SYSTEM, Actor
+from ..storage.session import Login, is_team_target
 from ..storage.store import Store
 
 DEFAULT_SETTINGS: dict[str, Any] = {
@@ -51,6 +52,8 @@ class Identity:
 
     user: User
     signer: sig.Signer | None  # None on a read-only workspace, where nothing is signed
+    # On a team workspace: the login to connect as (its password is never shown).
+    login: Login | None = field(default=None, repr=False)
 
 
 def passphrase_or_env(passphrase: str | None, variable: str = "FACTCHECK_PASSPHRASE") -> str | None:
@@ -85,6 +88,11 @@ class Workspace:
     def open(cls, path: Path | str, *, user: str | Identity | None = None,
              passphrase: str | None = None, readonly: bool = False,
              backup_on_open: bool = True) -> Workspace:
+        """Open a workspace file, or a team workspace when `path` is a postgresql:// URL:
+        then `user` is the login and `passphrase` its password (None: libpq finds it in
+        ~/.pgpass, PGPASSFILE or a service file, or asks on a terminal)."""
+        if is_team_target(path):
+            return cls._open_team(str(path), user=user, password=passphrase)
         store = Store(path, readonly=readonly, backup_on_open=backup_on_open)
         ws = cls(store)
         try:
@@ -96,6 +104,35 @@ class Workspace:
             store.close()
             raise
         return ws
+
+    @classmethod
+    def _open_team(cls, url: str, *, user: str | Identity | None,
+                   password: str | None) -> Workspace:
+        """Connect as the login; the user acting is the one whose name is that login."""
+        from ..storage.pg_store import PgStore  # noqa: PLC0415 - the driver, only when needed
+
+        if isinstance(user, Identity):
+            login = user.login
+            if login is None:
+                raise PermissionDenied(f"sign in as {user.user.label} on the team server")
+            store = PgStore(url, user=login.user, password=login.password)
+        else:
+            store = PgStore(url, user=user or None, password=password)
+        ws = cls(store)
+        try:
+            ws.user = ws._login_user()
+        except BaseException:
+            store.close()
+            raise
+        return ws
+
+    def _login_user(self) -> User:
+        login = self.store.login.user
+        row = user_rows.active_login(self.store, login)
+        if row is None:
+            raise PermissionDenied(f"the login {login} is not an active user of this team "
+                                   "workspace; an admin adds it with: factcheck team add-user")
+        return User(**row)
 
     @classmethod
     def create(cls, path: Path | str, *, admin: str, display_name: str = "",
@@ -144,6 +181,16 @@ class Workspace:
         name: nothing can be written, so nothing is signed.
         """
         user = self.find_user(name)
+        if self.store.engine == "postgresql":
+            # A team workspace's users are the server's logins: connect as theirs.
+            password = _required(passphrase_or_env(passphrase), user.label)
+            try:
+                self.store.reconnect(user.name, password)
+            except PermissionDenied:
+                raise PermissionDenied(f"wrong passphrase for {user.label} (the team server "
+                                       "refused the password); nothing was changed") from None
+            self.user = self._login_user()
+            return self.user
         signer = None if self.store.readonly else self._unlock(user, passphrase_or_env(passphrase))
         self.user, self.store.signer = user, signer
         return user
@@ -151,6 +198,13 @@ class Workspace:
     def adopt(self, identity: Identity) -> User:
         """Act as an identity unlocked on another connection to the same workspace."""
         user = self.find_user(identity.user.id)
+        if self.store.engine == "postgresql":
+            if identity.login is None or identity.login.user != user.name:
+                raise PermissionDenied(f"sign in as {user.label} on the team server")
+            if self.store.login.user != user.name:
+                self.store.reconnect(user.name, identity.login.password)
+            self.user = self._login_user()
+            return self.user
         if not self.store.readonly:
             if identity.signer is None or identity.signer.public_key != self._public_key(user):
                 raise PermissionDenied(f"sign in as {user.label} with their passphrase")
@@ -159,7 +213,8 @@ class Workspace:
 
     @property
     def identity(self) -> Identity:
-        return Identity(self.require_user(), self.store.signer)
+        return Identity(self.require_user(), self.store.signer,
+                        getattr(self.store, "login", None))
 
     def _public_key(self, user: User) -> str | None:
         return user_rows.public_key_of(self.store, user.id)
@@ -232,8 +287,14 @@ class Workspace:
 
     # -- context -----------------------------------------------------------------
     @property
-    def path(self) -> Path:
+    def path(self) -> Path | None:
+        """The workspace file (None for a team workspace, which `label` names)."""
         return self.store.path
+
+    @property
+    def label(self) -> str:
+        """What to call the workspace in titles and messages; never a password."""
+        return getattr(self.store, "label", None) or str(self.store.path)
 
     @property
     def readonly_reason(self) -> str | None:

@@ -34,8 +34,12 @@ def blob_path(files_dir: Path, sha256: str) -> Path:
     return files_dir / sha256[:2] / sha256
 
 
-def store_bytes(files_dir: Path, data: bytes) -> str:
+def store_bytes(files_dir: Path | None, data: bytes) -> str:
+    """Keep `data` under its SHA-256, which it returns. A team workspace (no files folder)
+    keeps a source's text in its record: only the hash is recorded there."""
     sha = hashlib.sha256(data).hexdigest()
+    if files_dir is None:
+        return sha
     target = blob_path(files_dir, sha)
     if not target.exists():
         with writing(files_dir, "the file"):
@@ -65,8 +69,12 @@ def writing(folder: Path, what: str) -> Iterator[None]:
         raise
 
 
-def store_file(files_dir: Path, source: Path) -> tuple[str, int]:
+def store_file(files_dir: Path | None, source: Path) -> tuple[str, int]:
     """Copy `source` in; returns (sha256, size). Existing identical content is reused."""
+    if files_dir is None:
+        raise NotWritable(f"cannot attach {source.name}: a team workspace does not keep "
+                          "attachment files yet; nothing was changed — keep the file "
+                          "elsewhere and give its URL or an excerpt")
     if not source.is_file():
         raise InvalidInput(f"no such file: {source}")
     data = source.read_bytes()

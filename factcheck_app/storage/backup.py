@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 import threading
 import time
 from datetime import datetime
@@ -24,19 +26,31 @@ MIN_INTERVAL_S = 15 * 60
 # 1 GB workspace never waits for a copy of it.
 SMALL_FILE_BYTES = 64 * 1024 * 1024
 LARGE_INTERVAL_S = 6 * 60 * 60
+PARTIAL = ".partial"
 
 
 def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy a live database consistently, even while another process writes."""
+    """Copy a live database consistently, even while another process writes.
+
+    The copy is made in a partial file of its own and renamed into place: two
+    processes opening a workspace in the same microsecond pick the same target name,
+    and a shared partial file would be replaced under one of them (SQLite's
+    READONLY_DBMOVED) or locked by the other.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".partial")
-    tmp.unlink(missing_ok=True)
+    handle, name = tempfile.mkstemp(prefix=target.name + ".", suffix=PARTIAL,
+                                    dir=target.parent)
+    os.close(handle)
+    tmp = Path(name)
     dest = sqlite3.connect(str(tmp))
     try:
         conn.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
+    except BaseException:
         dest.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    dest.close()
     tmp.replace(target)
     return target
 
@@ -48,16 +62,24 @@ def list_backups(workspace: Path) -> list[Path]:
     return sorted(folder.glob("*.factcheck"), key=lambda p: p.name)
 
 
+def _mtime(path: Path) -> float | None:
+    """When a file was last written; None once another process rotated it away."""
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:
+        return None
+
+
 def _due(workspace: Path, interval: float) -> bool:
-    existing = list_backups(workspace)
-    if not existing:
+    times = [t for t in map(_mtime, list_backups(workspace)) if t is not None]
+    if not times:
         return True
-    newest = max(p.stat().st_mtime for p in existing)
+    newest = max(times)
     if time.time() - newest < interval:
         return False
     # Nothing written since the newest backup: another copy would add nothing.
-    written = max((f.stat().st_mtime for f in (workspace, Path(f"{workspace}-wal"))
-                   if f.exists()), default=0)
+    written = max((t for t in map(_mtime, (workspace, Path(f"{workspace}-wal")))
+                   if t is not None), default=0)
     return written > newest
 
 
@@ -92,7 +114,7 @@ def _copy_in_background(workspace: Path) -> None:
     try:
         rolling_backup(source, workspace, force=True)
     except (sqlite3.Error, OSError):
-        # A failed automatic copy leaves only its .partial file; the next open retries.
+        # A failed automatic copy leaves nothing behind; the next open retries.
         pass
     finally:
         source.close()

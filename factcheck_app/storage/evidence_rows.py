@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import text_search
 from .session import Session
 from .statement_queries import fts_query
 
@@ -59,9 +60,8 @@ def evidence_list(db: Session, text: str = "") -> list[dict[str, Any]]:
     where, params = "", []
     query = fts_query(text) if text.strip() else ""
     if query:
-        # The full-text index is SQLite's FTS5 table, joined on its rowid.
-        where = "WHERE e.rowid IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?)"
-        params = [query]
+        clause, params = text_search.matches(db, "evidence", "e", query)
+        where = f"WHERE {clause}"
     return list(db.query(
         "SELECT e.*, so.title AS source_title, so.url AS source_url, "
         "so.outlet AS source_outlet, "
@@ -73,6 +73,7 @@ def evidence_list(db: Session, text: str = "") -> list[dict[str, Any]]:
 
 def evidence_matching(db: Session, query: str, limit: int) -> list[dict[str, Any]]:
     """Evidence whose text matches an FTS query (already made by fts_query)."""
+    clause, params = text_search.matches(db, "evidence", "e", query)
     return list(db.query(
-        "SELECT e.id, e.occurred_on, e.title, e.summary FROM evidence e WHERE e.rowid IN "
-        "(SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?) LIMIT ?", [query, limit]))
+        f"SELECT e.id, e.occurred_on, e.title, e.summary FROM evidence e WHERE {clause} "
+        "LIMIT ?", [*params, limit]))

@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from . import changeset
 from .changeset import RecordChange
-from .session import sqlite_database
+from .session import executemany, is_postgresql, sqlite_database
 
 GENESIS = bytes(32)
 
@@ -93,6 +93,10 @@ def change_set_hash(prev_hash: bytes, header: Header, stored: str | bytes) -> by
 
 def head(db: Database) -> tuple[int, bytes]:
     """(seq, hash) of the last change set: what a signature of the history covers."""
+    if is_postgresql(db):
+        row = db.execute("SELECT seq, hash FROM change_sets ORDER BY seq DESC LIMIT 1"
+                         ).fetchone()
+        return (row[0], bytes.fromhex(row[1])) if row else (0, GENESIS)
     row = db.execute("SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1").fetchone()
     return (row[0], bytes(row[1])) if row else (0, GENESIS)
 
@@ -212,13 +216,14 @@ def append(db: Database, header: Header, changes: list[RecordChange], prev: byte
     returns its hash. Must run in a write transaction."""
     diff = pack(changeset.encode(changes, action=header.action, reason=header.reason))
     digest = change_set_hash(prev, header, diff)
-    sqlite_database(db).conn.execute(
+    db.execute(
         "INSERT INTO history (seq, at, user_id, user_name, action, reason, diff, "
         "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [header.seq, header.at, header.user_id, header.user_name, header.action,
          header.reason, diff, prev, digest])
-    sqlite_database(db).conn.executemany(
-        "INSERT OR IGNORE INTO history_records (record_type, record_id, seq) VALUES (?, ?, ?)",
+    executemany(
+        db, "INSERT INTO history_records (record_type, record_id, seq) VALUES (?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
         [(table_key(c.table), record_key(c.record_id), header.seq) for c in changes])
     return digest
 
@@ -236,14 +241,17 @@ def change_sets(db: Database, seqs: Iterable[int] | None = None, *,
                 ) -> Iterator[tuple[Header, list[RecordChange]]]:
     """Change sets in order with their record changes: all of them, or those in `seqs`;
     with `only` (table, id), just that record's changes."""
+    if is_postgresql(db):
+        yield from _server_change_sets(db, seqs, only=only)
+        return
     if seqs is None:
-        rows: Iterable[tuple] = sqlite_database(db).conn.execute(f"SELECT {_COLUMNS} FROM history ORDER BY seq")
+        rows: Iterable[tuple] = db.execute(f"SELECT {_COLUMNS} FROM history ORDER BY seq")
     else:
         wanted = sorted(set(seqs))
         rows = []
         for start in range(0, len(wanted), 500):
             part = wanted[start:start + 500]
-            rows += sqlite_database(db).conn.execute(
+            rows += db.execute(
                 f"SELECT {_COLUMNS} FROM history WHERE seq IN ({', '.join('?' * len(part))}) "
                 "ORDER BY seq", part).fetchall()
     for row in rows:
@@ -256,13 +264,15 @@ def record_change_sets(db: Database, table: str, record_id: str, *, limit: int |
                        ) -> list[tuple[Header, list[RecordChange]]]:
     """One record's change sets, oldest first (the newest `limit` when given), with only
     that record's changes."""
+    if is_postgresql(db):
+        return _server_record_change_sets(db, table, record_id, limit)
     sql = "SELECT seq FROM history_records WHERE record_type = ? AND record_id = ? " \
           "ORDER BY seq DESC"
     params: list[Any] = [table_key(table), record_key(record_id)]
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    seqs = [row[0] for row in sqlite_database(db).conn.execute(sql, params)]
+    seqs = [row[0] for row in db.execute(sql, params)]
     return list(change_sets(db, seqs, only=(table, record_id)))
 
 
@@ -275,6 +285,63 @@ def last_change_of(db: Database, table: str, record_id: str, fields: Iterable[st
         if any(name in wanted for change in changes for name, _, _ in change.pairs()):
             return header
     return None
+
+
+# -- a team workspace's history, written by the server ---------------------------------
+# The server's record operations (team/schema/003_history.sql) as the file's.
+_SERVER_OPS = {"insert": changeset.CREATE, "update": changeset.UPDATE,
+               "delete": changeset.DELETE}
+
+
+def _server_changes(row: dict[str, Any], only: tuple[str, str] | None) -> list[RecordChange]:
+    changes = []
+    for change in row["changes"]:
+        if only and (change["table"], change["id"]) != only:
+            continue
+        op = _SERVER_OPS[change["op"]]
+        fields = {} if op == changeset.DELETE else dict(change["fields"])
+        # The server names an edit an edit; the app calls an edit of a setting a setting.
+        action = "setting" if change["table"] == "settings" and op == changeset.UPDATE \
+            and row["action"] == "edit" else row["action"]
+        changes.append(RecordChange(change["table"], change["id"], op, fields, action,
+                                    row["reason"]))
+    return changes
+
+
+def _server_header(row: dict[str, Any]) -> Header:
+    return Header(row["seq"], row["at"], row["user_id"], row["user_name"], row["action"],
+                  row["reason"])
+
+
+def _server_change_sets(db: Any, seqs: Iterable[int] | None, *,
+                        only: tuple[str, str] | None
+                        ) -> Iterator[tuple[Header, list[RecordChange]]]:
+    sql = f"SELECT {_COLUMNS.replace('diff', 'changes')} FROM change_sets"
+    params: list[Any] = []
+    if seqs is not None:
+        sql += " WHERE seq = ANY(?)"
+        params.append(sorted(set(seqs)))
+    for row in db.query(sql + " ORDER BY seq", params):
+        yield _server_header(row), _server_changes(row, only)
+
+
+def _server_record_change_sets(db: Any, table: str, record_id: str, limit: int | None
+                               ) -> list[tuple[Header, list[RecordChange]]]:
+    sql = (f"SELECT {_COLUMNS.replace('diff', 'changes')} FROM change_sets "
+           "WHERE changes @> ?::jsonb ORDER BY seq DESC")
+    params: list[Any] = [json.dumps([{"table": table, "id": record_id}])]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    rows = list(db.query(sql, params))
+    return [(_server_header(row), _server_changes(row, (table, record_id)))
+            for row in reversed(rows)]
+
+
+def count(db: Any) -> int:
+    """How many change sets the history holds."""
+    table = "change_sets" if is_postgresql(db) else "history"
+    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 # -- verifying -------------------------------------------------------------------------

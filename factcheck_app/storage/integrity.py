@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,6 +15,7 @@ from ..domain.records import content_hash
 from ..domain.workflow import APPROVED
 from . import history, signing, statement_queries
 from .attachments import blob_path, sha256_file
+from .connection import BUSY_TIMEOUT_MS, readonly_uri
 from .records import TRACKED_TABLES, UNTRACKED, approval_links_by_state
 from .session import sqlite_database
 
@@ -27,12 +30,56 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
-def sqlite_integrity(db: Database) -> Iterator[Problem]:
-    for (result,) in db.execute("PRAGMA integrity_check"):
+def foreign_keys(db: Database) -> Iterator[Problem]:
+    for row in db.execute("PRAGMA foreign_key_check").fetchall():
+        yield Problem("sqlite", f"{row[0]} row {row[1]}", f"broken reference to {row[2]}")
+
+
+def _integrity_problems(rows: list[tuple[str]]) -> Iterator[Problem]:
+    for (result,) in rows:
         if result != "ok":
             yield Problem("sqlite", "database", result)
-    for row in db.execute("PRAGMA foreign_key_check"):
-        yield Problem("sqlite", f"{row[0]} row {row[1]}", f"broken reference to {row[2]}")
+
+
+class SqliteCheck:
+    """SQLite's own `PRAGMA integrity_check`, started at once on a read-only connection
+    of its own in a thread, so that it runs beside the check's Python steps (SQLite
+    releases the GIL while it reads the file: a third of the check on a big workspace).
+
+    `problems()` waits for it. Where it could not run apart (an in-memory database, a
+    file the second connection cannot open or read), it runs then on `db` itself, as
+    it always did, so a damaged file raises the same DatabaseError there.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._rows: list[tuple[str]] | None = None
+        self._thread: threading.Thread | None = None
+        path = next((row[2] for row in db.execute("PRAGMA database_list").fetchall()
+                     if row[1] == "main"), "")
+        if path:
+            self._thread = threading.Thread(target=self._run, args=(path,),
+                                            name="sqlite integrity_check", daemon=True)
+            self._thread.start()
+
+    def _run(self, path: str) -> None:
+        try:
+            conn = sqlite3.connect(readonly_uri(Path(path)), uri=True,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                self._rows = conn.execute("PRAGMA integrity_check").fetchall()
+            finally:
+                conn.close()
+        except sqlite3.Error:  # left to problems(), which repeats it on db and sees why
+            self._rows = None
+
+    def problems(self) -> Iterator[Problem]:
+        if self._thread is not None:
+            self._thread.join()
+        rows = self._rows
+        if rows is None:
+            rows = self._db.execute("PRAGMA integrity_check").fetchall()
+        yield from _integrity_problems(rows)
 
 
 def history_chain(db: Database) -> Iterator[Problem]:
@@ -134,3 +181,10 @@ def approvals(db: Database) -> Iterator[Problem]:
         elif signed is not None and not signed(statement):
             yield Problem("signature", f"statements {statement['id']}",
                           "the approval is not signed by the approver's key")
+def server_history_chain(db) -> list[Problem]:
+    """A team workspace's history, every hash recomputed here (team/chain.py)."""
+    from ..team import chain  # noqa: PLC0415 - only team workspaces need the driver
+
+    problem = chain.verify(db.conn)
+    return [Problem("history", f"change set #{problem.seq}", problem.message)] if problem else []
+

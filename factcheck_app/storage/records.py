@@ -11,11 +11,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..domain.errors import NotFound, StaleEdit
+from ..domain.errors import NotFound, PermissionDenied, StaleEdit
 from . import changeset, history
 from .changeset import RecordChange
 from .history import Actor
-from .session import sqlite_database
+from .session import executemany, is_postgresql
 
 TRACKED_TABLES = (
     "users",
@@ -31,6 +31,11 @@ TRACKED_TABLES = (
 )
 # Bookkeeping that changes on every write; the history row itself says who and when.
 UNTRACKED = frozenset({"version", "updated_at", "updated_by"})
+# On a team workspace the server stamps these itself (who and when, the version, the last
+# editor, the approval and its hash) and refuses a client that writes them.
+SERVER_OWNED = frozenset({"version", "created_at", "created_by", "updated_at", "updated_by",
+                          "last_editor_id", "approved_hash", "approved_by", "approved_at",
+                          "approved_signature"})
 
 
 def get(db: Database, table: str, record_id: str) -> dict[str, Any]:
@@ -67,6 +72,8 @@ def insert_many(
     reason: str | None = None,
     at: str | None = None,
 ) -> list[dict[str, Any]]:
+    if is_postgresql(db):
+        return _insert_on_server(db, table, records, reason)
     stamp = at or history.now()
     rows = []
     for record in records:
@@ -81,8 +88,8 @@ def insert_many(
         rows.append(row)
     if rows:
         columns = list(rows[0])
-        sqlite_database(db).conn.executemany(
-            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+        executemany(
+            db, f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
             f"VALUES ({', '.join('?' * len(columns))})",
             [tuple(row.get(c) for c in columns) for row in rows],
         )
@@ -112,11 +119,15 @@ def update(
     if expected_version is not None and old["version"] != expected_version:
         raise stale(db, table, old)
     changed = {k: v for k, v in changes.items() if old.get(k) != v}
+    if is_postgresql(db):
+        changed = {k: v for k, v in changed.items() if k not in SERVER_OWNED}
     if not changed:
         return old, old
+    if is_postgresql(db):
+        return old, _update_on_server(db, table, old, changed, reason)
     stamp = history.now()
     assignments = ", ".join(f"[{k}] = ?" for k in changed)
-    cursor = sqlite_database(db).conn.execute(
+    cursor = db.execute(
         f"UPDATE [{table}] SET {assignments}, version = version + 1, updated_at = ?, "
         "updated_by = ? WHERE id = ? AND version = ?",
         [*changed.values(), stamp, actor.user_id, record_id, old["version"]],
@@ -136,17 +147,60 @@ def delete(
     db: Database, table: str, record_id: str, *, actor: Actor, reason: str | None = None
 ) -> dict[str, Any]:
     old = get(db, table, record_id)
-    sqlite_database(db).conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [record_id])
+    if is_postgresql(db):
+        _give_reason(db, reason)
+        if db.execute(f"DELETE FROM [{table}] WHERE id = ?", [record_id]).rowcount != 1:
+            raise PermissionDenied(f"the team server did not let you delete this "
+                                   f"{table.rstrip('s')}")
+        return old
+    db.execute(f"DELETE FROM [{table}] WHERE id = ?", [record_id])
     history.note(db, RecordChange(table, record_id, changeset.DELETE, {}, "delete", reason),
                  actor=actor, at=history.now())
     return old
+
+
+# -- a team workspace: the server stamps, checks and records -----------------------------
+def _give_reason(db: Any, reason: str | None) -> None:
+    """The words the server writes on this transaction's change set."""
+    if reason:
+        db.execute("SELECT set_config('factcheck.reason', ?, true)", [reason])
+
+
+def _insert_on_server(db: Any, table: str, records: Iterable[Mapping[str, Any]],
+                      reason: str | None) -> list[dict[str, Any]]:
+    rows = []
+    for record in records:
+        _give_reason(db, reason)
+        values = {k: v for k, v in record.items() if k not in SERVER_OWNED}
+        columns = list(values)
+        rows += db.query(
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))}) RETURNING *", list(values.values()))
+    return rows
+
+
+def _update_on_server(db: Any, table: str, old: Mapping[str, Any], changed: Mapping[str, Any],
+                      reason: str | None) -> dict[str, Any]:
+    """One UPDATE that only lands on the version read (the server counts versions, so a
+    concurrent save in between is never overwritten unseen)."""
+    _give_reason(db, reason)
+    assignments = ", ".join(f"[{k}] = ?" for k in changed)
+    rows = list(db.query(f"UPDATE [{table}] SET {assignments} WHERE id = ? AND version = ? "
+                         "RETURNING *", [*changed.values(), old["id"], old["version"]]))
+    if rows:
+        return rows[0]
+    current = get(db, table, old["id"])
+    if current["version"] == old["version"]:  # row security hid it from this login
+        raise PermissionDenied(f"the team server did not let you change this "
+                               f"{table.rstrip('s')}")
+    raise stale(db, table, current)
 
 
 def stale(db: Database, table: str, current: Mapping[str, Any]) -> StaleEdit:
     """The message a user sees when someone else saved first: who and when."""
     who = "another user"
     if current.get("updated_by"):
-        row = sqlite_database(db).conn.execute(
+        row = db.execute(
             "SELECT display_name, name FROM users WHERE id = ?", [current["updated_by"]]
         ).fetchone()
         if row:
@@ -176,3 +230,27 @@ def approval_links_by_state(db: Database, review_state: str) -> dict[str, list[d
                          "WHERE s.review_state = ?", [review_state]):
         found.setdefault(link["statement_id"], []).append(link)
     return found
+
+
+def server_binds_approvals(db: Any) -> bool:
+    """On a team workspace the server records approvals (hash, approver, time), makes the
+    editor the last editor and withdraws approvals whose content changed."""
+    return is_postgresql(db)
+
+
+def withdrawn_on_server(db: Any, statement_id: str, *, reason: str) -> bool:
+    """Whether this transaction took the statement's approval back (the server did): it
+    was approved when last committed and is no longer approved now; if so, `reason` goes
+    on the transaction's change set."""
+    current = get(db, "statements", statement_id)
+    if current["review_state"] == "approved":
+        return False
+    last = history.record_change_sets(db, "statements", statement_id)
+    for _header, changes in reversed(last):
+        for change in changes:
+            for name, _old, new in change.pairs():
+                if name == "review_state":
+                    if new == "approved":
+                        _give_reason(db, reason)
+                    return new == "approved"
+    return False

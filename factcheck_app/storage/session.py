@@ -3,9 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
 Dialect = Literal["sqlite", "postgresql"]
+SQLITE, POSTGRESQL = "sqlite", "postgresql"
+TEAM_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_team_target(target: object) -> bool:
+    """A connection URL names a team workspace; anything else is a workspace file."""
+    return isinstance(target, str) and target.lower().startswith(TEAM_SCHEMES)
+
+
+@dataclass(frozen=True)
+class Login:
+    """What another connection needs to act as the same team login; the password (None
+    when libpq found it itself, in ~/.pgpass or a service file) never shows in a repr."""
+
+    url: str = field(repr=False)  # as the user gave it, which may hold a password
+    user: str
+    password: str | None = field(default=None, repr=False)
 
 
 @runtime_checkable
@@ -40,6 +58,10 @@ def dialect(db: object) -> Dialect:
     return said
 
 
+def is_postgresql(db: Any) -> bool:
+    return dialect(db) == POSTGRESQL
+
+
 def executemany(db: Any, sql: str, rows: Iterable[Sequence[Any] | dict[str, Any]]) -> Any:
     """Run one statement for many rows on any session: an sqlite_utils Database has no
     executemany of its own, so its connection's is used."""
@@ -52,3 +74,11 @@ def sqlite_database(db: Any) -> Any:
     itself), for the SQLite-only work storage does on the raw connection (bulk history
     reads, table introspection, backups)."""
     return getattr(db, "sqlite_database", db)
+
+
+def json_list(db: Any, column: str, alias: str) -> str:
+    """A FROM item listing the JSON list in `column` (text), one row per item with the
+    item in `{alias}.value`: json_each on SQLite, jsonb_array_elements_text on PostgreSQL."""
+    if is_postgresql(db):
+        return f"jsonb_array_elements_text(COALESCE({column}, '[]')::jsonb) AS {alias}(value)"
+    return f"json_each(COALESCE({column}, '[]')) {alias}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import text_search
 from .session import Session
 
 
@@ -39,8 +40,4 @@ def source_with_file(db: Session, sha256: str) -> tuple[str, str | None] | None:
 
 def sources_matching(db: Session, query: str, limit: int) -> list[dict[str, Any]]:
     """Sources whose text matches an FTS query (made by fts_query), with a snippet."""
-    return list(db.query(
-        "SELECT so.id, so.title, so.outlet, so.published_on, "
-        "snippet(sources_fts, 2, '[', ']', '…', 12) AS snippet "
-        "FROM sources_fts JOIN sources so ON so.rowid = sources_fts.rowid "
-        "WHERE sources_fts MATCH ? LIMIT ?", [query, limit]))
+    return text_search.sources(db, query, limit=limit)

@@ -16,7 +16,7 @@ from ..domain.filters import StatementFilter
 from ..domain.states import overdue_cutoff
 from ..domain.verdicts import PENDING, UNAPPROVED
 from ..domain.workflow import APPROVED
-from .session import Session, sqlite_database
+from .session import Session, is_postgresql, sqlite_database
 
 # Above this many full-text matches, ranking costs more than it helps: order by date.
 RANK_LIMIT = 2_000
@@ -24,11 +24,11 @@ RANK_LIMIT = 2_000
 _SORT_SQL = {
     "stated": "s.stated_sort",
     "check_by": "s.check_by",
-    "speaker": "sp.name COLLATE NOCASE",
+    "speaker": "lower(sp.name)",
     "verdict": "s.verdict",
     "review_state": "s.review_state",
     "kind": "s.kind",
-    "quote": "s.quote COLLATE NOCASE",
+    "quote": "lower(s.quote)",
     "updated": "s.updated_at",
 }
 
@@ -123,6 +123,8 @@ def _text_clause(db: Database, text: str) -> tuple[str | None, list[Any], str | 
     query = fts_query(text)
     if not query:
         return None, [], None
+    if is_postgresql(db):
+        return _server_text_clause(db, query)
     count, speaker_ids = _text_facts(db, query)
     clause = "s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)"
     params: list[Any] = [query]
@@ -130,6 +132,29 @@ def _text_clause(db: Database, text: str) -> tuple[str | None, list[Any], str | 
         clause = f"({clause} OR s.speaker_id IN ({', '.join('?' * len(speaker_ids))}))"
         params.extend(speaker_ids)
     return clause, params, query if 0 < count <= RANK_LIMIT else None
+
+
+def ts_query(query: str) -> str:
+    """The same search as `fts_query` wrote it, for to_tsquery: every word must match,
+    a phrase as words in a row, a trailing `*` as a prefix."""
+    parts = []
+    for phrase, star in re.findall(r'"([^"]*)"(\*?)', query):
+        words = re.findall(r"\w+", phrase, flags=re.UNICODE)
+        if words:
+            parts.append(" <-> ".join(f"'{w.lower()}'" for w in words) + (":*" if star else ""))
+    return " & ".join(f"({p})" for p in parts)
+
+
+def _server_text_clause(db: object, query: str) -> tuple[str | None, list[Any], str | None]:
+    """The team server's tsvector column (GIN-indexed) and the speakers' names."""
+    tsquery = ts_query(query)
+    if not tsquery:
+        return None, [], None
+    words = [w.lower() for w in re.findall(r"\w+", query, flags=re.UNICODE)]
+    clause = ("(s.search @@ to_tsquery('simple', ?) OR s.speaker_id IN (SELECT sp2.id FROM "
+              "speakers sp2 WHERE to_tsvector('simple', coalesce(sp2.name, '') || ' ' || "
+              "coalesce(sp2.aliases, '')) @@ to_tsquery('simple', ?)))")
+    return clause, [tsquery, tsquery], tsquery if words else None
 
 
 def _text_facts(db: Database, query: str) -> tuple[int, list[str]]:
@@ -189,29 +214,35 @@ def count(db: Database, f: StatementFilter, today: date) -> int:
 def page(db: Database, f: StatementFilter, today: date, *, offset: int, limit: int) -> list[dict]:
     """One page of rows: first the page's rowids in order, then their columns."""
     sql, params, rank_query = _from_where(db, f, today, join_speakers=f.sort == "speaker")
-    order, order_params = _order(f, rank_query)
+    order, order_params = _order(f, rank_query, db)
+    # SQLite finds rows fastest by rowid; PostgreSQL has none, and its ids are indexed.
+    key = "s.id" if is_postgresql(db) else "s.rowid"
     rowids = [row[0] for row in db.execute(
-        f"SELECT s.rowid {sql} ORDER BY {order} LIMIT ? OFFSET ?",
+        f"SELECT {key} {sql} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, *order_params, limit, offset])]
     if not rowids:
         return []
     rows = {row.pop("rowid_"): row for row in db.query(
-        f"SELECT s.rowid AS rowid_, {LIST_COLUMNS} FROM statements s "
+        f"SELECT {key} AS rowid_, {LIST_COLUMNS} FROM statements s "
         f"LEFT JOIN speakers sp ON sp.id = s.speaker_id "
-        f"WHERE s.rowid IN ({', '.join('?' * len(rowids))})", rowids)}
+        f"WHERE {key} IN ({', '.join('?' * len(rowids))})", rowids)}
     return [rows[rowid] for rowid in rowids if rowid in rows]
 
 
 def ids(db: Database, f: StatementFilter, today: date) -> list[str]:
     sql, params, rank_query = _from_where(db, f, today, join_speakers=f.sort == "speaker")
-    order, order_params = _order(f, rank_query)
+    order, order_params = _order(f, rank_query, db)
     return [row[0] for row in db.execute(f"SELECT s.id {sql} ORDER BY {order}",
                                          [*params, *order_params])]
 
 
-def _order(f: StatementFilter, rank_query: str | None) -> tuple[str, list[Any]]:
+def _order(f: StatementFilter, rank_query: str | None, db: object = None
+           ) -> tuple[str, list[Any]]:
     """ORDER BY clause; "relevance" ranks with bm25 only when the hits are few."""
     direction = "DESC" if f.descending else "ASC"
+    if f.sort == "relevance" and rank_query and is_postgresql(db):
+        return "ts_rank(s.search, to_tsquery('simple', ?)) DESC, s.stated_sort DESC", \
+            [rank_query]
     if f.sort == "relevance" and rank_query:
         return (
             "(SELECT rank FROM statements_fts WHERE statements_fts MATCH ? "
@@ -256,7 +287,7 @@ def _between(expression: str, low: str | None, high: str | None) -> tuple[str, l
     """`expression` within [low, high], evaluated once; NULL never matches an end that
     is given, and with both ends open everything matches."""
     if not low and not high:
-        return "1", []
+        return "1 = 1", []
     return f"{expression} BETWEEN ? AND ?", [low or "", high or "\uffff"]
 
 

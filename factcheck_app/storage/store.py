@@ -36,8 +36,7 @@ class Store:
     services hand it to storage functions for reads; writes go through transaction().
     """
 
-    dialect = "sqlite"
-    engine = "sqlite"
+    engine = dialect = "sqlite"
 
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = False,
                  backup_on_open: bool = True) -> None:
@@ -75,6 +74,29 @@ class Store:
     def background_backup(self) -> threading.Thread | None:
         """The on-open copy of a large file, running on its own thread, if one was started."""
         return self._backup
+
+    @property
+    def label(self) -> str:
+        """The workspace as titles and messages name it."""
+        return str(self.path)
+
+    @property
+    def target(self) -> str:
+        """What `Workspace.open` takes to open this workspace again (another process)."""
+        return str(self.path)
+
+    # -- the session surface (reads go through the store itself) -----------------------
+    def query(self, sql: str, params: list | tuple | dict = ()) -> Iterator[dict]:
+        return self.db.query(sql, params)
+
+    def execute(self, sql: str, params: list | tuple | dict = ()) -> sqlite3.Cursor:
+        return self.db.execute(sql, params)
+
+    def executemany(self, sql: str, rows) -> None:
+        self.db.conn.executemany(sql, rows)
+
+    def table_names(self) -> list[str]:
+        return self.db.table_names()
 
     @property
     def files_dir(self) -> Path:

@@ -20,6 +20,13 @@ def active_user_by_name(db: Session, wanted: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def active_login(db: Session, login: str) -> dict[str, Any] | None:
+    """The active user whose name is exactly a team login (the server's session_user)."""
+    rows = list(db.query("SELECT id, name, display_name, role FROM users "
+                         "WHERE name = ? AND active = 1", [login]))
+    return rows[0] if rows else None
+
+
 def user_state(db: Session, user_id: str) -> tuple[str, str, str, int] | None:
     """(name, display_name, role, active) of a user as stored now, None if unknown."""
     row = db.execute("SELECT name, display_name, role, active FROM users WHERE id = ?",

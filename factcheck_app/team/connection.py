@@ -81,6 +81,11 @@ def _plain(text: str) -> str:
     return ""
 
 
+def as_login(url: str, user: str) -> str:
+    """The same server and database, as `user`."""
+    return conninfo.make_conninfo(url, user=user)
+
+
 def check_conninfo(url: str) -> None:
     """Refuse, in words, a URL that libpq cannot read (before trying any server)."""
     try:

@@ -14,13 +14,17 @@ from .. import __version__
 from ..domain.errors import FactcheckError
 from ..paths import log_file, sample_workspace_path
 from ..resources import resource
+from ..services import team_open
+from ..services.live import LiveUpdates
 from ..services.workspace import Identity, Workspace, passphrase_or_env
+from . import live
 from .context import UiContext
 from .dialogs import SignInDialog, ask_new_passphrase
 from .main_window import MainWindow
 from .runner import SyncRunner, ThreadRunner
 from .settings import AppSettings
 from .startup import TRACE, trace, watch_first_paint
+from .team_dialog import TeamWorkspaceDialog
 from .theme import apply_theme
 
 log = logging.getLogger("factcheck.ui")
@@ -37,19 +41,28 @@ def ensure_sample() -> Path:
 
 
 class Session:
-    """One open workspace in one window: its read connection, worker and context."""
+    """One open workspace in one window: its read connection, worker and context, and on
+    a team workspace the listener that hears other users' changes."""
 
-    def __init__(self, path: Path, identity: Identity, *, sync: bool = False) -> None:
-        self.ws = Workspace.open(path, user=identity, backup_on_open=False)
+    def __init__(self, target: Path | str, identity: Identity, *, sync: bool = False) -> None:
+        self.ws = Workspace.open(target, user=identity, backup_on_open=False)
         runner_type = SyncRunner if sync else ThreadRunner
         # The worker acts with the key unlocked at sign-in: no second passphrase prompt.
-        self.runner = runner_type(path, identity)
+        self.runner = runner_type(target, identity)
         self.ctx = UiContext(self.ws, self.runner)
+        try:
+            updates = LiveUpdates.for_workspace(self.ws)
+        except FactcheckError:
+            self.close()
+            raise
+        self.watcher = live.LiveWatcher(self.ctx, updates) if updates else None
         # The worker opens its own connection now, taking the rolling backup there,
         # off the GUI thread: on a large workspace it takes seconds.
         self.runner.run(lambda ws, job: None)
 
     def close(self) -> None:
+        if getattr(self, "watcher", None) is not None:
+            self.watcher.close()
         self.runner.shutdown()
         self.ws.close()
 
@@ -67,10 +80,15 @@ class Application:
         self.session: Session | None = None
         self.window: MainWindow | None = None
 
-    def open(self, path: Path | str | None, user: str | Identity | None = None) -> bool:
+    def open(self, path: Path | str | None, user: str | Identity | None = None, *,
+             password: str | None = None) -> bool:
+        """Open a workspace file, the sample, a picker (None) or a team workspace (a
+        postgresql:// URL; `password` None: libpq finds it, or asks in the terminal)."""
         if self.window is not None and not self.window.detail.guard(
-                lambda: self.open(path, user)):
+                lambda: self.open(path, user, password=password)):
             return False  # cancelled, or opens once the edits are saved
+        if isinstance(path, str) and team_open.is_team_target(path):
+            return self._open_team(path, password)
         try:
             if path == "sample":
                 path = ensure_sample()
@@ -100,6 +118,28 @@ class Application:
         self._show(session)
         return True
 
+    def open_team_dialog(self, url: str = "") -> bool:
+        """File → Open team workspace…: the dialog checks the login, then it opens."""
+        dialog = TeamWorkspaceDialog(self.settings, self.window, url=url)
+        if not dialog.exec():
+            return False
+        return self.open(dialog.url, password=dialog.password)
+
+    def _open_team(self, url: str, password: str | None) -> bool:
+        """The login is the URL's (or libpq's default): the server knows who acts, so there
+        is no passphrase to unlock; a password libpq needs and nobody gave is asked in the
+        terminal, if there is one (the dialog asked already)."""
+        try:
+            with Workspace.open(url, passphrase=password) as probe:
+                identity = probe.identity
+            session = Session(url, identity, sync=self.sync)
+        except FactcheckError as error:
+            self._say(f"Cannot open the team workspace: {error}")
+            return False
+        self.settings.add_recent_team_url(team_open.remembered(url))
+        self._show(session)
+        return True
+
     def _sign_in(self, path: Path, name: str | None) -> Identity | None:
         """Unlock a user's key: in the sign-in dialog, or from $FACTCHECK_PASSPHRASE when a
         name is given with it (scripts) or nobody may be asked (tests); None if cancelled."""
@@ -119,6 +159,10 @@ class Application:
         self.window.open_requested.connect(
             lambda p, u: QTimer.singleShot(0, lambda: self.open(p, u)))
         self.window.sign_in_requested.connect(self.switch_user)
+        self.window.team_requested.connect(
+            lambda url: QTimer.singleShot(0, lambda: self.open_team_dialog(url)))
+        if session.watcher is not None:
+            live.install(self.window, session.watcher)
         watch_first_paint(self.window.statements.table.viewport(), "table",
                           then=self.app.quit if TRACE == "exit" else None)
         if self.startup_frame is not None:
@@ -208,8 +252,8 @@ def run(workspace: str | None, user: str | None = None, *, startup_frame=None) -
     app = create_qapplication()
     controller = Application(app, startup_frame=startup_frame)
     _install_excepthook(controller)
-    if workspace == "sample":
-        target: Path | str = "sample"
+    if workspace == "sample" or (workspace and team_open.is_team_target(workspace)):
+        target: Path | str = workspace
     else:
         target = Path(workspace) if workspace else (controller.settings.last_workspace() or "sample")
     if not controller.open(target, user):

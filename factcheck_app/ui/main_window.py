@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -54,6 +55,7 @@ SIDEBAR_WIDTH = 186
 class MainWindow(QMainWindow):
     open_requested = Signal(object, object)  # path (None: show a picker), user
     sign_in_requested = Signal()
+    team_requested = Signal(str)  # the Open team workspace dialog, on this URL ("": the last)
 
     def __init__(self, ctx: UiContext, settings: AppSettings) -> None:
         super().__init__()
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         ctx.runner.busy_changed.connect(self.busy.setVisible)
         self._build_menus()
         self._show_readonly()
+        self._show_team()
         self._restore_layout()
         self.update_counts()
 
@@ -143,6 +146,8 @@ class MainWindow(QMainWindow):
         self._action(file, "&New workspace…", self.new_workspace, "Ctrl+Shift+N")
         self._action(file, "&Open workspace…", lambda: self.open_requested.emit(None, None),
                      QKeySequence.StandardKey.Open)
+        self._action(file, "Open &team workspace…", lambda: self.team_requested.emit(""),
+                     "Ctrl+Shift+O", "A workspace your team shares on a PostgreSQL server")
         self.recent_menu = file.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(file, "Open &sample workspace", self.open_sample)
@@ -151,9 +156,15 @@ class MainWindow(QMainWindow):
         self.import_data_action = self._action(file, "Import &data (CSV, JSON, ClaimReview)…",
                                                self.import_data)
         self.export_action = self._action(file, "&Export / Report…", self.export, "Ctrl+E")
-        self._action(file, "&Backup copy…", self.backup_copy)
+        backup = self._action(file, "&Backup copy…", self.backup_copy)
         file.addSeparator()
-        self._action(file, "Sign in as &another user…", self.sign_in_requested.emit, "Ctrl+Shift+U")
+        sign_in = self._action(file, "Sign in as &another user…", self.sign_in_requested.emit,
+                               "Ctrl+Shift+U")
+        # On a team workspace the server keeps the data and knows who acts: the login.
+        self.file_only_actions = {
+            backup: "the team's server keeps this workspace: its admin backs it up",
+            sign_in: "on a team workspace you act as your login: open it again with "
+                     "another one (File → Open team workspace)"}
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -384,8 +395,11 @@ class MainWindow(QMainWindow):
         from .export_dialog import ExportDialog, export_in_own_connection  # noqa: PLC0415
 
         ws = self.ctx.ws
+        # Each export opens its own connection: to a team workspace as this login.
+        target, who = ((ws.store.login.url, ws.identity) if self._team()
+                       else (ws.path, ws.user.name if ws.user else None))
         dialog = ExportDialog(
-            self, run_export=export_in_own_connection(ws.path, ws.user.name if ws.user else None),
+            self, run_export=export_in_own_connection(target, who),
             speakers=[name for name, _ in speaker_choices(ws)],
             selection_ids=self.statements.selected_ids(),
             current_filter=self.statements.current_filter(),
@@ -421,6 +435,12 @@ class MainWindow(QMainWindow):
         for path in self.settings.recent():
             action = self.recent_menu.addAction(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_requested.emit(p, None))
+        teams = self.settings.recent_team_urls()
+        if teams and self.recent_menu.actions():
+            self.recent_menu.addSeparator()
+        for url in teams:  # kept without passwords: the dialog asks, or finds ~/.pgpass
+            action = self.recent_menu.addAction(url)
+            action.triggered.connect(lambda _=False, u=url: self.team_requested.emit(u))
         if not self.recent_menu.actions():
             self.recent_menu.addAction("No recent workspaces").setEnabled(False)
 
@@ -438,14 +458,15 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Factcheck",
                           f"<h3>Factcheck {__version__}</h3><p>Record what officials said, "
                           "link what happened, rate it, and have a colleague review it.</p>"
-                          f"<p>Workspace: {self.ctx.ws.path}</p>")
+                          f"<p>Workspace: {escape(self.ctx.ws.label)}</p>")
 
     # -- window state -------------------------------------------------------------------
     def _title(self) -> str:
         user = self.ctx.user
         who = f" — {user.label} ({user.role})" if user else ""
         readonly = " [read-only]" if self.ctx.ws.readonly_reason else ""
-        return f"{self.ctx.ws.path.name}{readonly}{who} — Factcheck"
+        name = self.ctx.ws.label if self._team() else self.ctx.ws.path.name
+        return f"{name}{readonly}{who} — Factcheck"
 
     def _show_readonly(self) -> None:
         reason = self.ctx.ws.readonly_reason
@@ -459,10 +480,23 @@ class MainWindow(QMainWindow):
         for menu in self.menuBar().findChildren(QMenu):
             menu.setToolTipsVisible(True)  # a turned-off action says why on hover
 
+    def _show_team(self) -> None:
+        if not self._team():
+            return
+        for action, reason in self.file_only_actions.items():
+            action.setEnabled(False)
+            action.setStatusTip(f"Not on a team workspace: {reason}")
+            action.setToolTip(action.statusTip())
+
+    def _team(self) -> bool:
+        return self.ctx.ws.store.engine == "postgresql"
+
     def _update_user(self) -> None:
         user = self.ctx.user
-        self.user_label.setText(f"  Signed in as <b>{user.label}</b> · {user.role}  " if user
-                                else "  Not signed in  ")
+        text = f"Signed in as <b>{user.label}</b> · {user.role}" if user else "Not signed in"
+        if self._team():
+            text = f"Team workspace: {self.ctx.ws.label} · {text}"
+        self.user_label.setText(f"  {text}  ")
         self.setWindowTitle(self._title())
 
     def _fit_screen(self, width: int, height: int) -> None:

@@ -34,7 +34,8 @@ class TeamWorkspaceDialog(QDialog):
     _tried = Signal(str, str)  # from the probe thread: label, or "" and the error
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None, *,
-                 probe: Callable[[str, str | None], str] = team_open.probe) -> None:
+                 url: str = "", probe: Callable[[str, str | None], str] = team_open.probe
+                 ) -> None:
         super().__init__(parent)
         self.settings, self._probe = settings, probe
         self.url: str | None = None
@@ -48,6 +49,8 @@ class TeamWorkspaceDialog(QDialog):
         self.url_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.url_box.addItems(settings.recent_team_urls())
         self.url_box.setCurrentIndex(0 if self.url_box.count() else -1)
+        if url:
+            self.url_box.setEditText(url)
         self.url_box.lineEdit().setPlaceholderText(PLACEHOLDER)
         self.url_box.setAccessibleName("Connection URL")
         self.password_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)

@@ -10,6 +10,7 @@ from factcheck_app.ingest.extract import MAX_INPUT_BYTES
 from factcheck_app.resources import resource
 from factcheck_app.services import articles, undo
 from factcheck_app.services.workspace import Workspace
+from tests.conftest import TEST_PASSPHRASE
 
 
 def _count(ws: Workspace, table: str) -> int:
@@ -78,13 +79,13 @@ def test_undoing_a_multi_quote_import_onto_a_reused_source_keeps_it_and_the_firs
 
 def test_cli_import_article_twice_makes_one_source(ws, capsys):
     path = resource("samples", "seed-article.txt")
-    ws_path = ws.store.path
+    ws_path = ws.store.target
     ws.close()
     for _ in range(2):
         assert main(["import-article", str(ws_path), str(path), "--as", "ana"]) == 0
     out = capsys.readouterr().out
     assert "already in the workspace" in out
-    reopened = Workspace.open(ws_path)
+    reopened = Workspace.open(ws_path, passphrase=TEST_PASSPHRASE)  # a team login's password
     try:
         assert _count(reopened, "sources") == 1
     finally:

@@ -10,11 +10,13 @@ from factcheck_app.domain.errors import InvalidInput
 from factcheck_app.resources import resource
 from factcheck_app.services import articles, importing, queries
 from factcheck_app.services.check import check_workspace
+from tests.history_helpers import history_count
 
 
 def _counts(ws):
-    return {t: ws.store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("statements", "sources", "speakers", "evidence", "links", "history")}
+    counts = {t: ws.store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("statements", "sources", "speakers", "evidence", "links")}
+    return {**counts, "history": history_count(ws)}
 
 
 def test_article_import_keeps_offsets_and_archived_copy(ws):

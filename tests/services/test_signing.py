@@ -21,6 +21,7 @@ from factcheck_app.storage import history, records, schema, signing
 from factcheck_app.storage.connection import APPLICATION_ID, write_transaction
 from factcheck_app.storage.changeset import UPDATE, RecordChange
 from factcheck_app.storage.history import SYSTEM
+from tests.history_helpers import history_count
 
 
 def _add(ws: Workspace, quote: str = "We will open the bridge this year") -> str:
@@ -84,8 +85,7 @@ def test_wrong_passphrase_is_refused_and_the_signed_in_user_stays(ws: Workspace)
         ws.sign_in("rob", "not rob's passphrase")
     assert ws.user.name == "ana"
     sid = _add(ws)
-    last = ws.store.db.execute("SELECT user_name FROM history ORDER BY seq DESC LIMIT 1").fetchone()
-    assert last == ("ana",)
+    assert history.record_change_sets(ws.store.db, "statements", sid)[-1][0].user_name == "ana"
     assert sid
     with pytest.raises(PermissionDenied, match="you are Ana Petrova"):
         users.add_user(ws, name="eve", role="admin")  # still ana, who is no admin
@@ -98,18 +98,20 @@ def test_no_passphrase_at_all_is_refused(ws: Workspace, monkeypatch) -> None:
     assert ws.user.name == "admin"
 
 
+@pytest.mark.solo_only(reason="signing keys live in the workspace file; a team's logins are the server's")
 def test_naming_a_user_without_unlocking_their_key_writes_nothing(ws: Workspace) -> None:
     """Code that sets the user without signing in cannot write as them: the commit
     needs their signature."""
-    before = ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0]
+    before = history_count(ws)
     ws.store.signer = None
     ws.user = ws.find_user("rob")
     with pytest.raises(PermissionDenied, match="sign in with your passphrase"):
         _add(ws)
-    assert ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0] == before
+    assert history_count(ws) == before
     assert ws.store.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
 
 
+@pytest.mark.solo_only(reason="a read-only workspace file")
 def test_a_read_only_workspace_needs_no_passphrase(ws: Workspace, monkeypatch) -> None:
     path = ws.path
     ws.close()
@@ -141,6 +143,7 @@ def test_a_short_passphrase_is_refused(ws: Workspace) -> None:
     assert "zed" not in [u.name for u in ws.users()]
 
 
+@pytest.mark.solo_only(reason="signing keys live in the workspace file; a team's logins are the server's")
 def test_admin_issues_a_new_key_and_old_signatures_still_verify(ws: Workspace) -> None:
     ws.sign_in("ana")
     sid = _add(ws)
@@ -169,6 +172,7 @@ def test_only_an_admin_issues_passphrases(ws: Workspace) -> None:
     ws.sign_in("rob")  # rob's own passphrase still works
 
 
+@pytest.mark.solo_only(reason="sign-up makes a key in the file; a team's logins are made by an admin")
 def test_sign_up_is_signed_with_the_new_users_own_key(ws: Workspace) -> None:
     path = ws.path
     ws.close()
@@ -193,6 +197,7 @@ def test_every_change_is_signed_and_checks_clean(demo_ws: Workspace) -> None:
     assert approved == 3
 
 
+@pytest.mark.solo_only(reason="edits the workspace file behind the app's back; the team server refuses such writes (tests/team)")
 def test_a_forged_and_rechained_entry_is_caught_by_its_signature(ws: Workspace) -> None:
     ws.sign_in("ana")
     sid = _add(ws, "We will open the bridge")
@@ -212,6 +217,7 @@ def test_a_forged_and_rechained_entry_is_caught_by_its_signature(ws: Workspace) 
     assert found and "by Ana Petrova does not match the history" in found[0]
 
 
+@pytest.mark.solo_only(reason="edits the workspace file behind the app's back; the team server refuses such writes (tests/team)")
 def test_a_history_rebuilt_in_someone_elses_name_is_caught(ws: Workspace) -> None:
     ws.sign_in("ana")
     _add(ws)
@@ -225,6 +231,7 @@ def test_a_history_rebuilt_in_someone_elses_name_is_caught(ws: Workspace) -> Non
     assert found and "names Rob Kessler but was signed by Ana Petrova" in found[0]
 
 
+@pytest.mark.solo_only(reason="edits the workspace file behind the app's back; the team server refuses such writes (tests/team)")
 def test_an_entry_added_behind_the_apps_back_is_unsigned(ws: Workspace) -> None:
     path = ws.path
     seq, digest = history.head(ws.store.db)
@@ -242,6 +249,7 @@ def test_an_entry_added_behind_the_apps_back_is_unsigned(ws: Workspace) -> None:
                      "added outside Factcheck"]
 
 
+@pytest.mark.solo_only(reason="edits the workspace file behind the app's back; the team server refuses such writes (tests/team)")
 def test_deleting_the_last_entries_is_caught(ws: Workspace, data_dir: Path) -> None:
     ws.sign_in("ana")
     _add(ws, "First")
@@ -265,6 +273,7 @@ def test_deleting_the_last_entries_is_caught(ws: Workspace, data_dir: Path) -> N
     assert _problems(path) == []
 
 
+@pytest.mark.solo_only(reason="copies the workspace file")
 def test_an_older_copy_put_back_is_caught(ws: Workspace, tmp_path: Path) -> None:
     ws.sign_in("ana")
     _add(ws, "First")

@@ -13,6 +13,7 @@ from factcheck_app.services import evidence as ev
 from factcheck_app.services import queries, review, speakers, statements
 from factcheck_app.services.check import check_workspace
 from factcheck_app.services.workspace import Workspace
+from tests.history_helpers import history_count
 
 
 def _add(ws: Workspace, quote: str, **fields) -> str:
@@ -66,12 +67,12 @@ def test_correcting_the_stated_date_rereads_a_relative_phrase(ws: Workspace) -> 
 def test_bad_statement_input_is_refused_and_nothing_recorded(ws: Workspace, fields: dict,
                                                              message: str) -> None:
     ws.sign_in("ana")
-    before = ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0]
+    before = history_count(ws)
     base = {"quote": "We will", "stated_on": "2023-01-10"}
     with pytest.raises(InvalidInput, match=message):
         statements.add_statement(ws, **{**base, **fields})
     assert ws.store.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
-    assert ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0] == before
+    assert history_count(ws) == before
 
 
 # ---------------------------------------------------------------- listing and filters
@@ -254,14 +255,14 @@ def test_editing_evidence_or_a_source_to_an_invalid_url_is_refused(ws: Workspace
 
     evidence_id = ev.add_evidence(ws, summary="x", url="https://example.org").created
     source_id = sources.add_source(ws, title="T", url="https://example.org").created
-    history = ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0]
+    history = history_count(ws)
     with pytest.raises(InvalidInput, match="must start with http"):
         ev.edit_evidence(ws, evidence_id=evidence_id, url="javascript:alert(1)")
     with pytest.raises(InvalidInput, match="must start with http"):
         sources.edit_source(ws, source_id=source_id, url="javascript:alert(1)")
     with pytest.raises(InvalidInput, match="needs a title"):
         sources.edit_source(ws, source_id=source_id, title="  ")
-    assert ws.store.db.execute("SELECT count(*) FROM history").fetchone()[0] == history
+    assert history_count(ws) == history
     assert ws.store.db.execute("SELECT url FROM evidence").fetchone()[0] == "https://example.org"
 
 
@@ -323,3 +324,30 @@ def test_a_speaker_named_with_a_refused_statement_is_not_created(ws):
                                     speaker="Brand New Person").created
     assert ws.store.db.execute("SELECT speaker_id FROM statements WHERE id = ?",
                          [statement_id]).fetchone()[0] is not None
+
+
+def test_search_finds_statements_evidence_and_sources(ws: Workspace) -> None:
+    from factcheck_app.services import sources  # noqa: PLC0415
+
+    ws.sign_in("ana")
+    statements.add_statement(ws, quote="The bridge opens this year", stated_on="2023-01-10")
+    statements.add_statement(ws, quote="Taxes stay as they are", stated_on="2023-02-01")
+    ev.add_evidence(ws, summary="Bridge still closed to traffic", occurred_on="2024-01-05")
+    sources.add_source(ws, title="Evening news", full_text="The minister promised the bridge "
+                       "would open before winter.")
+    found = queries.search_all(ws, "bridge")
+    assert [s["quote"] for s in found["statements"]] == ["The bridge opens this year"]
+    assert [e["summary"] for e in found["evidence"]] == ["Bridge still closed to traffic"]
+    assert [s["title"] for s in found["sources"]] == ["Evening news"]
+    assert "[bridge]" in found["sources"][0]["snippet"]
+    assert [e["summary"] for e in ev.list_evidence(ws, text="clos")] == \
+        ["Bridge still closed to traffic"]
+    assert ev.list_evidence(ws, text="taxes") == []
+
+
+def test_dashboard_counts_a_rated_statement_apart_until_approved(ws: Workspace) -> None:
+    ws.sign_in("ana")
+    sid = statements.add_statement(ws, quote="Prices fall", stated_on="2023-01-10").created
+    statements.set_verdict(ws, statement_id=sid, verdict="unverifiable")
+    mix = queries.dashboard(ws)["verdict_mix"]
+    assert mix.get("unverifiable", 0) == 0 and sum(mix.values()) == 1

@@ -279,3 +279,32 @@ def test_readonly_open_works_for_paths_with_uri_characters(tmp_path: Path) -> No
     # nothing was created beside the workspace under a truncated name
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(path.name)) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder.name, snapshot.name]
+
+
+def test_two_copies_to_the_same_name_at_once_both_succeed(ws: Workspace) -> None:
+    """Two processes opening a workspace in the same microsecond pick the same backup
+    name; neither copy may fail (it used to: one replaced the other's partial file)."""
+    import threading
+
+    _add_statement(ws)
+    target = backups_dir_for(ws.path) / "same-name-auto.factcheck"
+    errors: list[BaseException] = []
+
+    def copy_repeatedly() -> None:
+        conn = sqlite3.connect(str(ws.path))
+        try:
+            for _ in range(15):
+                backups.backup_to(conn, target)
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=copy_repeatedly) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert _count(target, "SELECT count(*) FROM statements") == 1
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no partial left

@@ -1,9 +1,8 @@
-"""A throwaway PostgreSQL server for the session, and a fresh team workspace per test."""
+"""A fresh team workspace per test, on the session's throwaway server (tests/conftest.py)."""
 
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -12,23 +11,14 @@ import pytest
 
 from factcheck_app.services.workspace import DEFAULT_SETTINGS
 from factcheck_app.team import admin
-from factcheck_app.team.throwaway import LocalServer, find_bindir
+from factcheck_app.team.throwaway import LocalServer
 
-PASSWORDS = {"boss": "pw-boss", "ana": "pw-ana", "rob": "pw-rob", "rita": "pw-rita"}
+from ..conftest import TEST_PASSPHRASE
+
+# Logins are server-wide and the server is shared with the service tests (tests/conftest.py),
+# whose users have the test passphrase: so do these.
+PASSWORDS = dict.fromkeys(("boss", "ana", "rob", "rita"), TEST_PASSPHRASE)
 _numbers = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[LocalServer]:
-    if find_bindir() is None:
-        if os.environ.get("CI"):  # `make test` installs the server: never skip there
-            pytest.fail("PostgreSQL server programs not found; `make test` installs postgresql")
-        pytest.skip("PostgreSQL server programs not installed (apt-get install postgresql)")
-    server = LocalServer().start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @dataclass
