@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from . import __version__
 from .cli_team import add_team_parser
 from .domain.errors import FactcheckError
+from .domain.records import KINDS
 from .paths import log_file
 
 
@@ -42,9 +43,10 @@ def _version(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _removal(sub, noun: str) -> None:
-    """`delete` (what was never approved) and `retract` (what was: kept, marked)."""
-    p = sub.add_parser("delete", help=f"delete a {noun} that no approval rests on "
+def _removal(sub, noun: str, *, one: str) -> None:
+    """`delete` (what was never approved) and `retract` (what was: kept, marked).
+    `one` names a single record ("a statement", "a piece of evidence")."""
+    p = sub.add_parser("delete", help=f"delete {one} that no approval rests on "
                        "(its creator or an admin; recorded in the history)")
     _workspace_arg(p)
     _as(p)
@@ -165,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--quote", required=name == "add")
         p.add_argument("--speaker", help="speaker name or alias (created if new)")
         p.add_argument("--stated", required=name == "add", help="YYYY-MM-DD, YYYY-MM or YYYY")
-        p.add_argument("--kind", choices=("promise", "prediction", "denial", "assertion", "threat"))
+        p.add_argument("--kind", choices=KINDS)
         p.add_argument("--expectation")
         p.add_argument("--check-by", help="a date or a phrase")
         p.add_argument("--tags")
@@ -190,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     _workspace_arg(p)
     p.add_argument("id")
     _fmt(p)
-    _removal(st, "statement")
+    _removal(st, "statement", one="a statement")
 
     ev = sub.add_parser("evidence", help="add, link or unlink evidence").add_subparsers(
         dest="action", required=True
@@ -222,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = ev.add_parser("list")
     _workspace_arg(p)
     _fmt(p)
-    _removal(ev, "evidence")
+    _removal(ev, "evidence", one="a piece of evidence")
 
     p = sub.add_parser("verdict", help="rate a statement's outcome")
     _workspace_arg(p)

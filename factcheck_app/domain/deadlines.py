@@ -157,12 +157,20 @@ def _year_of(ref: str | None, stated: date) -> int | None:
 
 
 def _number(text: str) -> float:
-    """'24', '1.5', 'twenty four', 'a hundred' -> value."""
+    """'24', '1.5', 'twenty four', 'a hundred' -> value. Two words under twenty in a row
+    are a range, not a sum ("два-три года" reads "two three years"): the upper bound."""
     if text[0].isdigit():
         return float(text)
-    total = 0
+    total, last = 0, None
     for word in text.split():
-        total = max(total, 1) * 100 if word == "hundred" else total + W.NUMBER_WORDS[word]
+        if word == "hundred":
+            total, last = max(total, 1) * 100, None
+            continue
+        value = W.NUMBER_WORDS[word]
+        if last is not None and last < 20 and value < 20:
+            total, last = total - last + max(last, value), max(last, value)
+        else:
+            total, last = total + value, value
     return float(total)
 
 

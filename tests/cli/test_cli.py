@@ -100,6 +100,10 @@ def test_statement_add_list_show_edit(cli: CLI) -> None:
     shown = cli.json("statement", "show", cli.w, sid)
     assert shown["expectation"] == "A joint holding broadcasts" and shown["version"] == 2
 
+    opinion = cli.json("statement", "add", cli.w, "--quote", "It was a fine speech",
+                       "--stated", "2023-01", "--kind", "opinion", "--as", "ana")
+    assert cli.json("statement", "show", cli.w, opinion["id"])["kind"] == "opinion"
+
     vague = cli.json("statement", "add", cli.w, "--quote", "Mines and ditches", "--stated",
                      "2023-01", "--check-by", "in the coming months", "--as", "ana")
     assert vague["check_by"] is None

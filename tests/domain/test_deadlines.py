@@ -138,6 +138,7 @@ RESOLVED = [
     ("within 48 hours", JAN10, date(2023, 1, 12)),
     ("within 10 working days", JAN10, date(2023, 1, 24)),
     ("within 2-3 months", JAN10, date(2023, 4, 10)),
+    ("in three-four weeks", JAN10, date(2023, 2, 7)),  # a range in words: its upper bound
     ("3 months after 1 March 2023", JAN10, date(2023, 6, 1)),
     ("six months after Christmas", JAN10, date(2024, 6, 25)),
     # named months with or without a year
@@ -311,6 +312,8 @@ def test_module_imports_no_qt_and_no_sql() -> None:
     ("в первом полугодии", date(2023, 6, 30)),
     ("в первом квартале 2024 года", date(2024, 3, 31)),
     ("в течение трёх месяцев", date(2023, 4, 10)),
+    ("в ближайшие два-три года", date(2026, 1, 10)),  # a range, not two plus three
+    ("в течение двух-трёх месяцев", date(2023, 4, 10)),
     ("в течение года", date(2024, 1, 10)),
     ("через полгода", date(2023, 7, 10)),
     ("до 1 марта 2024 года", date(2024, 3, 1)),

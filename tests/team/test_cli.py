@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import psycopg
 
@@ -112,3 +113,18 @@ def test_an_older_schema_is_refused_until_upgraded(team, capsys, monkeypatch) ->
                             ).fetchone()[0].endswith("_owner")
     code, out, _ = _run(capsys, monkeypatch, "team", "upgrade", team.url())
     assert code == 0 and "up to date" in out
+
+
+def test_a_reading_command_connects_as_factcheck_user(team, capsys, monkeypatch) -> None:
+    """`statement list` has --as, `statement show` does not: both must connect as
+    $FACTCHECK_USER, not as the system account libpq would otherwise choose."""
+    monkeypatch.setenv("FACTCHECK_USER", "ana")
+    monkeypatch.setenv("FACTCHECK_PASSPHRASE", PASSWORDS["ana"])
+    url = f"postgresql:///{team.dbname}?host={team.server.root}"  # no login in it
+    code, out, err = _run(capsys, monkeypatch, "statement", "add", url, "--quote",
+                          "We will open the bridge next year", "--stated", "2025-03-04",
+                          "--format", "json")
+    assert (code, err) == (0, ""), err
+    sid = json.loads(out)["id"]
+    code, out, err = _run(capsys, monkeypatch, "statement", "show", url, sid[:8])
+    assert (code, err) == (0, "") and "We will open the bridge next year" in out
