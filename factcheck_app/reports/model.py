@@ -11,9 +11,11 @@ Everything here is plain data: no Qt, no SQL, no workspace.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 DOSSIER, SPEAKER, PERIOD, DUE = "dossier", "speaker", "period", "due"
 KINDS = (DOSSIER, SPEAKER, PERIOD, DUE)
@@ -86,7 +88,8 @@ class Attachment:
     sha256: str
     size: int
     media_type: str | None = None
-    blob: Path | None = field(default=None, repr=False)  # where the bytes are; never published
+    # opens the stored bytes to read (wherever the workspace keeps them); never published
+    blob: Callable[[], BinaryIO] | None = field(default=None, repr=False)
     package_path: str | None = None  # its name inside a verifiable package
 
 

@@ -31,6 +31,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ..domain import signatures as sig
 from ..domain.errors import FactcheckError, InvalidInput
@@ -90,20 +91,35 @@ class PackageCheck:
                 + [f"bad signature: {n}" for n in self.unsigned])
 
 
-def plan_evidence(report: Report) -> list[tuple[str, Path]]:
-    """Give each attachment of the report its path inside the package; one copy per blob."""
+@dataclass(frozen=True)
+class EvidenceFile:
+    """One evidence file to copy into the package: its name there, its SHA-256 and how
+    to open the stored bytes."""
+
+    name: str
+    sha256: str
+    open: Callable[[], BinaryIO]
+
+
+def plan_evidence(report: Report) -> list[EvidenceFile]:
+    """Give each attachment of the report its path inside the package; one copy per blob.
+    Each is opened once here, so a missing one is refused before anything is written."""
     by_sha: dict[str, str] = {}
-    members: list[tuple[str, Path]] = []
+    members: list[EvidenceFile] = []
     for s in report.statements:
         for e in s.evidence:
             for a in e.attachments:
                 if a.sha256 not in by_sha:
                     by_sha[a.sha256] = f"evidence/{a.sha256[:12]}-{safe_file_name(a.file_name)}"
-                    if a.blob is None or not a.blob.is_file():
+                    try:
+                        if a.blob is None:
+                            raise InvalidInput("no stored bytes")
+                        a.blob().close()
+                    except InvalidInput:
                         raise InvalidInput(
                             f"the file {a.file_name!r} of evidence {e.id[:8]} is missing from "
-                            "the workspace's file store; run `factcheck check` first")
-                    members.append((by_sha[a.sha256], a.blob))
+                            "the workspace's file store; run `factcheck check` first") from None
+                    members.append(EvidenceFile(by_sha[a.sha256], a.sha256, a.blob))
                 a.package_path = by_sha[a.sha256]
     return members
 
@@ -112,30 +128,31 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write(target: Path, files: list[tuple[str, bytes]], evidence: list[tuple[str, Path]], *,
+def write(target: Path, files: list[tuple[str, bytes]], evidence: list[EvidenceFile], *,
           report: Report, cancelled: Callable[[], bool] = lambda: False,
-          left_out: str | None = None) -> None:
+          left_out: dict[str, str] | None = None) -> None:
     """Write the zip: report and data files, evidence blobs (verified as copied), manifest.
-    `left_out` says why the ClaimReview file is not in it (the README and manifest tell)."""
+    `left_out` names each usual file that is not in it and why (the README and manifest
+    tell)."""
     entries = []
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
         for name, data in files:
             z.writestr(name, data)
             entries.append({"path": name, "sha256": _sha(data), "size": len(data)})
-        for name, blob in evidence:
+        for item in evidence:
             if cancelled():
                 return
             digest = hashlib.sha256()
             size = 0
-            with open(blob, "rb") as src, z.open(name, "w", force_zip64=True) as dst:
+            with item.open() as src, z.open(item.name, "w", force_zip64=True) as dst:
                 while chunk := src.read(CHUNK):
                     digest.update(chunk)
                     dst.write(chunk)
                     size += len(chunk)
-            if digest.hexdigest() != blob.name:
-                raise InvalidInput(f"the stored evidence file {name[9:]} does not match its "
-                                   "recorded hash; run `factcheck check`")
-            entries.append({"path": name, "sha256": digest.hexdigest(), "size": size})
+            if digest.hexdigest() != item.sha256:
+                raise InvalidInput(f"the stored evidence file {item.name[9:]} does not match "
+                                   "its recorded hash; run `factcheck check`")
+            entries.append({"path": item.name, "sha256": digest.hexdigest(), "size": size})
         manifest = {
             "schema": SCHEMA,
             "generated_at": report.generated_at,
@@ -146,15 +163,16 @@ def write(target: Path, files: list[tuple[str, bytes]], evidence: list[tuple[str
             "files": entries,
         }
         if left_out:
-            manifest["not_included"] = [{"path": CLAIMREVIEW, "why": left_out}]
+            manifest["not_included"] = [{"path": path, "why": why}
+                                        for path, why in left_out.items()]
         manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
         z.writestr(MANIFEST, manifest_bytes)
         sums = "".join(f"{e['sha256']}  {e['path']}\n" for e in entries)
         sums += f"{_sha(manifest_bytes)}  {MANIFEST}\n"
         z.writestr(SUMS, sums.encode("utf-8"))
         readme = _README.format(name=target.name.removesuffix(".part"))
-        if left_out:
-            readme += f"\nNot included: {CLAIMREVIEW}. {left_out}.\n"
+        for path, why in (left_out or {}).items():
+            readme += f"\nNot included: {path}. {why}.\n"
         z.writestr(README, readme.encode())
 
 

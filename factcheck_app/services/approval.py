@@ -79,9 +79,12 @@ def touch_content(ws: Workspace, db: Session, statement_id: str) -> str:
     return message
 
 
-def signed_approvals(ws: Workspace, statement_ids: list[str]) -> dict[str, Any]:
+def signed_approvals(ws: Workspace, statement_ids: list[str]) -> dict[str, Any] | None:
     """The approvals of these statements with their signatures and every key the history
-    gave each approver: what a package carries so a reader can check them offline."""
+    gave each approver: what a package carries so a reader can check them offline. None
+    when the workspace signs nothing (a team workspace: its server vouches for approvals)."""
+    if not signing.is_signed(ws.store):
+        return None
     keys = signing.public_keys(ws.store)
     approvals, approvers = [], {}
     for statement_id in statement_ids:

@@ -15,7 +15,7 @@ def check_workspace(ws: Workspace) -> list[Problem]:
     """All problems found, most fundamental first; an empty list means all is well."""
     problems: list[Problem] = []
     if ws.store.engine == "postgresql":  # the server enforces the rest; its chain is checked here
-        return integrity.server_history_chain(ws.store)
+        return [*integrity.server_history_chain(ws.store), *integrity.attachment_files(ws.store)]
     # SQLite's own check reads the whole file in a thread beside the steps below; its
     # problems still come first.
     sqlite_check = integrity.SqliteCheck(ws.store)
@@ -24,7 +24,7 @@ def check_workspace(ws: Workspace) -> list[Problem]:
         lambda: integrity.history_chain(ws.store),
         lambda: _signatures(ws),
         lambda: integrity.records_match_history(ws.store),
-        lambda: integrity.attachment_files(ws.store, ws.store.files_dir),
+        lambda: integrity.attachment_files(ws.store),
         lambda: integrity.approvals(ws.store),
     ):
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..domain.dates import parse_fuzzy_date
 from ..domain.errors import InvalidInput, RuleViolation
@@ -34,8 +34,8 @@ def add_evidence(ws: Workspace, *, summary: str, occurred_on: str | None = None,
             "summary": summary, "excerpt": excerpt.strip() or None,
             "source_id": source_id or None, "url": url.strip() or None,
         }, actor=ws.actor)
-        for sha, size, name in stored:
-            _insert_attachment(ws, db, evidence_id, sha, size, name)
+        for incoming in stored:
+            _insert_attachment(ws, db, evidence_id, incoming)
     return Changes(tables=frozenset({"evidence"}), created=evidence_id,
                    message="evidence added")
 
@@ -72,18 +72,19 @@ def edit_evidence(ws: Workspace, *, evidence_id: str, expected_version: int | No
                          "fields": {k: old[k] for k in changes}})
 
 
-def _store(ws: Workspace, path: Path) -> tuple[str, int, str]:
+def _store(ws: Workspace, path: Path) -> attachments.Incoming:
     ws.store.require_writable()  # no file lands beside a workspace that cannot record it
-    sha, size = attachments.store_file(ws.store.files_dir, path)
-    return sha, size, attachments.safe_file_name(path.name)
+    return attachments.take_in_file(ws.store, path)
 
 
-def _insert_attachment(ws: Workspace, db: Session, evidence_id: str, sha: str, size: int,
-                       name: str) -> str:
+def _insert_attachment(ws: Workspace, db: Session, evidence_id: str,
+                       incoming: attachments.Incoming) -> str:
+    attachments.keep(db, incoming)
     attachment_id = new_id()
     records.insert(db, "attachments", {
-        "id": attachment_id, "evidence_id": evidence_id, "source_id": None, "sha256": sha,
-        "file_name": name, "size": size, "media_type": guess_media_type(name),
+        "id": attachment_id, "evidence_id": evidence_id, "source_id": None,
+        "sha256": incoming.sha256, "file_name": incoming.name, "size": incoming.size,
+        "media_type": guess_media_type(incoming.name),
     }, actor=ws.actor)
     return attachment_id
 
@@ -94,15 +95,16 @@ def attach_files(ws: Workspace, *, evidence_id: str, files: list[Path]) -> Chang
     stored = [_store(ws, Path(f)) for f in files]
     with ws.store.transaction() as db:
         records.get(db, "evidence", evidence_id)
-        for sha, size, name in stored:
-            _insert_attachment(ws, db, evidence_id, sha, size, name)
-    names = ", ".join(name for _, _, name in stored)
+        for incoming in stored:
+            _insert_attachment(ws, db, evidence_id, incoming)
+    names = ", ".join(incoming.name for incoming in stored)
     return Changes(tables=frozenset({"evidence", "attachments"}), message=f"attached {names}")
 
 
-def attachment_path(ws: Workspace, attachment_id: str) -> Path:
+def open_attachment(ws: Workspace, attachment_id: str) -> BinaryIO:
+    """The attachment's stored bytes to read (use `with`), wherever the workspace keeps them."""
     row = records.get(ws.store, "attachments", attachment_id)
-    return attachments.blob_path(ws.store.files_dir, row["sha256"])
+    return attachments.open_stored(ws.store, row["sha256"])
 
 
 def copy_to_open(ws: Workspace, *, attachment_id: str, folder: Path) -> Path:
@@ -112,7 +114,8 @@ def copy_to_open(ws: Workspace, *, attachment_id: str, folder: Path) -> Path:
     never allowed to say where the copy is written.
     """
     row = records.get(ws.store, "attachments", attachment_id)
-    return attachments.copy_out(ws.store.files_dir, row["sha256"], row["file_name"], folder)
+    with attachments.open_stored(ws.store, row["sha256"]) as stored:
+        return attachments.copy_out(stored, row["file_name"], folder)
 
 
 def link(ws: Workspace, *, statement_id: str, evidence_id: str, stance: str,

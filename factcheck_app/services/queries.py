@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator
 from datetime import timedelta
@@ -74,7 +75,7 @@ def get_statement(ws: Workspace, statement_id: str) -> dict[str, Any]:
 def dossiers(ws: Workspace, ids: list[str]) -> Iterator[dict[str, Any]]:
     """What a report prints about each statement, in the order of `ids`, read a chunk at a
     time: the fields of get_statement without comments and history, and each evidence
-    item's `attachments` with the stored file's `path`."""
+    item's `attachments` with `open`, which opens the stored bytes to read."""
     today = ws.today()
     names = {u.id: u.label for u in ws.users()}
     for chunk in dossier_queries.chunks(ids):
@@ -83,7 +84,7 @@ def dossiers(ws: Workspace, ids: list[str]) -> Iterator[dict[str, Any]]:
             row["state"] = check_state(row["check_by"], row["verdict"], today)
             for item in row["evidence"]:
                 for a in item["attachments"]:
-                    a["path"] = attachments.blob_path(ws.store.files_dir, a["sha256"])
+                    a["open"] = functools.partial(attachments.open_stored, ws.store, a["sha256"])
             for key, field in (("assignee_name", "assignee_id"),
                                ("approved_by_name", "approved_by")):
                 row[key] = names.get(row[field])

@@ -111,7 +111,7 @@ def _view(s: dict[str, Any], scale: VerdictScale, today: date) -> StatementView:
     items = []
     for e in s["evidence"]:
         attachments = [Attachment(a["id"], a["file_name"] or "attachment", a["sha256"],
-                                  a["size"] or 0, a["media_type"], a["path"])
+                                  a["size"] or 0, a["media_type"], a["open"])
                        for a in e["attachments"]]
         cite_url = e["url"] or e["source_url"]
         items.append(EvidenceItem(

@@ -246,15 +246,24 @@ def _package(ws: Workspace, report: Report, request: ExportRequest, target: Path
         ("report/report.html", render_report(ws, report, "html", request)),
         ("data/statements.json", render_report(ws, report, "json", request)),
         ("data/statements.csv", render_report(ws, report, "csv", request)),
-        (package.APPROVALS, json.dumps(
-            approval.signed_approvals(ws, [s.id for s in report.statements]),
-            ensure_ascii=False, indent=2).encode("utf-8")),
     ]
+    left_out = {}
+    signed = approval.signed_approvals(ws, [s.id for s in report.statements])
+    if signed is None:
+        left_out[package.APPROVALS] = (
+            "This workspace's approvals carry no approver's own signature: a team "
+            "workspace's are recorded by its server, which vouches for who approved what "
+            "in its history")
+    else:
+        files.append((package.APPROVALS,
+                      json.dumps(signed, ensure_ascii=False, indent=2).encode("utf-8")))
     no_claimreview = claimreview.why_unpublishable(_organisation_url(ws))
-    if not no_claimreview:
+    if no_claimreview:
+        left_out[package.CLAIMREVIEW] = no_claimreview
+    else:
         files.append((package.CLAIMREVIEW,
                       render_report(ws, report, "claimreview", request)))
     check_cancel(request)
     notify_progress(request, 3, 5, "copying evidence files")
     package.write(target, files, members, report=report,
-                  cancelled=lambda: is_cancelled(request), left_out=no_claimreview)
+                  cancelled=lambda: is_cancelled(request), left_out=left_out)

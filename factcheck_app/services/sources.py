@@ -26,7 +26,7 @@ def add_source(ws: Workspace, *, title: str, outlet: str = "", url: str = "",
     published = parse_fuzzy_date(published_on).value if published_on else None
     if url and not url.lower().startswith(("http://", "https://")):
         raise InvalidInput(f"a source URL must start with http:// or https:// (got {url!r})")
-    sha = None
+    archived = None
     if file is not None:
         file_bytes = Path(file).read_bytes() if Path(file).is_file() else None
         if file_bytes is None:
@@ -34,8 +34,11 @@ def add_source(ws: Workspace, *, title: str, outlet: str = "", url: str = "",
         file_name = file_name or Path(file).name
     if file_bytes is not None:
         ws.store.require_writable()  # no file lands beside a workspace that cannot record it
-        sha = attachments.store_bytes(ws.store.files_dir, file_bytes)
+        archived = attachments.take_in_bytes(ws.store, file_bytes, file_name)
+    sha = archived.sha256 if archived else None
     with ws.store.transaction() as db:
+        if archived:
+            attachments.keep(db, archived)
         source_id = new_id()
         records.insert(db, "sources", {
             "id": source_id, "title": title, "outlet": outlet.strip() or None,

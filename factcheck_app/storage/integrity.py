@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from ..domain.records import content_hash
 from ..domain.workflow import APPROVED
 from . import history, signing, statement_queries
-from .attachments import blob_path, sha256_file
+from .attachments import stored_problem
 from .connection import BUSY_TIMEOUT_MS, readonly_uri
 from .records import TRACKED_TABLES, UNTRACKED, approval_links_by_state
 from .session import sqlite_database
@@ -154,19 +154,18 @@ def _shown(key: str | bytes) -> str:
     return str(uuid.UUID(bytes=key)) if isinstance(key, bytes) and len(key) == 16 else str(key)
 
 
-def attachment_files(db: Database, files_dir: Path) -> Iterator[Problem]:
+def attachment_files(db: Database) -> Iterator[Problem]:
+    """Every file an attachment or a source names is stored and still hashes to its name
+    (in the folder beside a workspace file, or on the team server)."""
     hashes = {row["sha256"]: row["file_name"] for row in
               db.query("SELECT sha256, file_name FROM attachments")}
     for row in db.query("SELECT file_sha256 AS sha256, file_name FROM sources "
                         "WHERE file_sha256 IS NOT NULL"):
         hashes.setdefault(row["sha256"], row["file_name"])
     for sha, name in sorted(hashes.items()):
-        path = blob_path(files_dir, sha)
-        if not path.exists():
-            yield Problem("file", f"attachment {name} ({sha[:12]}…)", "file is missing")
-        elif sha256_file(path) != sha:
-            yield Problem("file", f"attachment {name} ({sha[:12]}…)",
-                          "file content no longer matches its SHA-256")
+        problem = stored_problem(db, sha)
+        if problem:
+            yield Problem("file", f"attachment {name} ({sha[:12]}…)", problem)
 
 
 def approvals(db: Database) -> Iterator[Problem]:

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from ..domain import signatures as sig
 from ..domain.errors import PermissionDenied
 from . import history
-from .session import sqlite_database
+from .session import is_postgresql, sqlite_database
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,9 @@ class Identity:
 
 def is_signed(db: Database) -> bool:
     """Whether the file has the signing tables (a file opened read-only before its
-    upgrade does not)."""
+    upgrade does not). A team workspace signs nothing: its server vouches for who acted."""
+    if is_postgresql(db):
+        return False
     return sqlite_database(db)["workspace_identity"].exists()
 
 

@@ -8,11 +8,13 @@ import json
 import pytest
 
 from factcheck_app.cli import main
-from factcheck_app.domain.errors import NotWritable, PermissionDenied
+from factcheck_app.domain.errors import InvalidInput, PermissionDenied
 from factcheck_app.services import evidence as ev
 from factcheck_app.services import queries, statements
 from factcheck_app.services.workspace import Workspace
+from factcheck_app.storage.attachments import MAX_TEAM_FILE
 from tests.conftest import TEST_PASSPHRASE, drop_database, new_database, team_url
+from tests.history_helpers import history_count
 
 
 @pytest.fixture
@@ -72,11 +74,14 @@ def test_label_and_identity_never_show_the_password(url) -> None:
         assert queries.get_statement(ws, sid)["created_by"] == ws.user.id
 
 
-def test_attaching_a_file_on_a_team_workspace_is_refused_and_changes_nothing(url, tmp_path
-                                                                             ) -> None:
-    photo = tmp_path / "photo.jpg"
-    photo.write_bytes(b"\xff\xd8 not much of a photo")
+def test_a_file_too_large_for_the_team_server_is_refused_and_changes_nothing(url, tmp_path
+                                                                            ) -> None:
+    video = tmp_path / "rally.mp4"
+    with open(video, "wb") as handle:  # sparse: the size is real, the disk space is not used
+        handle.truncate(MAX_TEAM_FILE + 1)
     with Workspace.open(url, user="ana", passphrase=TEST_PASSPHRASE) as ws:
-        with pytest.raises(NotWritable, match="does not keep attachment files yet"):
-            ev.add_evidence(ws, summary="Bridge closed", files=[photo])
-        assert ev.list_evidence(ws) == []
+        before = history_count(ws)
+        with pytest.raises(InvalidInput, match=r"rally.mp4 is 200 MB; a team workspace keeps "
+                                               r"files of up to 200 MB"):
+            ev.add_evidence(ws, summary="The rally", files=[video])
+        assert ev.list_evidence(ws) == [] and history_count(ws) == before

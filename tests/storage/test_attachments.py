@@ -76,7 +76,8 @@ def test_identical_content_is_stored_once(ws: Workspace, tmp_path: Path) -> None
     assert blobs[0].read_bytes() == b"%PDF-1.4 same bytes"
     names = {row["file_name"] for row in ws.store.db.query("SELECT file_name FROM attachments")}
     assert names == {"scan.pdf", "copy of scan.pdf"}
-    assert ev.attachment_path(ws, ev.get_evidence(ws, second)["attachments"][0]["id"]) == blobs[0]
+    with ev.open_attachment(ws, ev.get_evidence(ws, second)["attachments"][0]["id"]) as stored:
+        assert stored.name == str(blobs[0])
     assert check_workspace(ws) == []
 
 
@@ -106,7 +107,8 @@ def test_copy_out_writes_one_file_directly_in_the_folder(tmp_path: Path, name: s
     folder.mkdir()
     sha = attachments.store_bytes(files_dir, b"evidence bytes")
     before = _tree(tmp_path)
-    copy = attachments.copy_out(files_dir, sha, name, folder)
+    with open(attachments.blob_path(files_dir, sha), "rb") as stored:
+        copy = attachments.copy_out(stored, name, folder)
     assert _tree(tmp_path) - before == {copy}
     assert copy.parent == folder.resolve() and copy.read_bytes() == b"evidence bytes"
     assert copy.name not in ("", ".", "..") and len(copy.name.encode()) <= 255
@@ -120,6 +122,7 @@ def test_copy_out_never_follows_a_planted_symlink(tmp_path: Path) -> None:
     victim.write_text("keep me")
     (folder / "report.pdf").symlink_to(victim)
     sha = attachments.store_bytes(files_dir, b"evidence bytes")
-    with pytest.raises(NotWritable, match="already exists"):
-        attachments.copy_out(files_dir, sha, "report.pdf", folder)
+    with pytest.raises(NotWritable, match="already exists"), \
+            open(attachments.blob_path(files_dir, sha), "rb") as stored:
+        attachments.copy_out(stored, "report.pdf", folder)
     assert victim.read_text() == "keep me"

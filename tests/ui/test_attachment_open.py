@@ -60,7 +60,8 @@ def test_opening_an_attachment_with_a_hostile_stored_name_stays_in_its_folder(
         assert not forbidden.exists(), f"{stored!r} wrote {forbidden}"
         assert copy.parent.parent == Path(view._open_dir.name).resolve()
         assert "/" not in copy.name and "\\" not in copy.name and copy.name.endswith(".txt")
-        assert copy.read_bytes() == evidence.attachment_path(ws, attachment["id"]).read_bytes()
+        with evidence.open_attachment(ws, attachment["id"]) as original:
+            assert copy.read_bytes() == original.read()
     finally:
         runner.shutdown()
         ws.close()

@@ -266,11 +266,13 @@ def test_opening_an_attachment_opens_a_copy_under_its_name(ctx, qtbot, monkeypat
     target = next(r for r in evidence.list_evidence(ctx.ws) if r["files"] == 1)
     view.select_id(target["id"])
     attachment = view.details.shown_attachments[0]
-    blob = evidence.attachment_path(ctx.ws, attachment["id"])
+    with evidence.open_attachment(ctx.ws, attachment["id"]) as stored:
+        original = stored.read()
     view.open_attachment(attachment)
     copy = Path(opened[0].toLocalFile())
-    assert copy.name == attachment["file_name"] and copy != blob
-    assert copy.read_bytes() == blob.read_bytes()
+    assert copy.name == attachment["file_name"]
+    assert ctx.ws.store.files_dir not in copy.parents  # a copy, never the stored file
+    assert copy.read_bytes() == original
 
 
 def test_evidence_dialog_adds_evidence_with_dropped_files(ctx, qtbot, tmp_path):
