@@ -13,10 +13,10 @@ from typing import Any
 import psycopg
 
 from .domain.errors import InvalidInput
+from .services.team_push import push_solo
 from .services.workspace import DEFAULT_SETTINGS
-from .team import admin, chain, migrate
+from .team import admin, chain, migrate, solo_proof
 from .team.connection import connect, describe
-from .team.push import push
 
 TEAM_COMMANDS: dict[str, Callable[[Any], int | None]] = {}
 
@@ -86,10 +86,11 @@ def set_role(args) -> None:
 @_team("push")
 def push_(args) -> None:
     with _workspace(args.url) as conn:
-        result = push(args.workspace, conn)
+        result = push_solo(args.workspace, conn)
     counts = ", ".join(f"{n} {table}" for table, n in result.counts.items() if n)
-    print(f"pushed {counts}; {result.approvals_kept} approvals kept; "
-          f"{result.history_entries} history entries archived (sha256 {result.history_sha256[:12]})")
+    print(f"pushed {counts}; {result.files} files; {result.approvals_kept} approvals kept; "
+          f"{result.history_entries} history entries archived (sha256 {result.history_sha256[:12]}); "
+          f"{result.signatures} solo signatures kept")
     for statement_id in result.approvals_withdrawn:
         print(f"  {statement_id}: its approval no longer covered its content; now a draft")
 
@@ -106,8 +107,10 @@ def check(args) -> int:
     with _workspace(args.url) as conn:
         problem = chain.verify(conn)
         total = chain.count(conn)
-    if problem:
-        print(f"history: {problem.message}")
+        solo = solo_proof.problems(conn)
+    for line in ([f"history: {problem.message}"] if problem else []) + solo:
+        print(line)
+    if problem or solo:
         return 1
     print(f"history: {total} change sets, chain intact")
     return 0

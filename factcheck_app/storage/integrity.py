@@ -182,8 +182,11 @@ def approvals(db: Database) -> Iterator[Problem]:
                           "the approval is not signed by the approver's key")
 def server_history_chain(db) -> list[Problem]:
     """A team workspace's history, every hash recomputed here (team/chain.py)."""
-    from ..team import chain  # noqa: PLC0415 - only team workspaces need the driver
+    from ..team import chain, solo_proof  # noqa: PLC0415 - only team workspaces need the driver
 
     problem = chain.verify(db.conn)
-    return [Problem("history", f"change set #{problem.seq}", problem.message)] if problem else []
+    found = [Problem("history", f"change set #{problem.seq}", problem.message)] if problem else []
+    # a pushed solo workspace's own signatures, kept beside its archived history
+    return found + [Problem("signature", "pushed solo workspace", text)
+                    for text in solo_proof.problems(db.conn)]
 

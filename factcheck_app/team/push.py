@@ -1,5 +1,6 @@
 """`team push`: copy a solo workspace into a new team workspace, keeping every id, who
-created what, the approvals that still hold and the solo history itself."""
+created what, the approvals that still hold, the attachment bytes, the solo history
+itself and what the solo workspace signed (team/schema/007_solo_signatures.sql)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from sqlite_utils import Database
 
 from ..domain.errors import InvalidInput, RuleViolation
 from ..domain.records import content_hash
-from ..storage import history
+from ..storage import attachments, history, signing
 from ..storage.records import approval_links
 from ..storage.store import Store
 from .connection import translate
@@ -37,6 +38,8 @@ class PushResult:
     history_sha256: str = ""
     approvals_kept: int = 0
     approvals_withdrawn: list[str] = field(default_factory=list)
+    files: int = 0  # attachment files (distinct contents) copied to the server
+    signatures: int = 0  # solo change-set signatures kept
 
 
 def solo_history(db: Database) -> Iterator[dict[str, Any]]:
@@ -58,14 +61,15 @@ def push(solo_path: Path | str, conn: psycopg.Connection) -> PushResult:
                                 "run `factcheck check` on it first")
         try:
             with conn.transaction():
-                return _copy(store.db, conn, Path(solo_path).name)
+                return _copy(store, conn, Path(solo_path).name)
         except psycopg.Error as error:
             raise translate(error) from error
     finally:
         store.close()
 
 
-def _copy(db: Database, conn: psycopg.Connection, name: str) -> PushResult:
+def _copy(store: Store, conn: psycopg.Connection, name: str) -> PushResult:
+    db = store.db
     conn.execute("SELECT set_config('factcheck.import', 'on', true), "
                  "set_config('factcheck.reason', %s, true)", [f"pushed from {name}"])
     if conn.execute("SELECT factcheck.fc_role()").fetchone()[0] != "admin":
@@ -73,6 +77,8 @@ def _copy(db: Database, conn: psycopg.Connection, name: str) -> PushResult:
     if conn.execute("SELECT count(*) FROM factcheck.statements").fetchone()[0]:
         raise InvalidInput("the team workspace already holds statements; push into a new one")
     result = PushResult()
+    blobs = _blobs(store, name)  # refused before anything is written
+    solo_approvals = _solo_approvals(db)
     remap = _users(db, conn, result)
     _settings(db, conn)
     approved = []
@@ -84,6 +90,8 @@ def _copy(db: Database, conn: psycopg.Connection, name: str) -> PushResult:
         result.counts[table] = len(rows)
     result.approvals_kept = conn.execute("SELECT factcheck.rebind_imported_approvals(%s)",
                                          [approved]).fetchone()[0]
+    result.files = _send_files(conn, blobs)
+    result.signatures = _signatures(db, conn, solo_approvals, set(approved))
     entries = list(solo_history(db))
     result.history_entries = len(entries)
     # the verified chain's last hash: the solo file's own proof, kept beside the archive
@@ -91,6 +99,61 @@ def _copy(db: Database, conn: psycopg.Connection, name: str) -> PushResult:
     result.history_sha256 = conn.execute("SELECT factcheck.import_solo_history(%s, %s)",
                                          [Jsonb(entries), solo_head]).fetchone()[0]
     return result
+
+
+def _blobs(store: Store, name: str) -> list[tuple[str, Path]]:
+    """Every stored file the solo records name, checked to be there and small enough."""
+    hashes = {r["sha256"] for r in store.db.query("SELECT sha256 FROM attachments")} | \
+        {r["sha256"] for r in store.db.query(
+            "SELECT file_sha256 AS sha256 FROM sources WHERE file_sha256 IS NOT NULL")}
+    blobs = []
+    for sha in sorted(hashes):
+        path = attachments.blob_path(store.files_dir, sha)
+        if not path.is_file():
+            raise InvalidInput(f"{name}: the stored file {sha[:12]}… is missing from its "
+                               "attachments folder; run `factcheck check` on it first")
+        attachments.fits_the_server(f"{name}: the stored file {sha[:12]}…", path.stat().st_size)
+        blobs.append((sha, path))
+    return blobs
+
+
+def _send_files(conn: psycopg.Connection, blobs: list[tuple[str, Path]]) -> int:
+    from ..storage import pg_files  # noqa: PLC0415 - storage's PostgreSQL side imports team
+    from ..storage.pg_store import PgSession  # noqa: PLC0415
+
+    conn.execute("SELECT set_config('search_path', %s, true)", [f"{SCHEMA}, pg_catalog"])
+    session = PgSession(conn)
+    for sha, path in blobs:
+        pg_files.upload(session, sha, path=path)
+    return len(blobs)
+
+
+def _solo_approvals(db: Database) -> list[dict[str, Any]]:
+    """Each approval as the solo approver signed it: solo ids, the solo content hash."""
+    names = {u["id"]: u["display_name"] or u["name"] for u in db["users"].rows}
+    return [{"statement_id": r["id"], "content_hash": r["approved_hash"],
+             "approver_id": r["approved_by"], "approver_name": names.get(r["approved_by"]),
+             "approved_at": r["approved_at"], "signature": r.get("approved_signature")}
+            for r in db.query("SELECT * FROM statements WHERE review_state = 'approved'")]
+
+
+def _signatures(db: Database, conn: psycopg.Connection, approvals: list[dict[str, Any]],
+                kept: set[str]) -> int:
+    """Keep what the solo workspace signed, so team/solo_proof.py can check it later."""
+    if not signing.is_signed(db):  # a file from before signing: nothing was signed
+        return 0
+    ident = signing.identity(db)
+    keys = [{"user_id": user_id, "since_seq": since, "public_key": key}
+            for user_id, held in signing.public_keys(db).items() for since, key in held]
+    signed = [{"seq": seq, "head_hash": signing.hash_at(db, seq), "user_id": user_id,
+               "public_key": key, "signature": signature}
+              for seq, user_id, key, signature in db.execute(
+                  "SELECT seq, user_id, public_key, signature FROM signatures ORDER BY seq")]
+    conn.execute("SELECT factcheck.import_solo_signatures(%s, %s, %s, %s)", [
+        Jsonb({"workspace_id": ident.workspace_id, "unsigned_before": ident.unsigned_before}),
+        Jsonb(keys), Jsonb(signed),
+        Jsonb([{**a, "kept": a["statement_id"] in kept} for a in approvals])])
+    return len(signed)
 
 
 def _users(db: Database, conn: psycopg.Connection, result: PushResult) -> dict[str, str]:

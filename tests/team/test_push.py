@@ -28,7 +28,10 @@ def demo_file(tmp_path_factory):
 
 @pytest.fixture
 def solo(demo_file, tmp_path):
-    """A private copy of the sample workspace file for one test to push (or break)."""
+    """A private copy of the sample workspace (the file and its attachments folder) for
+    one test to push (or break)."""
+    shutil.copytree(demo_file.with_name(demo_file.name + ".files"),
+                    tmp_path / "demo.factcheck.files")
     return Path(shutil.copy(demo_file, tmp_path / "demo.factcheck"))
 
 
