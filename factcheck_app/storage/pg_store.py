@@ -77,7 +77,7 @@ class PgStore:
     engine = dialect = "postgresql"
     readonly = False
     readonly_reason: str | None = None
-    files_dir = None  # attachment files are not kept on the server yet
+    files_dir = None  # no folder: attachment bytes live on the server (storage/pg_files.py)
     path = None
 
     def __init__(self, url: str, *, user: str | None = None, password: str | None = None,
