@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from . import kinds_en as en
+
 # What each kind needs, in the order they are tried: a denial or a threat is also often
 # phrased in the future, so both come before promise and prediction.
 _DENIAL_VERBS = re.compile(r"^(?:denie[sd]|deny|denying|rejected|rejects|dismissed|dismisses|"
@@ -29,10 +31,13 @@ _DENIAL = re.compile(
     r"(?:\s+\w+)?\s+(?:нет|не было)|опроверга\w*|отрица\w*|брехн\w*|неправда|провокаци\w*)", re.I)
 _HARM = (r"(?:retaliat\w*|respond(?: harshly| decisively| in kind)?|strike|hit back|destroy\w*|"
          r"punish\w*|pay (?:a|the) price|pay for|consequences|crush\w*|wipe\w*|sanction\w*|"
-         r"attack\w*|force|war|military means|regret|ombudsman|tribunal|legal action)")
+         r"attack\w*|force|war|military means|regret|ombudsman|tribunal|legal action|"
+         r"(?:every|all|any) necessary (?:measures?|steps|means)|countermeasures|"
+         r"escorted out|expel\w*|detain\w*|arrest\w*|seiz\w*|prosecut\w*)")
 _THREAT = re.compile(
     rf"\b(?:we|i|they|you)(?:'ll| will| shall| would| are going to)[^.;]{{0,60}}\b{_HARM}"
-    rf"|\bwill (?:face|pay|regret)\b|\bconsequences\b|\bor else\b"
+    rf"|\bwill (?:face|regret)\b|\bwill pay (?:for|dearly|the price|a (?:\w+ )?price)\b"
+    rf"|\bconsequences\b|\bor else\b"
     r"|^if\b[^.;]{3,90}, (?:we|i|they)(?:'ll| will| shall| would)\b"
     r"|^(?:если|якщо)\b[^.;]{3,90}, (?:мы|я)\s"
     r"|ответ\w* будет|ответим|пожале\w*|поплат\w*|последстви\w*|уничтож\w*|"
@@ -99,13 +104,15 @@ _EXHORT = re.compile(
 _OUGHT = re.compile(r"\b(?:should|shouldn't|ought to|need to|needs to)\b"
                     r"|(?<!\w)(?:следует|нужно|надо|необходимо|стоит|должн\w+)(?!\w)", re.I)
 # a harm done on a condition: "if/unless … (would) strike/respond"
-_CONDITION = re.compile(r"\b(?:if|unless)\b|(?<!\w)(?:если|иначе|в случае)(?!\w)", re.I)
+_CONDITION = re.compile(r"\b(?:if|unless|without (?:an? |the |their |its )?(?:permission|consent|"
+                        r"licen[cs]e|permit|authori[sz]ation|approval))\b"
+                        r"|(?<!\w)(?:если|иначе|в случае)(?!\w)", re.I)
 _HARM_RU = re.compile(r"(?<!\w)(?:ответ\w*|накаж\w*|наказ\w*|санкци\w*|удар\w*|забастов\w*|"
                       r"суд\w*|закон\w*|проверк\w*|жестк\w*|жёстк\w*|закро\w*|останов\w*|"
                       r"прекрат\w*|перекро\w*|отключ\w*|выйдем|бойкот\w*)", re.I)
 # harm done to the other side: withdrawing, stopping, suing ("we will close every mine if …")
 _HARM_EN = re.compile(rf"\b(?:{_HARM}|strike\w*|walk out|shut(?:ting)? down|shut|close|halt|block|"
-                      r"cut off|withdraw|boycott|sue|court|lose|expel)\b", re.I)
+                      r"cut off|withdraw|boycott|sue|court|lose|expel|not allow|not tolerate|not permit)\b", re.I)
 
 _DATED = re.compile(r"\b(?:by|before|within|until)\b|\b(?:19|20)\d\d\b|(?<!\w)(?:до|к|в течение)\s",
                     re.I)
@@ -142,8 +149,8 @@ _DELIVERY = re.compile(
     r"\bwill be (?:served|opened|completed|built|finished|launched|delivered|paid|refunded|"
     r"restored|repaired|rebuilt|reopened|ready|in place|in operation|in service|up and running)\b"
     r"|\bwould (?:be (?:served|opened|completed|built|finished|launched|delivered|paid|ready|"
-    r"in place|in operation|in service)|(?:open|finish|complete|build|deliver|pay|launch|serve|"
-    r"refund|repair|restore)\b)"
+    r"in place|in operation|in service|up and running|handed over)|(?:open|finish|complete|build|"
+    r"deliver|pay|launch|serve|refund|repair|restore|decide|publish|present)\b)"
     r"|\bwill (?:get|receive) (?:its|their|his|her|the) money\b|\bwill (?:open|reopen)\b"
     r"|(?<!\w)(?:будет|будут) (?:открыт|запущен|построен|завершен|завершён|сдан|введен|введён|"
     r"восстановлен|отремонтирован|выплачен|достроен|поставлен|перечислен|проведен|проведён)\w*"
@@ -160,13 +167,18 @@ def propose_kind(quote: str, verb: str | None = None, lead: str = "", trail: str
     that promise, a quote right after "X denied that …" a denial; trail is the rest of its
     sentence."""
     kind = _kind(quote, verb)
+    if kind == "assertion" and en.characterises(quote, near or lead):
+        return "opinion"             # 'called the exercise "the clearest signal …"'
+    if kind == "assertion" and en.rebuts(quote, lead):
+        return "denial"              # a negated answer to the accusations just told
     if kind in ("assertion", "prediction", "promise") and _DENIED_BEFORE.search(
             _last_sentence(near)):
         return "denial"              # 'Northfield denied it. "Our bills were correct," …'
     lead = near or lead
     if kind == "assertion" and _WOULD_BEFORE.search(lead) and \
             (_HARM_EN.search(quote) or _HARM_RU.search(quote)) and \
-            (_CONDITION.search(trail) or _CONDITION.search(lead[-120:])):
+            (_CONDITION.search(trail) or _CONDITION.search(lead[-120:])
+             or _CONDITION.search(quote)):
         return "threat"
     explicit = _PREDICT_VERBS.match((verb or "").lower())
     if kind == "prediction" and not explicit and _PROMISED_BEFORE.search(lead):
@@ -183,8 +195,10 @@ def _last_sentence(near: str) -> str:
 def by_official(kind: str, lead: str, quote: str, official: bool) -> str:
     """An official or a body forecasting the delivery of its own work ("free meals will be
     served", "выплаты будут перечислены") commits to it: a promise. Commentators predict."""
+    said = _last_sentence(lead)[-160:]
     if official and kind in ("prediction", "assertion") and (
-            _DELIVERY.search(quote) or _DELIVERY.search(_last_sentence(lead)[-160:])):
+            _DELIVERY.search(quote) or _DELIVERY.search(said)
+            or _DELIVERY.search(said + " " + " ".join(quote.split()))):  # would be "up and …"
         return "promise"
     return kind
 
@@ -198,7 +212,9 @@ def with_deadline(kind: str, lead: str = "", quote: str = "", official: bool = F
     kind = by_official(kind, lead, quote, official)
     if kind != "assertion":
         return kind
-    return "promise" if _PROMISED_BEFORE.search(lead) else "prediction"
+    if _PROMISED_BEFORE.search(lead) or en.OWN_SIDE_WOULD.search(_last_sentence(lead)):
+        return "promise"             # "said her party would table a motion …"
+    return "prediction"
 
 
 def _kind(quote: str, verb: str | None) -> str:
@@ -211,7 +227,9 @@ def _kind(quote: str, verb: str | None) -> str:
     sentence = first[:1].isupper()   # a partial quote ("would 'take them to court'") is no order
     if sentence and _EXHORT.match(first) and not _FIRST_PERSON_FUTURE.search(" ".join(rest)):
         return "opinion"             # "Let's not rush", "Don't pay attention to …"
-    if _DENIAL_VERBS.match(v) or _DENIAL.search(q):
+    if sentence and en.CALL_ON.match(first):
+        return "opinion"             # "We call on our neighbours to …"
+    if _DENIAL_VERBS.match(v) or _DENIAL.search(q) or en.DENIAL.search(q):
         return "denial"
     if _THREAT.search(q) or (_THREAT_VERBS.match(v) and _FUTURE.search(q)
                              and re.search(rf"\b(?:{_HARM}|if|unless)\b|(?<!\w)(?:если|иначе)",
@@ -222,14 +240,16 @@ def _kind(quote: str, verb: str | None) -> str:
         return "threat"              # "We will shut down the network if ministers …"
     if _THREAT_VERBS.match(v) and _CONDITION.match(first):
         return "threat"              # warned that workers would strike "if the company …"
+    if en.RHETORIC.search(q):
+        return "opinion"             # "I am not going to stand here and pretend …"
     if _EXPECT.search(q) and not _PROMISE_VERBS.match(v):
         return "prediction"          # "we expect exports to grow": a forecast, not a pledge
     if _PROMISE_VERBS.match(v) or _FIRST_PERSON_FUTURE.search(q) or _SHOULD_DEADLINE.search(q):
         return "promise"
-    if _OUGHT.search(q) and not _DATED.search(q):
+    if (_OUGHT.search(q) or en.MUST_OTHERS.search(q)) and not _DATED.search(q):
         return "opinion"
     if _PREDICT_VERBS.match(v) or _FUTURE.search(q):
         return "prediction"
-    if (sentence and _EXHORT.match(first)) or _OPINION.search(q):
+    if (sentence and _EXHORT.match(first)) or _OPINION.search(q) or en.OPINION.search(q):
         return "opinion"
     return "assertion"

@@ -57,3 +57,45 @@ def test_value_judgements_and_a_forecast_by_an_analyst():
             'По мнению экономиста Анны Рысь, «рубль подешевеет к лету».')
     assert _kinds(text) == {"This is a cyni": "opinion", "Нам не нужен т": "opinion",
                             "рубль подешеве": "prediction"}
+
+
+def test_english_value_judgements_calls_on_others_and_labels_are_opinions():
+    text = ('Published 2024-05-02\n\n"This is a historic day for the valley," said Mayor Rosa '
+            'Lind. "We call on the province to match our funding."\n\n'
+            '"The regulator must stop making excuses," said Tom Reed, a tenants\' advocate.\n\n'
+            'Union leader Kay Ross called the offer "the worst deal in a generation" and said '
+            'the cuts amounted to "a tax on nurses".\n\n'
+            '"I am not going to pretend that this winter went well," Lind said.')
+    got = _kinds(text)
+    assert got == {"This is a hist": "opinion", "We call on the": "opinion",
+                   "The regulator ": "opinion", "the worst deal": "opinion",
+                   "a tax on nurse": "opinion", "I am not going": "opinion"}
+
+
+def test_english_harm_on_a_condition_is_a_threat_a_plain_pledge_is_not():
+    text = ('Published 2024-05-02\n\n"Any trawler that fishes in our zone without a licence '
+            'will be seized," Fisheries Minister Ola Berg said.\n\nThe coast guard said it would '
+            '"not allow any vessel into the area without permission."\n\n"We will cut the '
+            'deficit, and no pensioner will pay a penny more," Berg said.')
+    got = _kinds(text)
+    assert got["Any trawler th"] == "threat"
+    assert got["not allow any "] == "threat"
+    assert got["We will cut th"] == "promise"
+
+
+def test_english_rebuttal_of_told_accusations_and_without_foundation_are_denials():
+    text = ('Published 2024-05-02\n\nThe mayor answered accusations that the contract was '
+            'rigged.\n\n"Nothing in this tender was decided in advance," she said.\n\n'
+            'A council spokesman said reports of a second contract were "completely without '
+            'foundation".')
+    got = _kinds(text)
+    assert got["Nothing in thi"] == "denial"
+    assert got["completely wit"] == "denial"
+
+
+def test_an_official_reporting_own_side_delivery_or_action_with_a_deadline_promises():
+    text = ('Published 2024-05-02\n\nHealth Minister Ana Roth said the new clinic would be '
+            '"up and running by the end of June" and the first flats would be "handed over '
+            'by December."\n\nOpposition leader Ben Kahn said his party would force a vote '
+            '"by the end of the month".')
+    assert set(_kinds(text).values()) == {"promise"}

@@ -1,0 +1,66 @@
+"""English cues for a statement's kind that wire copy writes in ways the shared rules miss:
+value judgements, calls on others, characterisations, rebuttals and conditional harm."""
+from __future__ import annotations
+
+import re
+
+# a judgement nothing could later show held ("a historic win", "credible", "for too long")
+OPINION = re.compile(
+    r"\b(?:historic|strategic|credible|sensible|reasonable|second-class|for too long|"
+    r"(?:a|an) (?:\w+ )?(?:win|victory|blow|gift|con|disaster|triumph|slap in the face) "
+    r"(?:for|to|on)\b|a con\b|as if|as though|"
+    r"would have (?:liked|preferred|wanted|hoped)|(?:we|i) (?:respect|appreciate|deplore|"
+    r"condemn|regret|admire)\b|(?:we|you|they) (?:do not|don't|did not|didn't)? ?need\b|"
+    r"(?:the|a) (?:\w+est|most \w+) \w+(?: \w+){0,3} (?:in|of) (?:a generation|decades|"
+    r"(?:a|our|its|their) (?:lifetime|history)|history))", re.I)
+# a call on others: "We call on our neighbours to …", "I urge everyone to …"
+CALL_ON = re.compile(r"^(?:we|i) (?:(?:again|once more|now) )?(?:call on|call upon|urge|appeal to|"
+                     r"ask (?:everyone|all|our|the|you))\b", re.I)
+# an obligation laid on others, not on the speaker's side: "The minister must stop …"
+MUST_OTHERS = re.compile(r"(?<!\bwe )(?<!\bi )\bmust\b", re.I)
+# a rhetorical refusal: "I am not going to stand here and pretend …"
+RHETORIC = re.compile(r"\b(?:am|are|'m|’m|'re|’re) not going to (?:stand here and )?"
+                      r"(?:pretend|say|tell you)\b|\b(?:won't|will not) pretend\b", re.I)
+# the frame of a partial quote that characterises something: 'called the exercise "…"',
+# 'said the plan amounted to "…"', 'dismissed the case as "…"', 'said the drills were "a …"'
+_NAMING_FRAME = re.compile(
+    r"\b(?:called|calls|calling|described|describes|describing|branded|brands|labell?ed|"
+    r"dubbed|hailed|dismissed|dismisses|denounced|condemned|derided|decried)\b[^.;:]{0,80}$"
+    r"|\b(?:as|amounted to|amounts to|amount to)\s*$", re.I)
+_COPULA_FRAME = re.compile(r"\b(?:is|are|was|were|would be|will be|had been|has been)\s*$", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|do|does|did|can|could|"
+                     r"shall|should|must|may|might)\b", re.I)
+
+
+def characterises(quote: str, lead: str) -> bool:
+    """A quoted noun phrase that names what something is, not a fact about it: a label the
+    speaker pins on it ('called the exercise "the clearest signal …"')."""
+    q = quote.strip()
+    tail = lead.rstrip()
+    if _FINITE.search(q) or not q[:1].islower():
+        return False
+    if _NAMING_FRAME.search(tail[-120:]):
+        return True
+    return bool(_COPULA_FRAME.search(tail[-40:])) and bool(re.match(r"(?:a|an)\s", q, re.I))
+
+
+# a rebuttal: a negated quote answering accusations the narrative just told
+_ACCUSED = re.compile(r"\b(?:accus\w+|allegations?|claims? that|suggestions? that|charges? that|"
+                      r"reports? that|criticism)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|no|nothing|never|none|nobody|no one)\b|n['’]t\b", re.I)
+
+
+def rebuts(quote: str, lead: str) -> bool:
+    return bool(_NEGATED.search(quote)) and bool(_ACCUSED.search(lead[-1200:]))
+
+
+# the reported speech already says the speaker's own side will do it: 'Brennan said her party
+# would table a motion "within the next fortnight"'
+OWN_SIDE_WOULD = re.compile(
+    r"\b(?:he|she|they|we|i|(?:his|her|their|its|our) (?:party|government|ministry|department|"
+    r"company|union|council|team|side|office|administration|agency|members))"
+    r"\s+(?:would|will)\b[^.;:]*$", re.I)
+
+# a rebuttal said in so many words: "completely without foundation", "unfounded"
+DENIAL = re.compile(r"\bwithout (?:any )?(?:foundation|basis)\b|\bunfounded\b|\bnot the case\b",
+                    re.I)
