@@ -22,6 +22,16 @@ amid under over with without for from by once separately similarly finally after
 """.split())
 
 
+# a time adverbial between a subject and its verb: "Karen Doyle on Tuesday called …"
+_TIME_BEFORE_VERB = re.compile(
+    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|earlier|"
+    r"later|last (?:week|month|year))\s*$")
+# an opening phrase of time before the subject: "A year earlier, Marchetti had …"
+_TIME_OPENER = re.compile(r"(?:a|an|one|two|three|four|five|six|several|some|a few|\d+)\s+"
+                          r"(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\s+"
+                          r"(?:earlier|later|ago|before|after|on)\s*$", re.I)
+
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]+\s+")
 
 
@@ -135,7 +145,8 @@ def sentence_subject(mtext: str, sent: Sentence) -> Mention | None:
             return None
         lead = first[0].low
         participle = lead.endswith("ing") or lead in SPEECH_VERBS or lead in ("asked", "pressed")
-        if (lead in _INTRO_FIRST or participle) and off < sent.end:
+        timed = bool(_TIME_OPENER.match(mtext, st, off))
+        if (lead in _INTRO_FIRST or participle or timed) and off < sent.end:
             continue             # "Speaking in London on Wednesday, the former secretary said"
         return head_np(mtext, st, off)
     return None
@@ -162,7 +173,11 @@ def _subject(mtext: str, sent: Sentence, toks: list, i: int, earlier: list[Event
         if sent_subject is not None and sent_subject.end <= tok.start:
             return sent_subject
         return None
-    return (subject_before(mtext, lo, tok.start, resolver.has_name)
+    hi = tok.start
+    timed = _TIME_BEFORE_VERB.search(mtext, lo, hi)
+    if timed and timed.start() > lo:
+        hi = timed.start()
+    return (subject_before(mtext, lo, hi, resolver.has_name)
             or subject_after(mtext, tok.end, limit, resolver.has_name))
 
 

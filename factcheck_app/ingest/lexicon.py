@@ -68,6 +68,8 @@ corps academy hospital clinic church charity trust fund commission tribunal
 intelligence coalition watch project initiative society institute united city fc club
 airlines airways motors brands holdings partners capital securities labs systems technologies
 treasury exchequer duma rada knesset bundestag
+chiefs confederation resources industries mining minerals petroleum pharmaceuticals logistics
+utilities water fleet
 """.split())
 
 # common nouns that name a body when used as speakers ("the agency said")

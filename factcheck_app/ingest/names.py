@@ -161,7 +161,9 @@ def _split_of(run: list[Token]) -> list[list[Token]]:
 def analyse_run(text: str, run: list[Token]) -> list[Name]:
     """Classify a capitalised run as a person (titles stripped), a body, or a lone word."""
     out: list[Name] = []
-    parts = [p for piece in _split_of(run) for p in _split_and(piece)]
+    pieces = _split_of(run)
+    parts = [p for piece in pieces for p in _split_and(piece)]
+    affiliation = pieces[1][0].start if len(pieces) == 2 else -1
     for part in parts:
         while part and (part[0].low in FUNCTION_WORDS or part[0].low in FUNCTION_WORDS_RU) \
                 and not part[0].possessive:
@@ -170,6 +172,9 @@ def analyse_run(text: str, run: list[Token]) -> list[Name]:
             part = part[:-1]
         if part:
             name = _analyse(text, part)
+            if part[0].start == affiliation and name.kind == "person":
+                # "Gareth Lowe of Rail Users Together": what follows the person's "of"
+                name = Name("org", name.text, name.start, name.end, name.mention_start)
             if not (name.kind == "org" and _is_dateline(text, name)):
                 out.append(name)
     return out
@@ -338,7 +343,8 @@ def _is_dateline(text: str, name: Name) -> bool:
 def _roles_around(text: str, name: Name) -> set[str]:
     """Role words before a name ("adviser Fiona Hill") or in its appositive (", the attorney")."""
     roles: set[str] = set()
-    before = text[max(0, name.mention_start - 40):name.mention_start].split()
+    before = text[max(0, name.mention_start - 40):name.mention_start]
+    before = before[before.rfind("\n") + 1:].split()     # not a headline's "… general says"
     for w in before[-3:]:
         w = w.lower().strip(",.;:()")
         if w in ROLE_NOUNS or w in TITLE_WORDS:

@@ -26,6 +26,14 @@ _POST = re.compile(r"\s+(?:signed|of|from|at|in|for|with|who|that|which|by|on|to
                    r"whose|representing)\b.*$", re.S)
 
 
+def _body_modifiers(words: list[str]) -> bool:
+    """Words that single out one body before its generic noun ("defence", "Russian"), not
+    qualifiers that any body could carry ("the same", "former")."""
+    return any(w.isalpha() and w not in DETERMINERS and w not in _PLAIN_QUALIFIERS
+               and w not in GENERIC_BODY_NOUNS and w not in ("same", "other", "whole")
+               for w in words)
+
+
 @dataclass(frozen=True)
 class Resolved:
     speaker: str | None
@@ -181,6 +189,10 @@ class Resolver:
                 who = self._recent(pos, ("person",))     # "the former foreign secretary said"
             return Resolved(who or bare, "person" if who else "unknown")
         if head in GENERIC_BODY_NOUNS:
+            if _body_modifiers(content[:-1]):
+                # "the Russian defence ministry", "the health ministry": that body, named in
+                # lower case, not the last body the article happened to name
+                return Resolved(bare, "org")
             org = self.registry.org_containing(head, pos) or self._recent(pos, ("org", "spokes"))
             return Resolved(org or bare, "org" if org else "unknown")
         synonyms = [head] + sorted(next((g for g in GROUP_SYNONYMS if head in g), set()) - {head})
@@ -194,7 +206,8 @@ class Resolver:
         return Resolved(fuller, "group")
 
     def _org_named_in(self, phrase: str) -> str | None:
-        m = re.search(r"\b(?:for|of|at)\s+(?:the\s+)?([A-Z][\w.’'&-]*(?:\s+(?:of|for|and|the|"
+        # "a spokeswoman for the caterer Brightplate": one common noun may precede the name
+        m = re.search(r"\b(?:for|of|at)\s+(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w.’'&-]*(?:\s+(?:of|for|and|the|"
                       r"[A-Z][\w.’'&-]*))*)", phrase)
         return m.group(1) if m else None
 
@@ -206,13 +219,26 @@ class Resolver:
         if m and m.group(1).lower() not in DETERMINERS:
             return strip_article(m.group(1))
         body = next((w for w in reversed(modifiers) if w in GENERIC_BODY_NOUNS), None)
-        return self.registry.org_containing(body, pos) if body else None
+        if body is None:
+            return None
+        return self.registry.org_containing(body, pos) or self._recent_body(body, pos)
+
+    def _recent_body(self, word: str, pos: int) -> str | None:
+        """The last body spoken of whose name holds word: "a ministry spokesman" after "the
+        economy ministry said" speaks for the economy ministry."""
+        for p, speaker, kind in reversed(self.history):
+            if p < pos and kind in ("org", "spokes") and word in speaker.lower().split():
+                return speaker
+        return None
 
     def _body_named_in(self, phrase: str, pos: int) -> str | None:
         """The body in "a statement from the ministry": the article's Interior Ministry."""
-        m = re.search(r"\b(?:of|from|for|at|by)\s+(?:the|its|their)\s+(\w+)\b", phrase)
-        if m and m.group(1).lower() in GENERIC_BODY_NOUNS:
-            return self.registry.org_containing(m.group(1).lower(), pos)
+        m = re.search(r"\b(?:of|from|for|at|by)\s+(?:the|its|their)\s+((?:[a-z]+\s+){0,2}?)"
+                      r"(\w+)\s*$", phrase)
+        if m and m.group(2).lower() in GENERIC_BODY_NOUNS:
+            if _body_modifiers(m.group(1).split()):           # "for the finance department"
+                return f"{m.group(1)}{m.group(2)}"
+            return self.registry.org_containing(m.group(2).lower(), pos)
         return None
 
     def _role_holder(self, role: str, modifiers: list[str], pos: int) -> str | None:

@@ -133,3 +133,29 @@ def test_surname_alone_is_the_main_person_not_a_relative():
     text = ("President Joe Biden on Wednesday defended his son Hunter Biden.\n\n"
             '"My son has done nothing wrong," Biden told reporters.')
     assert list(quotes_of(text).values()) == ["Joe Biden"]
+
+
+def test_a_body_named_in_lower_case_speaks_for_itself_and_through_its_spokesman():
+    text = ('The Nordic Energy Council met on Monday.\n\nThe Danish transport ministry said in a '
+            'statement that the tolls were "a temporary measure until the bridge is paid off."'
+            '\n\n"No driver will pay twice for the same crossing," a ministry spokesman said.\n\n'
+            'A spokeswoman for the finance department said the figures were "still being '
+            'checked by auditors".')
+    assert list(quotes_of(text).values()) == ["Danish transport ministry",
+                                              "Danish transport ministry", "finance department"]
+
+
+def test_said_name_of_body_credits_the_person_and_a_companys_spokesman_the_company():
+    text = ('"Fares will rise again in the spring," said Ines Castro of Commuters United '
+            'Together.\n\nHarlow Minerals rejected the findings. "Our records show every '
+            'shipment was declared," a company spokesman said.\n\n'
+            'A spokesman for the operator Railgo said: "Trains will run on time all summer."')
+    assert list(quotes_of(text).values()) == ["Ines Castro", "Harlow Minerals", "Railgo"]
+
+
+def test_a_day_between_subject_and_verb_and_a_time_opener_before_the_subject():
+    text = ('Health Secretary Mara Jovic on Thursday called the plan "the biggest change to '
+            'primary care in decades".\n\nDr. Tom Aske, who chairs the medical board, disagreed.'
+            ' "The money runs out in two years," he said.\n\nTwo years earlier, Jovic had '
+            'promised the same. "No clinic will close on my watch," she said at the time.')
+    assert list(quotes_of(text).values()) == ["Mara Jovic", "Tom Aske", "Mara Jovic"]
