@@ -128,6 +128,11 @@ REWRITES: dict[str, str] = {
     "the turn of the decade": "the end of the decade",
     "the year's end": "the end of the year", "the year is out": "the end of the year",
     "the year's out": "the end of the year", "midyear": "mid year",
+    "the month is out": "the end of the month", "the week is out": "the end of the week",
+    "the winter is out": "the end of the winter", "the spring is out": "the end of the spring",
+    "the summer is out": "the end of the summer", "the autumn is out": "the end of the autumn",
+    "the year is over": "the end of the year", "the winter is over": "the end of the winter",
+    "the summer is over": "the end of the summer",
 }
 
 

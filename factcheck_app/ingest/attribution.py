@@ -32,7 +32,8 @@ _TIME_OPENER = re.compile(r"(?:a|an|one|two|three|four|five|six|several|some|a f
                           r"(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\s+"
                           r"(?:earlier|later|ago|before|after|on)\s*$", re.I)
 
-_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]+\s+")
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?"
+                       r"(?:\([^)]{1,40}\))?\s*[—–-]+\s+")      # "WASHINGTON, March 6 (X) - "
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,8 @@ def find_events(layout: Layout, resolver: Resolver) -> tuple[list[Event], list[E
                 continue
             if tok.low not in SPEECH_VERBS:
                 continue
+            if tok.is_cap and i > 0 and toks[i - 1].is_word and toks[i - 1].is_cap:
+                continue                 # "The United States will …" names, it does not speak
             if tok.low == "according" and not re.match(r"\s+to\b", mtext[tok.end:tok.end + 4]):
                 continue
             mention = _subject(mtext, sent, toks, i, in_sentence, subj, resolver)

@@ -13,7 +13,10 @@ _MON = (r"(?:january|february|march|april|may|june|july|august|september|october
         r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 _NUM = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"fifteen|twenty|thirty|forty|fifty|sixty|ninety|a couple of|a few|several)")
-_UNIT = r"(?:days?|weeks?|months?|years?|quarters?|decades?|hours?)"
+_UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|quarters?|decades?|hours?)"
+# "… before the winter is out", "by the time the year is over"
+_IS_OUT = r"(?: (?:is|are) (?:out|over))?"
+_HOLIDAYS = r"(?:christmas(?: eve| day)?|xmas|easter|new year's (?:eve|day)|the new year)"
 _PERIOD = (rf"(?:(?:this|next|the|the current|the coming) (?:year|month|week|quarter|decade)"
            rf"|(?:19|20)\d\d|{_MON}(?: (?:19|20)\d\d)?|(?:the )?(?:spring|summer|autumn|fall|"
            rf"winter)(?: of (?:19|20)\d\d)?)")
@@ -23,8 +26,10 @@ _EN = [re.compile(rx, re.I) for rx in (
     # "this year, preferably in its first half"
     rf"\b{_PERIOD},? (?:preferably|ideally|if possible|or even) (?:in|by|during) its "
     r"(?:first|second) (?:half|quarter)",
-    rf"\b(?:by|before|until|till|no later than|not later than) {_PART}?{_PERIOD}"
+    rf"\b(?:by|before|until|till|no later than|not later than) {_PART}?{_PERIOD}{_IS_OUT}"
     rf"(?: at the latest)?",
+    rf"\b(?:by|before|until|in time for) {_HOLIDAYS}(?: (?:this|next) year| (?:19|20)\d\d)?",
+    r"\b(?:within|in|inside) (?:the next |the coming |a )fortnight\b",
     rf"\b(?:by|before|until|no later than) (?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MON}"
     rf"(?:,? (?:19|20)\d\d)?|\b(?:by|before|until|no later than|on) {_MON} \d{{1,2}}"
     rf"(?:st|nd|rd|th)?(?:,? (?:19|20)\d\d)?",
@@ -34,7 +39,8 @@ _EN = [re.compile(rx, re.I) for rx in (
     rf"\b(?:in|during) (?:the )?(?:first|second|third|fourth|last) quarter(?: of {_PERIOD})?",
     rf"\b(?:in|during) {_PART}{_PERIOD}|\b{_PART}{_PERIOD}",
     r"\b(?:by )?this time next (?:year|month|week)\b",
-    r"\b(?:in|during|by|before) (?:the )?(?:spring|summer|autumn|fall|winter)(?: of (?:19|20)\d\d)?",
+    r"\b(?:in|during|by|before) (?:the )?(?:spring|summer|autumn|fall|winter)(?: of (?:19|20)\d\d)?"
+    r"(?: (?:is|are) (?:out|over))?",
     r"\b(?:this|next) (?:year|month|week|spring|summer|autumn|fall|winter)\b",
     rf"\bin (?:19|20)\d\d\b|\bin {_MON}\b",
     r"\b(?:tomorrow|tonight|today)\b",
@@ -101,7 +107,8 @@ def find_check_by(quote: str, stated: dt.date | None, article: str = "",
     best_key = (0, 0)
     for pattern in (_RU if re.search(r"[а-яіїє]", quote, re.I) else _EN):
         for m in pattern.finditer(quote):
-            phrase = m.group().strip(" ,")
+            # a full stop ending the quote is no part of "by the end of June" (but "Jan." is)
+            phrase = re.sub(r"(?<!\b[A-Za-z]{3})\.$", "", m.group().strip(" ,"))
             found = resolve_deadline(phrase, stated)
             if (found.due is not None or found.vague and found.explanation.startswith("vague")) \
                     and (best is None or (m.start(), -len(phrase)) < best_key):
@@ -130,10 +137,14 @@ def _event_end(noun: str, article: str, stated: dt.date, published: dt.date | No
         low = sent.lower()
         if not any(re.search(r"(?<!\w)" + re.escape(st), low) for st in stems):
             continue
-        ref = published or stated
+        # an end told without a year may lie ahead ("runs until March 21"): up to half a
+        # year after the article, unless the sentence is set a year back
+        ref = (published or stated) + dt.timedelta(days=183)
         if re.search(r"\ba year (?:earlier|before|ago)\b|(?<!\w)годом ранее|год назад", low):
-            ref = dt.date(ref.year - 1, 12, 31)
-        for off, (value, precision) in all_expressions(sent, ref, ""):
+            ref = dt.date((published or stated).year - 1, 12, 31)
+        # "until" marks an end, not a date still to come; same length keeps the offsets
+        flat = re.sub(r"\b(?:until|Until)\b", "ended", sent)
+        for off, (value, precision) in all_expressions(flat, ref, ""):
             if precision != "day" or not value or not _END_WORDS.search(sent[:off]):
                 continue
             d = dt.date.fromisoformat(value)

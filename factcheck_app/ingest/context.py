@@ -156,10 +156,15 @@ def _lead_event(layout: Layout, events: Sequence[Event], ends: list[int], ev: Ev
         other = events[k]
         if layout.para_of(other.verb_start) < q.para - 1:
             break                     # only the paragraph before counts: stays linear too
-        if other is ev or not (other.resolved.speaker == ev.resolved.speaker
-                               or _official_of(layout, other, ev)):
+        if other is ev:
             continue
-        return _own(layout, other, published)
+        if other.resolved.speaker == ev.resolved.speaker:
+            return _own(layout, other, published)
+        if _official_of(layout, other, ev):
+            own = _own(layout, other, published)
+            # one occasion is a day; "In October, the association warned …" is no occasion
+            # its president's words today belong to
+            return own if own is not None and own.precision == "day" else None
     return None
 
 
@@ -170,6 +175,9 @@ def _official_of(layout: Layout, body: Event, ev: Event) -> bool:
         return False
     head = body.mention.text.split()[-1].lower()
     sent = layout.text[ev.sentence.start:ev.sentence.end].lower()
+    if re.search(r"\b(?:its|their) (?:spokes(?:man|woman|person)|chief|head|director|chair)\b",
+                 sent):
+        return True                     # "… weighed in on Tuesday. '…,' said its spokesman"
     return len(head) > 3 and bool(re.search(rf"\b{re.escape(head)}['’]s\b", sent))
 
 

@@ -156,6 +156,7 @@ def all_expressions(s: str, pub: dt.date | None, earlier: str
     for off, d in dates_in(s):
         out.append((off, (d.isoformat(), "day")))
     taken = [(off, off + 12) for off, _ in out]
+    full = len(taken)                           # the spans of full dates, before month names
     for m in _MONTH_RE.finditer(s):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -176,6 +177,7 @@ def all_expressions(s: str, pub: dt.date | None, earlier: str
         found = _month_day(year, month, day, pub)
         if found:
             out.append((m.start(), found))
+            taken.append((m.start(), m.end()))   # "In October last year" is one date
     for m in _WEEKDAY_RE.finditer(s):
         prep = (m.group(1) or "").lower()
         if pub is None or prep in _FUTURE:
@@ -189,13 +191,17 @@ def all_expressions(s: str, pub: dt.date | None, earlier: str
         i = low.find(phrase)
         if i >= 0 and pub is not None:
             out.append((i, ((pub + dt.timedelta(days=delta)).isoformat(), "day")))
-    for m in re.finditer(r"\blast (month|year)\b", low):
-        if pub is None:
+    for m in re.finditer(r"\blast (month|year|week)\b", low):
+        if pub is None or any(a <= m.start() < b for a, b in taken):
+            continue
+        if m.group(1) == "week":             # the week before: its month, no surer than that
+            week = pub - dt.timedelta(days=7)
+            out.append((m.start(), (f"{week.year:04d}-{week.month:02d}", "month")))
             continue
         if m.group(1) == "month":
             y, mo = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
             out.append((m.start(), (f"{y:04d}-{mo:02d}", "month")))
-        elif not any(a <= m.start() <= b + 20 for a, b in taken):
+        elif not any(a <= m.start() <= b + 20 for a, b in taken[:full]):
             out.append((m.start(), (f"{pub.year - 1:04d}", "year")))
     for m in _YEAR_RE.finditer(s):
         if not any(o <= m.start() <= o + 30 for o, _ in out):

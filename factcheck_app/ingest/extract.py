@@ -189,7 +189,7 @@ def find_candidates(text: str, published: dt.date | None,
         check = None
         said = fuzzy_first_day(stated.value)
         if kind in FORWARD or kind == "assertion":   # "in a few months we made…": no deadline
-            check = find_check_by(quote, said, _before(text, q.mark_start), published)
+            check = find_check_by(quote, said, _around(text, q.mark_start), published)
             # a date still ahead, or a vague forward phrase ("в ближайшие недели")
             ahead = check is not None and said is not None and \
                 (check.due > said.isoformat() if check.due else
@@ -243,9 +243,10 @@ _FORWARD_VAGUE = re.compile(r"\b(?:coming|upcoming|soon|shortly|near future)\b|(
                             r"скоро|вскоре|будущем|найближч|незабаром)", re.I)
 
 
-def _before(text: str, pos: int) -> str:
-    """The article up to a quote, bounded (an event's dates are told before it is cited)."""
-    return text[max(0, pos - 6000):pos]
+def _around(text: str, pos: int) -> str:
+    """The article around a quote, bounded: an event's dates may be told before the quote
+    or after it ("… will go home after the exercises" … "runs until March 21")."""
+    return text[max(0, pos - 6000):pos + 6000]
 
 
 def fuzzy_first_day(value: str | None) -> dt.date | None:

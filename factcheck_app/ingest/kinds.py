@@ -167,7 +167,8 @@ def propose_kind(quote: str, verb: str | None = None, lead: str = "", trail: str
     that promise, a quote right after "X denied that …" a denial; trail is the rest of its
     sentence."""
     kind = _kind(quote, verb)
-    if kind == "assertion" and en.characterises(quote, near or lead):
+    if kind in ("assertion", "denial") and en.characterises(quote, near or lead) and not (
+            _DENIAL.search(quote) or en.DENIAL.search(quote)):   # dismissed it as "a stunt"
         return "opinion"             # 'called the exercise "the clearest signal …"'
     if kind == "assertion" and en.rebuts(quote, lead):
         return "denial"              # a negated answer to the accusations just told

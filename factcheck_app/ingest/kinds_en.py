@@ -37,7 +37,8 @@ def characterises(quote: str, lead: str) -> bool:
     speaker pins on it ('called the exercise "the clearest signal …"')."""
     q = quote.strip()
     tail = lead.rstrip()
-    if _FINITE.search(q) or not q[:1].islower():
+    head = re.split(r"\b(?:who|which|that|whose|where)\b", q, maxsplit=1)[0]   # its own verb
+    if _FINITE.search(head) or not q[:1].islower():
         return False
     if _NAMING_FRAME.search(tail[-120:]):
         return True

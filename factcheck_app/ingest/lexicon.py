@@ -19,7 +19,7 @@ termed characterized criticized criticised praised hailed assailed decried blast
 slams asserted asserts assured confirmed confirms denied denies demanded boasted bragged joked
 quipped mused cautioned advised threatened retorted snapped whispered yelled screamed exclaimed
 advocated mocked revealed reported commented spoke speaks maintained concluded continued
-continues proclaimed recounted touted pledged according
+continues proclaimed recounted touted pledged according dismissed dismisses ruled found
 """.split())
 
 # words that may sit between a subject and its speech verb

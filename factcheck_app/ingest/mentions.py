@@ -110,6 +110,12 @@ def tail_np(mtext: str, lo: int, hi: int, _depth: int = 0) -> Mention | None:
                                                    or first.low in ROLE_NOUNS)):
         return None          # bare lower-case words: only a plural subject ("prosecutors")
     idx = toks.index(picked[0])
+    if idx > 0 and toks[idx - 1].low == "of" and _depth < 2:
+        outer = tail_np(mtext, lo, toks[idx - 1].start, _depth + 1)
+        last = outer.text.split()[-1] if outer is not None else ""
+        # "the chairman of the Joint Chiefs", "Justice Helen Ashcroft of the Federal Court"
+        if (last.islower() and last in ROLE_NOUNS) or (last[:1].isupper() and outer.text[:1].isupper()):
+            return Mention(mtext[outer.start:picked[-1].end], outer.start, picked[-1].end)
     if idx > 0 and toks[idx - 1].is_word and toks[idx - 1].low in PREPOSITIONS:
         prep = toks[idx - 1]
         if prep.low in _OF_LIKE and _depth < 2:     # "a spokesman for the Pentagon"
@@ -154,6 +160,11 @@ def head_np(mtext: str, lo: int, hi: int) -> Mention | None:
             break
         if picked and tok.is_cap and picked[-1].is_cap is False and low in FUNCTION_WORDS:
             break
+        if picked and not tok.is_cap and low in AUX_ADVERBS and low != "then" \
+                and i + 1 < len(toks) and toks[i + 1].is_word and not toks[i + 1].is_cap \
+                and not _followed_by_cap(toks, i + 1):
+            break         # "Egypt's foreign ministry also weighed in", not "the recently
+            #               deceased Belarusian Foreign Minister"
         picked.append(tok)
         if len(picked) >= 9:
             break
@@ -231,9 +242,11 @@ def subject_before(mtext: str, lo: int, verb_start: int,
     head = head_np(mtext, hs, he) or tail_np(mtext, hs, he)
     if head is None:
         return None
-    if has_name(hs, he):
+    lead = tokenize(mtext, hs, he)[0]
+    described = lead.possessive or lead.low in DETERMINERS or not lead.is_cap
+    if has_name(hs, he) and not (described and any(has_name(s, e) for s, e in chain[1:])):
         return Mention(mtext[hs:he], hs, he) if head.start == hs else head
-    for s, e in chain[1:]:
+    for s, e in chain[1:]:       # "Russia's ambassador to the United States, Oleg Vasnetsov,"
         if has_name(s, e):
             return Mention(mtext[hs:e], hs, e, s, e)
     return Mention(mtext[hs:he], hs, he)

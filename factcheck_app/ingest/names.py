@@ -149,7 +149,11 @@ def _split_of(run: list[Token]) -> list[list[Token]]:
     for i, tok in enumerate(run):
         if tok.low in ("of", "for", "at", "from") and i >= 2:
             left = run[:i]
-            if all(t.is_cap and t.low not in ORG_WORDS and t.low not in TITLE_WORDS for t in left):
+            k = 0
+            while k < len(left) - 2 and left[k].low in TITLE_WORDS:
+                k += 1                   # "Justice Helen Ashcroft of the Federal Court"
+            if all(t.is_cap and t.low not in ORG_WORDS and t.low not in TITLE_WORDS
+                   for t in left[k:]):
                 j = i + 1
                 while j < len(run) and not run[j].is_cap:
                     j += 1
@@ -224,6 +228,9 @@ def _analyse(text: str, run: list[Token]) -> Name:
         i -= 1
     while i < len(run) - 1 and run[i].low in NAME_PARTICLES and not run[i].is_cap:
         i += 1                              # "de" in "… de Gaulle", but "Al Smith" keeps "Al"
+    if i == len(run) - 1 and i > 0 and run[i - 1].low in ORG_WORDS and run[i - 1].low not in \
+            TITLE_WORDS and not run[i - 1].possessive:
+        return Name("org", text[s:e], s, e, s, (), poss)     # "United States", "Labour Party"
     titles = tuple(lows[:i])
     ns = run[i].start
     kind = "person" if len(run) - i >= 2 else "word"
@@ -248,6 +255,7 @@ class Registry:
     _org_starts: dict[str, list[int]] = field(default_factory=dict)
     _alone: dict[str, int] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)              # full name -> mentions
+    _person_starts: list[int] = field(default_factory=list)           # people[i].start, in order
     title_sets: dict[str, set[frozenset[str]]] = field(default_factory=dict)
 
     @classmethod
@@ -268,6 +276,7 @@ class Registry:
                 elif name.kind == "person":
                     name = reg._trim_leading_place(name)
                     reg.people.append(name)
+                    reg._person_starts.append(name.start)
                     reg._index_person(name)
                     roles = reg.roles.setdefault(name.text, set())
                     roles.update(t for t in name.titles if t in TITLE_WORDS or t in ROLE_NOUNS)
@@ -319,6 +328,19 @@ class Registry:
         else:
             outside = name.start if outside is None else outside
         by_text[name.text] = (toks, outside, inside)
+
+    def next_person(self, pos: int, within: int = 600) -> str | None:
+        """The first person named after pos, close by and not in a byline: a lede's "the
+        chairman of X said" is named in the paragraph that follows."""
+        for name in self.people[bisect_right(self._person_starts, pos):]:
+            if name.start in self.quoted:
+                continue
+            if name.start > pos + within:
+                return None
+            line = self.text[self.text.rfind("\n", 0, name.start) + 1:name.start]
+            if not re.match(r"\s*(?:by|with|reporting by)\b", line, re.I):
+                return name.text
+        return None
 
     def people_with_role(self, role: str) -> list[str]:
         return [name for name, roles in self.roles.items() if role in roles]

@@ -144,6 +144,11 @@ class Resolver:
         head_words = _POST.sub("", phrase).lower().split()
         if not spans and head_words and head_words[-1].strip(",.") in SPOKES_NOUNS:
             return self._common(phrase, [], pos)     # "a spokeswoman for the Commission"
+        if not spans and len(head_words) < len(phrase.split()) and head_words \
+                and head_words[-1] in ROLE_NOUNS and phrase.split()[len(head_words) - 1].islower() \
+                and not any(n.kind == "person" for n in self.names_in(m.start, m.end)):
+            # "the chairman of the Joint Chiefs of Staff": a role, not the body it serves
+            return self._common(phrase, [], pos)
         spans.append((m.start, m.end))
         for s, e in spans:
             names = self.names_in(s, e)
@@ -187,6 +192,8 @@ class Resolver:
             who = self._role_holder(head, content[:-1], pos)
             if who is None and words[0] in ("the", "this"):
                 who = self._recent(pos, ("person",))     # "the former foreign secretary said"
+            if who is None and words[0] in ("the", "this"):
+                who = self.registry.next_person(pos)     # a lede: named in the next lines
             return Resolved(who or bare, "person" if who else "unknown")
         if head in GENERIC_BODY_NOUNS:
             if _body_modifiers(content[:-1]):

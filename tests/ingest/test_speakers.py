@@ -159,3 +159,20 @@ def test_a_day_between_subject_and_verb_and_a_time_opener_before_the_subject():
             ' "The money runs out in two years," he said.\n\nTwo years earlier, Jovic had '
             'promised the same. "No clinic will close on my watch," she said at the time.')
     assert list(quotes_of(text).values()) == ["Mara Jovic", "Tom Aske", "Mara Jovic"]
+
+
+def test_a_description_naming_a_country_then_the_name_and_a_country_is_no_speaker():
+    text = ('The United States will send envoys, the chief of the defence staff said.\n\n'
+            '"No deal is near," Britain\'s ambassador to the United States, Lena Hart, said '
+            'at the time.')
+    assert list(quotes_of(text).values()) == ["Lena Hart"]
+
+
+def test_a_judge_who_found_and_a_minister_who_dismissed_a_case_as_are_quoted():
+    text = ('Published 2025-06-12\n\nJustice Mara Quill of the High Court found on Wednesday '
+            'that the council had ignored "the evidence of its own engineers".\n\nIn 2023 the '
+            'then housing minister, Ed Rowe, dismissed the claim as "a stunt by people who '
+            'have never lived here".')
+    got = {c.quote: (c.speaker, c.kind, c.stated_on) for c in extract_article(text).candidates}
+    assert got == {"the evidence of its own engineers": ("Mara Quill", "assertion", "2025-06-11"),
+                   "a stunt by people who have never lived here": ("Ed Rowe", "opinion", "2023")}

@@ -43,3 +43,29 @@ def test_a_new_speaker_after_a_paragraph_that_set_its_own_past_is_dated_by_publi
     got = _stated(text)
     assert got["We had no orde"] == "2023"
     assert got["Jobs will come"] == "2024-10-10"
+
+
+def test_a_month_of_last_year_and_last_week_keep_their_month():
+    text = ('Published 2025-10-15\n\nIn October last year, its chair, Ron Keyes, said the '
+            'plan was "spending money it does not have".\n\n"Prices will fall in spring," the '
+            'bank said in its bulletin last week.')
+    got = _stated(text)
+    assert got["spending money"] == "2024-10"
+    assert got["Prices will fa"] == "2025-10"
+
+
+def test_a_bodys_month_is_no_occasion_for_its_officials_words_today_its_spokesmans_day_is():
+    text = ('Published 2025-11-20\n\nIn October, the Dental Association warned that clinics '
+            '"will close this winter."\n\n"We have waited long enough," said Dr. Ivo Lasko, the '
+            'association\'s president.\n\nThe transport ministry also weighed in on Tuesday. '
+            '"No line will be cut," said its spokesman, Pavel Dusek.')
+    got = _stated(text)
+    assert got["We have waited"] == "2025-11-20"
+    assert got["No line will b"] == "2025-11-18"
+
+
+def test_a_lede_role_said_on_a_day_is_the_person_the_next_paragraph_names():
+    text = ('LISBON, March 6 (Wire) - The navy will leave the port, the chief of the naval '
+            'staff said on Wednesday.\n\n"Every frigate will sail home," Adm. Rui Costa told '
+            'parliament.\n\nPublished 2025-03-06')
+    assert _stated(text)["Every frigate "] == "2025-03-05"
