@@ -177,10 +177,41 @@ def ws(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[
         drop_database(server, dbname)
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample workspace, built once a run and never opened again: tests that change
+    a sample take their own copy (`copy_workspace`), since building one signs a history
+    of some sixty changes and seals three keys."""
+    path = tmp_path_factory.mktemp("demo-template") / "demo.factcheck"
+    build_demo(path).close()
+    return path
+
+
+def copy_workspace(source: Path, dest: Path) -> Path:
+    """A closed workspace file and its attachment folder copied to `dest`, as a user
+    would copy them to another machine."""
+    shutil.copy2(source, dest)
+    files = source.with_name(source.name + ".files")
+    if files.is_dir():
+        shutil.copytree(files, dest.with_name(dest.name + ".files"))
+    return dest
+
+
 @pytest.fixture
-def demo_ws(tmp_path: Path) -> Iterator[Workspace]:
+def demo_copy(demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A closed sample workspace of this test's own, as if on a computer of its own.
+
+    Every copy has the template's workspace id, and the computer notes the highest signed
+    entry it saw of each id: two copies growing apart on one computer look like a history
+    cut short, which `check` rightly reports. So each test gets its own data folder."""
+    monkeypatch.setenv("FACTCHECK_DATA_DIR", str(tmp_path / "data"))
+    return copy_workspace(demo_template, tmp_path / "sample.factcheck")
+
+
+@pytest.fixture
+def demo_ws(demo_copy: Path) -> Iterator[Workspace]:
     """The sample workspace (12 statements), signed in as the analyst ana."""
-    workspace = build_demo(tmp_path / "demo.factcheck")
+    workspace = Workspace.open(demo_copy, user="ana", passphrase=TEST_PASSPHRASE)
     try:
         yield workspace
     finally:

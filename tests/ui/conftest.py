@@ -9,16 +9,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from factcheck_app.services.demo import build_demo  # noqa: E402
 from factcheck_app.ui.app import Application, create_qapplication  # noqa: E402
 from factcheck_app.ui.settings import AppSettings  # noqa: E402
 
 
 @pytest.fixture
-def sample_path(tmp_path):
-    path = tmp_path / "sample.factcheck"
-    build_demo(path).close()
-    return path
+def sample_path(demo_copy):
+    return demo_copy
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from datetime import date  # noqa: E402
 
 import pytest  # noqa: E402
 
-from factcheck_app.services import demo, queries, statements  # noqa: E402
+from factcheck_app.services import queries, statements  # noqa: E402
 from factcheck_app.services.workspace import Workspace  # noqa: E402
 from factcheck_app.ui.context import UiContext  # noqa: E402
 from factcheck_app.ui.dashboard import DashboardView  # noqa: E402
@@ -25,9 +25,8 @@ def open_context(path):
 
 
 @pytest.fixture
-def ctx(tmp_path):
-    path = tmp_path / "d.factcheck"
-    demo.build_demo(path).close()
+def ctx(demo_copy):
+    path = demo_copy
     context = open_context(path)
     yield context
     context.runner.shutdown()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
 from PySide6.QtWidgets import QDialog, QLabel  # noqa: E402
 
-from factcheck_app.services import demo, evidence, speakers  # noqa: E402
+from factcheck_app.services import evidence, speakers  # noqa: E402
 from factcheck_app.services.workspace import Workspace  # noqa: E402
 from factcheck_app.ui import evidence_view, speakers_view  # noqa: E402
 from factcheck_app.ui.context import UiContext  # noqa: E402
@@ -27,9 +27,8 @@ from factcheck_app.ui.speakers_view import (COL_RECORD, SegmentsRole, SpeakersVi
 
 
 @pytest.fixture
-def ctx(tmp_path):
-    path = tmp_path / "d.factcheck"
-    demo.build_demo(path).close()
+def ctx(demo_copy):
+    path = demo_copy
     ws = Workspace.open(path, user="ana")
     runner = SyncRunner(path, "ana")
     context = UiContext(ws, runner)
