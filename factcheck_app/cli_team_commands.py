@@ -29,8 +29,8 @@ def _team(name: str):
 
 
 def _new_password(args, login: str) -> str | None:
-    """The password of a login about to be created (it is only ever sent hashed)."""
-    if args.no_password:
+    """The new password of a login (it is only ever sent hashed)."""
+    if getattr(args, "no_password", False):
         return None
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -81,6 +81,15 @@ def set_role(args) -> None:
     with _workspace(args.url) as conn:
         admin.set_role(conn, name=args.name, role=args.role)
     print(f"{args.name} is now {args.role}")
+
+
+@_team("passwd")
+def passwd(args) -> None:
+    with _workspace(args.url) as conn:
+        login = admin.check_login(args.user) if args.user else conn.info.user
+        admin.change_password(conn, login=login, password=_new_password(args, login))
+    print(f"changed the password of {login}; it was sent to the server only as a SCRAM "
+          "verifier")
 
 
 @_team("push")
