@@ -230,8 +230,6 @@ def test_analyst_cannot_manage_users_or_settings(ws: Workspace) -> None:
     assert ws.find_user("ana").role == "analyst"
 
 
-@pytest.mark.team_gap(reason="an admin demoting themselves loses the right to update their "
-                       "users row mid-way (team/admin.set_role); needs a server function")
 def test_last_admin_cannot_be_demoted(ws: Workspace) -> None:
     with pytest.raises(InvalidInput, match="at least one admin"):
         users.set_role(ws, name="admin", role="analyst")
