@@ -18,7 +18,7 @@ from ..domain.verdicts import VerdictScale
 from ..domain.workflow import ADMIN, ROLES
 from ..storage import records, signing, user_rows
 from ..storage.history import SYSTEM, Actor
-from ..storage.session import Login, is_team_target
+from ..storage.session import Login, is_conninfo_string, is_team_target
 from ..storage.store import Store
 
 DEFAULT_SETTINGS: dict[str, Any] = {
@@ -96,6 +96,10 @@ class Workspace:
         line's terminal; a window passes none and asks in its own dialog)."""
         if is_team_target(path):
             return cls._open_team(str(path), user=user, password=passphrase, prompt=prompt)
+        if is_conninfo_string(path):
+            raise InvalidInput("that looks like a PostgreSQL connection string: give a team "
+                               "workspace as a postgresql:// URL, e.g. "
+                               "postgresql://you@db.example.org/newsroom")
         store = Store(path, readonly=readonly, backup_on_open=backup_on_open)
         ws = cls(store)
         try:

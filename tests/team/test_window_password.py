@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -116,3 +117,15 @@ def test_a_wrong_password_in_the_url_is_asked_again_without_showing_it(controlle
     assert "wrong password" in seen["message"].lower()
     assert seen["url"] == _url(team) and "not-anas-password" not in seen["message"]
     assert controller.window is None
+
+
+def test_a_libpq_string_given_to_the_window_is_named_not_echoed(qapp, team, tmp_path,
+                                                               capsys) -> None:
+    """`factcheck app "host=… password=…"`: no file of that name, and no password shown."""
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    app = Application(qapp, settings, sync=True, ask=False)
+    conninfo = team.url("ana")
+    assert not app.open(Path(conninfo))
+    err = capsys.readouterr().err
+    assert "looks like a PostgreSQL connection string" in err and PASSWORDS["ana"] not in err
+    assert app.window is None
