@@ -48,11 +48,14 @@ def _open(args, *, write: bool = True) -> Workspace:
     """Open the workspace as --as NAME; writing needs NAME's passphrase (reading does not)."""
     user = getattr(args, "user", None)
     if is_team_target(args.workspace):
+        from .team.connection import terminal_prompt  # noqa: PLC0415 - the driver, if needed
+
         # The login: --as, else $FACTCHECK_USER even for commands that read only (without
         # it libpq would try the system account's name); its password: $FACTCHECK_PASSPHRASE,
         # else libpq's own means (~/.pgpass, PGPASSFILE, a service file), else asked.
         return Workspace.open(args.workspace, user=user or os.environ.get("FACTCHECK_USER"),
-                              passphrase=os.environ.get("FACTCHECK_PASSPHRASE"))
+                              passphrase=os.environ.get("FACTCHECK_PASSPHRASE"),
+                              prompt=terminal_prompt())
     passphrase = _passphrase(f"Passphrase for {user}: ") if user and write else None
     return Workspace.open(args.workspace, user=user, passphrase=passphrase,
                           readonly=not write, backup_on_open=write)

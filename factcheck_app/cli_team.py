@@ -30,6 +30,13 @@ def add_team_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("url", help=_URL_HELP)
     p.add_argument("name")
     p.add_argument("role", choices=ROLES)
+    p = team.add_parser("passwd", help="change your own password on the team server, or "
+                        "(admins) set a new one for a team member who forgot theirs")
+    p.add_argument("url", help=_URL_HELP + "; its login is the one whose password changes")
+    p.add_argument("--user", default=None, metavar="NAME",
+                   help="(admins) set this team member's password instead of your own")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the new password from standard input (else typed twice)")
     p = team.add_parser("push", help="copy a solo workspace into a new team workspace (admins)")
     p.add_argument("workspace", help="the .factcheck file")
     p.add_argument("url", help=_URL_HELP)

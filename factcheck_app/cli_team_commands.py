@@ -16,7 +16,7 @@ from .domain.errors import InvalidInput
 from .services.team_push import push_solo
 from .services.workspace import DEFAULT_SETTINGS
 from .team import admin, chain, migrate, solo_proof
-from .team.connection import connect, describe
+from .team.connection import connect, describe, terminal_prompt
 
 TEAM_COMMANDS: dict[str, Callable[[Any], int | None]] = {}
 
@@ -29,8 +29,8 @@ def _team(name: str):
 
 
 def _new_password(args, login: str) -> str | None:
-    """The password of a login about to be created (it is only ever sent hashed)."""
-    if args.no_password:
+    """The new password of a login (it is only ever sent hashed)."""
+    if getattr(args, "no_password", False):
         return None
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -49,14 +49,14 @@ def _new_password(args, login: str) -> str | None:
 @contextlib.contextmanager
 def _workspace(url: str) -> Iterator[psycopg.Connection]:
     """A connection to a team workspace this Factcheck can work with."""
-    with connect(url) as conn:
+    with connect(url, prompt=terminal_prompt()) as conn:
         migrate.check_schema(conn)
         yield conn
 
 
 @_team("init")
 def init(args) -> None:
-    with connect(args.url) as conn:
+    with connect(args.url, prompt=terminal_prompt()) as conn:
         login = args.admin or conn.info.user
         exists = admin.login_exists(conn, login)
         password = None if exists else _new_password(args, login)
@@ -83,6 +83,15 @@ def set_role(args) -> None:
     print(f"{args.name} is now {args.role}")
 
 
+@_team("passwd")
+def passwd(args) -> None:
+    with _workspace(args.url) as conn:
+        login = admin.check_login(args.user) if args.user else conn.info.user
+        admin.change_password(conn, login=login, password=_new_password(args, login))
+    print(f"changed the password of {login}; it was sent to the server only as a SCRAM "
+          "verifier")
+
+
 @_team("push")
 def push_(args) -> None:
     with _workspace(args.url) as conn:
@@ -97,7 +106,7 @@ def push_(args) -> None:
 
 @_team("upgrade")
 def upgrade(args) -> None:
-    with connect(args.url) as conn:
+    with connect(args.url, prompt=terminal_prompt()) as conn:
         names = admin.upgrade_workspace(conn)
     print(f"applied {', '.join(names)}" if names else "the schema is up to date")
 

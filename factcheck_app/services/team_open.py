@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from ..domain.errors import InvalidInput
 from ..team import connection, migrate
+from ..team.connection import TeamUnavailable
+
+__all__ = ["TeamUnavailable", "check_url", "is_team_target", "label", "probe", "remembered"]
 
 SCHEMES = ("postgresql://", "postgres://")
 EXAMPLE = "postgresql://you@db.example.org/newsroom"
@@ -42,8 +45,7 @@ def probe(url: str, password: str | None = None) -> str:
     """Connect once and check that the database holds a team workspace this Factcheck
     can use; its label, or FactcheckError saying what is wrong (unreachable, wrong or
     missing password, no such database, not a team workspace, schema too old/new)."""
-    conn = connection.connect(check_url(url), password=password or None, ask=False,
-                              timeout=CONNECT_TIMEOUT)
+    conn = connection.connect(check_url(url), password=password or None, timeout=CONNECT_TIMEOUT)
     try:
         migrate.check_schema(conn)
     finally:

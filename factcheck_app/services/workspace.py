@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,7 @@ from ..domain.verdicts import VerdictScale
 from ..domain.workflow import ADMIN, ROLES
 from ..storage import records, signing, user_rows
 from ..storage.history import SYSTEM, Actor
-from ..storage.session import Login, is_team_target
+from ..storage.session import Login, is_conninfo_string, is_team_target
 from ..storage.store import Store
 
 DEFAULT_SETTINGS: dict[str, Any] = {
@@ -87,12 +88,18 @@ class Workspace:
     @classmethod
     def open(cls, path: Path | str, *, user: str | Identity | None = None,
              passphrase: str | None = None, readonly: bool = False,
-             backup_on_open: bool = True) -> Workspace:
+             backup_on_open: bool = True,
+             prompt: Callable[[str], str] | None = None) -> Workspace:
         """Open a workspace file, or a team workspace when `path` is a postgresql:// URL:
         then `user` is the login and `passphrase` its password (None: libpq finds it in
-        ~/.pgpass, PGPASSFILE or a service file, or asks on a terminal)."""
+        ~/.pgpass, PGPASSFILE or a service file, else `prompt` asks for it: the command
+        line's terminal; a window passes none and asks in its own dialog)."""
         if is_team_target(path):
-            return cls._open_team(str(path), user=user, password=passphrase)
+            return cls._open_team(str(path), user=user, password=passphrase, prompt=prompt)
+        if is_conninfo_string(path):
+            raise InvalidInput("that looks like a PostgreSQL connection string: give a team "
+                               "workspace as a postgresql:// URL, e.g. "
+                               "postgresql://you@db.example.org/newsroom")
         store = Store(path, readonly=readonly, backup_on_open=backup_on_open)
         ws = cls(store)
         try:
@@ -106,8 +113,8 @@ class Workspace:
         return ws
 
     @classmethod
-    def _open_team(cls, url: str, *, user: str | Identity | None,
-                   password: str | None) -> Workspace:
+    def _open_team(cls, url: str, *, user: str | Identity | None, password: str | None,
+                   prompt: Callable[[str], str] | None) -> Workspace:
         """Connect as the login; the user acting is the one whose name is that login."""
         from ..storage.pg_store import PgStore  # noqa: PLC0415 - the driver, only when needed
 
@@ -115,9 +122,9 @@ class Workspace:
             login = user.login
             if login is None:
                 raise PermissionDenied(f"sign in as {user.user.label} on the team server")
-            store = PgStore(url, user=login.user, password=login.password)
+            store = PgStore(url, user=login.user, password=login.password, prompt=prompt)
         else:
-            store = PgStore(url, user=user or None, password=password)
+            store = PgStore(url, user=user or None, password=password, prompt=prompt)
         ws = cls(store)
         try:
             ws.user = ws._login_user()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
@@ -14,6 +16,17 @@ TEAM_SCHEMES = ("postgresql://", "postgres://")
 def is_team_target(target: object) -> bool:
     """A connection URL names a team workspace; anything else is a workspace file."""
     return isinstance(target, str) and target.lower().startswith(TEAM_SCHEMES)
+
+
+_CONNINFO = re.compile(r"(^|\s)(host|hostaddr|dbname|user|password|service|port)\s*=", re.I)
+
+
+def is_conninfo_string(target: object) -> bool:
+    """A libpq `key=value` string, which is no file name: taken for one, its password
+    would be echoed back in "no workspace at ..." (a window makes a Path of it)."""
+    if not isinstance(target, (str, os.PathLike)) or is_team_target(target):
+        return False
+    return bool(_CONNINFO.search(os.fspath(target)))
 
 
 @dataclass(frozen=True)

@@ -37,16 +37,23 @@ def describe(url: str) -> str:
     return f"{user} on database {db} at {host}"
 
 
+def terminal_prompt() -> Callable[[str], str] | None:
+    """How the command line asks for a password: on the terminal, when there is one.
+    Only the command line passes it to connect(): a window, even one started from a
+    terminal, asks in its own dialog and must never wait on the terminal."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass
+    return None
+
+
 def connect(url: str, *, password: str | None = None, autocommit: bool = False,
-            prompt: Callable[[str], str] | None = None, ask: bool = True,
+            prompt: Callable[[str], str] | None = None,
             timeout: int | None = None) -> psycopg.Connection:
     """Open a connection. The URL goes to libpq as it is, so sslmode, sslrootcert,
-    service names, ~/.pgpass and PGPASSFILE all work; a password is asked for
-    only when the server wants one and we are in a terminal (never with ask=False:
-    a window asks in its own dialog). `timeout` (seconds) applies unless the URL
-    sets connect_timeout itself: a window must not wait for ever on a silent host."""
-    if prompt is None and ask and sys.stdin.isatty():
-        prompt = getpass.getpass
+    service names, ~/.pgpass and PGPASSFILE all work; a password libpq does not find is
+    asked with `prompt` (the command line's terminal_prompt()), else PasswordNeeded says
+    so. `timeout` (seconds) applies unless the URL sets connect_timeout itself: a window
+    must not wait for ever on a silent host."""
     kwargs: dict = {"password": password} if password is not None else {}
     try:
         if timeout and "connect_timeout" not in conninfo.conninfo_to_dict(url):
@@ -59,7 +66,7 @@ def connect(url: str, *, password: str | None = None, autocommit: bool = False,
         if password is None and "no password supplied" in text:
             if prompt:
                 return connect(url, password=prompt(f"Password for {describe(url)}: "),
-                               autocommit=autocommit, prompt=None, ask=False, timeout=timeout)
+                               autocommit=autocommit, prompt=None, timeout=timeout)
             raise PasswordNeeded(f"the server asks for a password for {describe(url)}: type "
                                  "it, or store it in ~/.pgpass (or PGPASSFILE)") from None
         raise TeamUnavailable(f"cannot connect as {describe(url)}: {_plain(text)}"

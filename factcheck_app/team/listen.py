@@ -35,8 +35,7 @@ class Listener:
 
     def reconnect(self) -> None:
         self.close()
-        conn = connect(self._url, password=self._password, autocommit=True, ask=False,
-                       timeout=CONNECT_TIMEOUT)
+        conn = connect(self._url, password=self._password, autocommit=True, timeout=CONNECT_TIMEOUT)
         try:
             conn.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error as error:

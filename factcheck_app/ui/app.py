@@ -118,21 +118,28 @@ class Application:
         self._show(session)
         return True
 
-    def open_team_dialog(self, url: str = "") -> bool:
-        """File → Open team workspace…: the dialog checks the login, then it opens."""
-        dialog = TeamWorkspaceDialog(self.settings, self.window, url=url)
+    def open_team_dialog(self, url: str = "", message: str = "") -> bool:
+        """File → Open team workspace…: the dialog checks the login, then it opens.
+        `message`: why it is asked again (a password the server wants, a wrong one)."""
+        dialog = TeamWorkspaceDialog(self.settings, self.window, url=url, message=message)
         if not dialog.exec():
             return False
         return self.open(dialog.url, password=dialog.password)
 
     def _open_team(self, url: str, password: str | None) -> bool:
         """The login is the URL's (or libpq's default): the server knows who acts, so there
-        is no passphrase to unlock; a password libpq needs and nobody gave is asked in the
-        terminal, if there is one (the dialog asked already)."""
+        is no passphrase to unlock. A password libpq needs and does not find is asked in
+        the Open team workspace dialog, never on the terminal the window was started
+        from (that would hang the window); a wrong one is said there too."""
         try:
             with Workspace.open(url, passphrase=password) as probe:
                 identity = probe.identity
             session = Session(url, identity, sync=self.sync)
+        except team_open.TeamUnavailable as error:
+            if self.ask:
+                return self.open_team_dialog(team_open.remembered(url), str(error))
+            self._say(f"Cannot open the team workspace: {error}")
+            return False
         except FactcheckError as error:
             self._say(f"Cannot open the team workspace: {error}")
             return False

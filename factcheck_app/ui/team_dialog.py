@@ -29,13 +29,14 @@ PLACEHOLDER = "postgresql://user@host/dbname?sslmode=verify-full"
 
 
 class TeamWorkspaceDialog(QDialog):
-    """On Open: `url` and `password` (None: libpq finds it) once the server accepted them."""
+    """On Open: `url` and `password` (None: libpq finds it) once the server accepted them.
+    The window's only way to ask for a team password: never the terminal it started in."""
 
     _tried = Signal(str, str)  # from the probe thread: label, or "" and the error
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None, *,
-                 url: str = "", probe: Callable[[str, str | None], str] = team_open.probe
-                 ) -> None:
+                 url: str = "", message: str = "",
+                 probe: Callable[[str, str | None], str] = team_open.probe) -> None:
         super().__init__(parent)
         self.settings, self._probe = settings, probe
         self.url: str | None = None
@@ -86,6 +87,8 @@ class TeamWorkspaceDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         (self.password_edit if self.url_box.currentText() else self.url_box).setFocus()
+        if message:  # asked again: why (the server wants a password, or not that one)
+            self._show_error(message)
 
     def try_open(self) -> None:
         """Open: check the URL here, then try the server off the GUI thread."""

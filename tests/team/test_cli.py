@@ -128,3 +128,12 @@ def test_a_reading_command_connects_as_factcheck_user(team, capsys, monkeypatch)
     sid = json.loads(out)["id"]
     code, out, err = _run(capsys, monkeypatch, "statement", "show", url, sid[:8])
     assert (code, err) == (0, "") and "We will open the bridge next year" in out
+
+
+def test_a_libpq_string_is_not_taken_for_a_file_nor_its_password_echoed(team, capsys,
+                                                                        monkeypatch) -> None:
+    conninfo = team.url("ana")  # host=... dbname=... user=ana password=...
+    assert f"password={PASSWORDS['ana']}" in conninfo
+    code, _, err = _run(capsys, monkeypatch, "statement", "list", conninfo)
+    assert code == 2 and "looks like a PostgreSQL connection string" in err
+    assert "postgresql://" in err and PASSWORDS["ana"] not in err

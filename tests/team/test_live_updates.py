@@ -91,7 +91,7 @@ def test_a_wrong_or_missing_password_is_said_in_plain_words(team, tmp_path,
     assert "wrong password" in str(error.value) and "not-robs-password" not in str(error.value)
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
     with pytest.raises(PasswordNeeded) as error:
-        connect(url, ask=False)
+        connect(url)  # nobody is asked unless a prompt is given (the command line)
     assert "asks for a password" in str(error.value) and "~/.pgpass" in str(error.value)
 
 
