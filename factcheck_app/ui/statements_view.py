@@ -29,6 +29,7 @@ from ..domain.filters import StatementFilter
 from ..domain.records import KIND_LABELS, KINDS
 from ..domain.workflow import STATE_LABELS as REVIEW_LABELS
 from ..services import queries, speakers
+from .column_fit import ColumnFit
 from .context import UiContext
 from .statement_model import (
     BADGE_COLUMNS,
@@ -46,6 +47,11 @@ from .statement_model import (
 from .removal_menu import RemovalMenu
 from .removal_menu import install as install_row_menu
 from .widgets import EmptyState, SearchKeys, label, paint_badge
+
+# The short columns' (least, preferred) widths; ColumnFit shrinks them towards the least
+# when the table is narrow. The least holds a date badge or a "Pending" one whole.
+COLUMN_WIDTHS = {COL_SPEAKER: (72, 124), COL_STATED: (80, 106), COL_KIND: (70, 90),
+                 COL_CHECK_BY: (86, 92), COL_VERDICT: (74, 92), COL_REVIEW: (74, 104)}
 
 # Debounce keystrokes a little: one query per pause, not per letter.
 SEARCH_DELAY_MS = 60
@@ -122,13 +128,11 @@ class StatementsView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(COL_QUOTE, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
-        # Narrow enough that the quote keeps some room beside the detail pane at 1280 px;
-        # badges that do not fit are cut with an ellipsis (full text in the tooltip).
-        for column, width in ((COL_SPEAKER, 124), (COL_STATED, 106), (COL_KIND, 90),
-                              (COL_CHECK_BY, 92), (COL_VERDICT, 92), (COL_REVIEW, 104)):
-            header.resizeSection(column, width)
+        header.setMinimumSectionSize(56)
         self.table.setColumnHidden(COL_KIND, True)
+        # The short columns give way when the table is narrow, so the quote stays
+        # readable; badges that do not fit are cut with an ellipsis (tooltip in full).
+        self.columns = ColumnFit(self.table, COLUMN_WIDTHS)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection)
@@ -281,8 +285,12 @@ class StatementsView(QWidget):
             action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(column))
-            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+            action.toggled.connect(lambda on, c=column: self._show_column(c, on))
         menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        self.table.setColumnHidden(column, not shown)
+        self.columns.fit()
 
     def _toggle_dates(self, shown: bool) -> None:
         self.dates_row.setVisible(shown)

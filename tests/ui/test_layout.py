@@ -71,3 +71,35 @@ def test_the_header_keeps_its_height_between_statements(window, qtbot):
     lines = window.detail.quote.shown_lines()
     assert len(lines) == 3 and lines[-1].endswith("…")  # cut, and it says so
     assert "first half" in window.detail.quote.toolTip()  # the whole quote on hover
+
+
+def _table_and_columns(window):
+    from factcheck_app.ui.statement_model import COL_CHECK_BY, COL_QUOTE  # noqa: PLC0415
+    return window.statements.table, COL_QUOTE, COL_CHECK_BY
+
+
+def test_the_quote_stays_readable_beside_the_detail_pane_at_1280(window, qtbot):
+    from factcheck_app.ui.statement_model import COL_SPEAKER  # noqa: PLC0415
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    table, quote, check_by = _table_and_columns(window)
+    # it used to be about 60 px ("Our de…") with the other columns at fixed widths
+    qtbot.waitUntil(lambda: table.columnWidth(quote) >= table.viewport().width() // 4)
+    # the short columns gave way without cutting a check-by date badge
+    assert table.columnWidth(check_by) >= 86
+    narrow_speaker = table.columnWidth(COL_SPEAKER)
+    window.resize(1920, 1080)  # room again: the speaker's name grows back to nearly whole
+    qtbot.waitUntil(lambda: table.columnWidth(COL_SPEAKER) >= narrow_speaker + 40)
+    assert table.columnWidth(quote) > table.viewport().width() // 3
+
+
+def test_a_hidden_column_gives_its_room_to_the_quote(window, qtbot):
+    from factcheck_app.ui.statement_model import COL_REVIEW  # noqa: PLC0415
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    table, quote, _ = _table_and_columns(window)
+    before = table.columnWidth(quote)
+    window.statements._show_column(COL_REVIEW, False)
+    qtbot.waitUntil(lambda: table.columnWidth(quote) > before + 40)
