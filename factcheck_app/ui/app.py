@@ -83,7 +83,7 @@ class Application:
     def open(self, path: Path | str | None, user: str | Identity | None = None, *,
              password: str | None = None) -> bool:
         """Open a workspace file, the sample, a picker (None) or a team workspace (a
-        postgresql:// URL; `password` None: libpq finds it, or asks in the terminal)."""
+        postgresql:// URL; `password` None: libpq finds it, or the team dialog asks)."""
         if self.window is not None and not self.window.detail.guard(
                 lambda: self.open(path, user, password=password)):
             return False  # cancelled, or opens once the edits are saved

@@ -17,7 +17,7 @@ def take(out_dir: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from ..services.demo import build_demo
+    from ..services.demo import SAMPLE_PASSPHRASE, build_demo
     from .app import Application, create_qapplication
     from .detail_pane import DetailPane
     from .settings import AppSettings
@@ -26,6 +26,8 @@ def take(out_dir: Path) -> list[Path]:
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-shots-"))
     workspace = tmp / "Sample.factcheck"
     build_demo(workspace).close()
+    # The shots are of the sample, whose passphrase is public; no one is there to type it.
+    os.environ.setdefault("FACTCHECK_PASSPHRASE", SAMPLE_PASSPHRASE)
     app = create_qapplication()
     settings = AppSettings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
     controller = Application(app, settings, sync=True, ask=False)

@@ -49,8 +49,9 @@ from .removal_menu import install as install_row_menu
 from .widgets import EmptyState, SearchKeys, label, paint_badge
 
 # The short columns' (least, preferred) widths; ColumnFit shrinks them towards the least
-# when the table is narrow. The least holds a date badge or a "Pending" one whole.
-COLUMN_WIDTHS = {COL_SPEAKER: (72, 124), COL_STATED: (80, 106), COL_KIND: (70, 90),
+# when the table is narrow. The least holds a date badge or a "Pending" one whole, and
+# a short name (a long one is ellipsised; the detail pane shows it in full).
+COLUMN_WIDTHS = {COL_SPEAKER: (96, 124), COL_STATED: (80, 106), COL_KIND: (70, 90),
                  COL_CHECK_BY: (86, 92), COL_VERDICT: (74, 92), COL_REVIEW: (74, 104)}
 
 # Debounce keystrokes a little: one query per pause, not per letter.

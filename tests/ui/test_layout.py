@@ -90,7 +90,7 @@ def test_the_quote_stays_readable_beside_the_detail_pane_at_1280(window, qtbot):
     assert table.columnWidth(check_by) >= 86
     narrow_speaker = table.columnWidth(COL_SPEAKER)
     window.resize(1920, 1080)  # room again: the speaker's name grows back to nearly whole
-    qtbot.waitUntil(lambda: table.columnWidth(COL_SPEAKER) >= narrow_speaker + 40)
+    qtbot.waitUntil(lambda: table.columnWidth(COL_SPEAKER) >= narrow_speaker + 20)
     assert table.columnWidth(quote) > table.viewport().width() // 3
 
 
