@@ -63,6 +63,12 @@ def _fmt(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
 
 
+def _published_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--published", metavar="YYYY-MM-DD",
+                   help="the publication date, for an article that does not state it (or states "
+                        "a wrong one); relative dates in the quotes are counted from it")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
@@ -262,10 +268,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="propose the quotations in an article (no workspace)")
     p.add_argument("file", help="a .txt article or an .html page saved from a browser")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    _published_arg(p)
     p = sub.add_parser("import-article", help="add an article and its quotations as drafts")
     _workspace_arg(p)
     _as(p)
     p.add_argument("file")
+    _published_arg(p)
     p = sub.add_parser("import", help="import statements or evidence (CSV, JSON, ClaimReview)")
     _workspace_arg(p)
     _as(p)

@@ -392,7 +392,8 @@ def extract(args) -> None:
     path = Path(args.file)
     if not path.is_file():
         raise InvalidInput(f"no such file: {path}")
-    article = articles.extract(None, path.read_bytes(), filename=path.name)
+    article = articles.extract(None, path.read_bytes(), filename=path.name,
+                               published=args.published)
     lines = [f"{article.title or '(no title)'} — {article.outlet or 'unknown outlet'}, "
              f"published {article.published or 'unknown'}"]
     for c in article.candidates:
@@ -423,7 +424,7 @@ def import_article(args) -> None:
     if not path.is_file():
         raise InvalidInput(f"no such file: {path}")
     with _open(args) as ws:
-        print(articles.import_article_file(ws, path).message)
+        print(articles.import_article_file(ws, path, published=args.published).message)
 
 
 @command("import")

@@ -14,6 +14,10 @@ _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MON
                   + r")\.?,?\s+((?:19|20)\d\d)\b",
                   re.I)
 _SLASH_YMD = re.compile(r"\b((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})\b")
+_DOT_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.]\d)")
+# what a date line holds besides its date: times, zones, "Updated", "3 hours ago"
+_DATELINE_NOISE = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b[A-Z]{1,4}T\b|\b(?:GMT|UTC|МСК)"
+                             r"(?:[+-]\d{1,2})?|\b\d+\s+\w+\s+ago\b|[^\w\s]", re.I)
 _PUBLISH_WORDS = re.compile(r"\b(published|posted|publication|date[d:]?|articles? on|"
                             r"released|first published|publicado|publié|veröffentlicht)\b"
                             r"|(?<!\w)(?:опубликовано|дата публикации|опубліковано|дата)(?!\w)",
@@ -60,7 +64,22 @@ def dates_in(s: str) -> list[tuple[int, dt.date]]:
         d = _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d:
             out.append((m.start(), d))
+    for m in _DOT_DMY.finditer(s):      # 17.04.2025: day first, as wherever dots are used
+        d = _mk(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if d:
+            out.append((m.start(), d))
     return sorted(out)
+
+
+def _only_a_date(line: str) -> bool:
+    """A line that is a date and little else ("Updated 5:47 PM EDT, June 27, 2025",
+    "12.11.2025 11:30 (обновлено: 14:02 12.11.2025)"): a timestamp under a headline."""
+    rest = line
+    for pattern in (_ISO, _MDY, _DMY, _RU_DMY, _SLASH_YMD, _DOT_DMY):
+        rest = pattern.sub(" ", rest)
+    rest = _DATELINE_NOISE.sub(" ", rest)
+    words = [w for w in rest.split() if w.lower() not in WEEKDAYS]
+    return len(words) <= 3
 
 
 def parse_date(s: str | None) -> dt.date | None:
@@ -92,7 +111,7 @@ def published_in_text(text: str) -> dt.date | None:
             score -= 1
         if re.search(r"\bon\s*$", stripped[:found[0][0]], re.I):
             score += 1
-        if len(stripped.split()) <= 4:
+        if len(stripped.split()) <= 4 or _only_a_date(stripped):
             score += 1
         if i < 12:
             score += 1

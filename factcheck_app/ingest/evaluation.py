@@ -1,10 +1,11 @@
 """Score extracted quotes, speakers and dates against annotated articles (JSON as in samples)."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -248,12 +249,23 @@ def sample_articles(root: Path) -> list[tuple[str, Path | None, Path | None, dic
     return out
 
 
-def _extract(path: Path) -> ExtractedArticle:
-    """The extraction of one file; a file the extractor rejects scores as finding nothing."""
+def _extract(path: Path, published: str | None = None) -> ExtractedArticle:
+    """The extraction of one file; a file the extractor rejects scores as finding nothing.
+    published is the date an analyst gives in the import dialog when the text has none."""
+    day = dt.date.fromisoformat(published) if published else None
     try:
-        return extract_article(path.read_bytes(), filename=path.name)
+        return extract_article(path.read_bytes(), filename=path.name, published=day)
     except ValueError:
         return ExtractedArticle(None, None, None, None, "", ())
+
+
+def _extract_txt(path: Path, ann: dict) -> ExtractedArticle:
+    """A plain text as scored: where it states no publication date, its quotes are dated as
+    the analyst's date makes them, while the date found (to be checked: none) is its own."""
+    art = _extract(path)
+    if ann.get("published_in_txt") or not ann.get("published"):
+        return art
+    return replace(_extract(path, ann["published"]), published=art.published)
 
 
 def evaluate(root: Path, paths: tuple[str, ...] = ("txt", "html")) -> dict[str, Totals]:
@@ -261,7 +273,7 @@ def evaluate(root: Path, paths: tuple[str, ...] = ("txt", "html")) -> dict[str, 
     results: dict[str, list[ArticleScore]] = {p: [] for p in paths}
     for name, txt, html, ann in sample_articles(root):
         if "txt" in paths and txt is not None:
-            results["txt"].append(score_article(_extract(txt), ann, name, "txt",
+            results["txt"].append(score_article(_extract_txt(txt, ann), ann, name, "txt",
                                                 bool(ann.get("published_in_txt"))))
         if "html" in paths and html is not None:
             results["html"].append(score_article(_extract(html), ann, name, "html",

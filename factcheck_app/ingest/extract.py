@@ -82,12 +82,15 @@ class ExtractedArticle:
 
 
 def extract_article(data: str | bytes, *, filename: str | None = None,
-                    known_speakers: Sequence[tuple[str, Sequence[str]]] = ()) -> ExtractedArticle:
+                    known_speakers: Sequence[tuple[str, Sequence[str]]] = (),
+                    published: dt.date | None = None) -> ExtractedArticle:
     """Extract title, outlet, publication date and candidate statements from an article.
 
     data is plain text (pasted or a .txt file) or an HTML page saved from a browser; HTML is
     recognised by the filename suffix or by its content. known_speakers is an optional list
     of (name, aliases): a speaker matching one of them is reported under that name.
+    published is the date the analyst gives, for a text that carries none (a pasted body) or
+    a wrong one: "on Tuesday" and "by the end of the year" are counted from it.
     """
     size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
     if size > MAX_INPUT_BYTES:
@@ -108,9 +111,10 @@ def extract_article(data: str | bytes, *, filename: str | None = None,
         src = extract_plain(text)
     if not src.text.strip():
         raise ValueError("no article text left after removing page debris")
-    candidates = find_candidates(src.text, src.published, known_speakers)
+    published = published or src.published
+    candidates = find_candidates(src.text, published, known_speakers)
     return ExtractedArticle(src.title, src.outlet,
-                            src.published.isoformat() if src.published else None,
+                            published.isoformat() if published else None,
                             src.language, src.text, tuple(candidates))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -58,10 +59,19 @@ def known_speakers(ws: Workspace) -> list[tuple[str, list[str]]]:
             for name, aliases in speaker_rows.names_with_aliases(ws.store)]
 
 
-def extract(ws: Workspace | None, data: str | bytes, *, filename: str | None = None) -> ExtractedArticle:
-    """Run the extractor, resolving speakers to existing records when a workspace is given."""
+def extract(ws: Workspace | None, data: str | bytes, *, filename: str | None = None,
+            published: str | None = None) -> ExtractedArticle:
+    """Run the extractor, resolving speakers to existing records when a workspace is given.
+    published (YYYY-MM-DD) is the analyst's date for an article that states none."""
+    day = None
+    if published:
+        try:
+            day = dt.date.fromisoformat(published.strip())
+        except ValueError:
+            raise InvalidInput(f"publication date {published!r} is not a date: "
+                               "write it as YYYY-MM-DD") from None
     try:
-        return extract_article(data, filename=filename,
+        return extract_article(data, filename=filename, published=day,
                                known_speakers=known_speakers(ws) if ws else ())
     except ValueError as error:
         raise InvalidInput(str(error)) from None
@@ -165,10 +175,10 @@ def _undo_step(created: list[str], source_id: str, reused: bool) -> dict:
             "source_id": None if reused else source_id}
 
 
-def import_article_file(ws: Workspace, path: Path) -> Changes:
+def import_article_file(ws: Workspace, path: Path, *, published: str | None = None) -> Changes:
     """The command-line path: accept every proposed quotation as a draft."""
     raw = Path(path).read_bytes()
-    article = extract(ws, raw, filename=Path(path).name)
+    article = extract(ws, raw, filename=Path(path).name, published=published)
     proposals = [proposal_of(c) for c in article.candidates]
     if not proposals:
         raise InvalidInput(f"no quotations found in {Path(path).name}")

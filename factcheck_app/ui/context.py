@@ -92,9 +92,11 @@ class UiContext(QObject):
         started["job"] = self.runner.run(task, done, self._error_handler(failed))
         dialog.canceled.connect(started["job"].cancel)
 
-    def read(self, task: Callable[[Workspace], Any], on_done: Callable[[Any], None]) -> None:
-        """A long read on the worker (exports, full scans); short reads use ctx.ws."""
-        self.runner.run(lambda ws, job: task(ws), on_done, self._error_handler(None))
+    def read(self, task: Callable[[Workspace], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[str], None] | None = None) -> None:
+        """A long read on the worker (exports, full scans); short reads use ctx.ws. A refusal
+        goes to on_error too, for a dialog that shows it beside the field at fault."""
+        self.runner.run(lambda ws, job: task(ws), on_done, self._error_handler(on_error))
 
     def broadcast(self, changes: Changes) -> None:
         """Tell every view what changed (after our own writes, or news from the team server)."""

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -53,6 +55,16 @@ class ImportArticleDialog(QDialog):
         self.summary = label("Open an article (.txt or a saved .html page) or paste its text.",
                              "heading", wrap=True)
         self.details = label("", "muted", wrap=True)
+        # the analyst's publication date, for a pasted body without one (or a wrong one):
+        # every "on Tuesday" and "by the end of the year" is counted from it
+        self.published = QLineEdit(placeholderText="YYYY-MM-DD", maxLength=10)
+        self.published.setFixedWidth(110)
+        self.published.setToolTip("The article's publication date. Quotes said “on Tuesday” "
+                                  "and deadlines like “by the end of the year” are counted "
+                                  "from it; change it to re-date the proposals.")
+        self.published.editingFinished.connect(self._redate)
+        published_label = QLabel("&Published:")
+        published_label.setBuddy(self.published)
         open_button = QPushButton("Open file…")
         open_button.clicked.connect(self.choose_file)
         paste_button = QPushButton("Paste article")
@@ -90,7 +102,11 @@ class ImportArticleDialog(QDialog):
         splitter.setSizes([300, 400])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.details)
+        details = QHBoxLayout()
+        details.addWidget(self.details, 1)
+        details.addWidget(published_label)
+        details.addWidget(self.published)
+        layout.addLayout(details)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -121,21 +137,43 @@ class ImportArticleDialog(QDialog):
     def load_text(self, text: str) -> None:
         self._load(text.encode("utf-8"), "pasted-article.txt")
 
-    def _load(self, raw: bytes, name: str) -> None:
+    def _load(self, raw: bytes, name: str, published: str | None = None) -> None:
         self.raw, self.file_name = raw, name
         self.error.hide()
-        self.ctx.read(lambda ws: (articles.extract(ws, raw, filename=name),),
-                      self._extracted)
+        self.ctx.read(lambda ws: (articles.extract(ws, raw, filename=name, published=published),),
+                      self._extracted, on_error=self._fail)
+
+    def _redate(self) -> None:
+        """Extract again from the date typed, keeping what the analyst ticked and edited."""
+        typed = self.published.text().strip()
+        if self.article is None or typed == (self.article.published or ""):
+            return
+        if not typed:
+            self.published.setText(self.article.published or "")
+            return
+        self._kept = self._edits()
+        self._load(self.raw, self.file_name, typed)
+
+    def _edits(self) -> dict[tuple[int, int], tuple[Qt.CheckState, str, str]]:
+        """Each row's tick, speaker and kind, by the quote's place in the text."""
+        out = {}
+        for row in range(self.table.rowCount()):
+            use = self.table.item(row, COL_USE)
+            out[tuple(use.data(Qt.ItemDataRole.UserRole))] = (
+                use.checkState(), self.table.item(row, COL_SPEAKER).text(),
+                self.table.cellWidget(row, COL_KIND).currentData())
+        return out
 
     def _extracted(self, result) -> None:
         (article,) = result
         self.article = article
+        self.published.setText(article.published or "")
         quotes = [c.quote for c in article.candidates]
         duplicates = articles.possible_duplicates(self.ctx.ws, quotes)
         self.summary.setText(article.title or self.file_name)
         self.details.setText(" · ".join(filter(None, [
             article.outlet, f"published {article.published}" if article.published else
-            "no publication date found — give each statement its date",
+            "no publication date found — type it under Published to date the quotes",
             f"{len(article.candidates)} quotation{'s' if len(article.candidates) != 1 else ''} found"])))
         self.text.setPlainText(article.text)
         self._highlight()
@@ -179,9 +217,23 @@ class ImportArticleDialog(QDialog):
                                "Tick it to import it anyway.")
             dup.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(row, COL_DUP, dup)
+        self._restore(getattr(self, "_kept", {}))
+        self._kept = {}
         self.accept_button.setEnabled(bool(article.candidates))
         if not article.candidates:
             self._fail("No quotations were found in this article.")
+
+    def _restore(self, kept: dict) -> None:
+        for row in range(self.table.rowCount()):
+            use = self.table.item(row, COL_USE)
+            edits = kept.get(tuple(use.data(Qt.ItemDataRole.UserRole)))
+            if edits is None:
+                continue
+            state, speaker, kind = edits
+            use.setCheckState(state)
+            self.table.item(row, COL_SPEAKER).setText(speaker)
+            combo = self.table.cellWidget(row, COL_KIND)
+            combo.setCurrentIndex(max(0, combo.findData(kind)))
 
     def _highlight(self) -> None:
         dark = self.palette().base().color().lightness() < 128

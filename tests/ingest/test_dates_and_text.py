@@ -50,6 +50,20 @@ def test_publication_date_in_plain_text():
                              "committee after a long debate in parliament.") is None
 
 
+def test_a_timestamp_line_under_the_headline_is_the_publication_date():
+    # day-first dotted dates, and lines that are a timestamp and little else
+    assert published_in_text("Headline\n\n12.11.2025 11:30 (обновлено: 14:02 12.11.2025)\n\n"
+                             "Body.") == dt.date(2025, 11, 12)
+    assert published_in_text("Заголовок\n\nДата публикации: 17.04.2025, 10:24\n\nТекст.") == \
+        dt.date(2025, 4, 17)
+    assert published_in_text("Headline\n\nBy A. Writer\n\nUpdated 5:47 PM EDT, June 27, 2025"
+                             "\n\nBody.") == dt.date(2025, 6, 27)
+    assert published_in_text("Headline\n\nJune 17, 2025 2:14 PM GMT+2 Updated 3 hours ago\n\n"
+                             "Body.") == dt.date(2025, 6, 17)
+    # a dotted figure that is no day of a month is no date
+    assert published_in_text("Headline\n\nVersion 3.14.2024\n\nBody.") is None
+
+
 def test_seed_article_title_date_debris_and_speakers(seed):
     assert seed.title == "Lukashenko promotes the integration of Belarus with Russia"
     assert seed.published == "2023-01-10"

@@ -100,3 +100,34 @@ def test_opinions_are_proposed_unticked_with_a_note(window, qtbot):
     assert dialog.table.cellWidget(1, COL_KIND).currentData() == "opinion"
     assert dialog.table.item(1, COL_USE).checkState() == Qt.CheckState.Unchecked
     assert dialog.table.item(1, COL_DUP).text() == "opinion: not checkable"
+
+
+def test_a_publication_date_typed_for_a_pasted_body_dates_its_quotes(window, qtbot):
+    from factcheck_app.ui.import_dialog import COL_CHECK, COL_DATE
+
+    text = ('"We will reopen the bridge by the end of June," Mayor Ana Ruiz said on Monday.'
+            '\n\n"Fares will rise," she added.')
+    dialog = ImportArticleDialog(window.ctx, text=text, parent=window)
+    qtbot.addWidget(dialog)
+    assert "no publication date found" in dialog.details.text()
+    assert dialog.table.item(0, COL_DATE).text() == ""
+    dialog.table.item(1, COL_USE).setCheckState(Qt.CheckState.Unchecked)   # the analyst's tick
+    dialog.published.setText("2024-05-02")
+    dialog.published.editingFinished.emit()
+    qtbot.waitUntil(lambda: dialog.table.item(0, COL_DATE).text() == "2024-04-29")
+    assert dialog.table.item(0, COL_CHECK).data(Qt.ItemDataRole.UserRole) == "2024-06-30"
+    assert dialog.table.item(1, COL_USE).checkState() == Qt.CheckState.Unchecked   # kept
+    assert "published 2024-05-02" in dialog.details.text()
+
+
+def test_a_typed_publication_date_that_is_no_date_is_refused_and_changes_nothing(window, qtbot):
+    from factcheck_app.ui.import_dialog import COL_DATE
+
+    text = '"We will reopen the bridge by June," Mayor Ana Ruiz said on Monday.'
+    dialog = ImportArticleDialog(window.ctx, text=text, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.published.setText("2024-02-31")
+    dialog.published.editingFinished.emit()
+    qtbot.waitUntil(lambda: not dialog.error.isHidden())
+    assert "'2024-02-31' is not a date" in dialog.error.text()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, COL_DATE).text() == ""
