@@ -87,7 +87,7 @@ def stated_dates(layout: Layout, quotes: Sequence[QuoteSpan],
         pq = quotes[qi - 1] if qi else None
         same = ev is None or pq is None or pq.mark_start == layout.paras[pq.para].start or (
             attributions[qi - 1] is not None
-            and attributions[qi - 1].resolved.speaker == ev.resolved.speaker)
+            and same_person(attributions[qi - 1].resolved.speaker, ev.resolved.speaker))
         if prev is not None and prev.how == "context" and opens and same \
                 and story == qi - 1 and q.para - quotes[qi - 1].end_para <= 1 \
                 and not frames.has_frame(quotes[qi - 1].end_para + 1, q.para, q.mark_start):
@@ -96,13 +96,14 @@ def stated_dates(layout: Layout, quotes: Sequence[QuoteSpan],
             continue
         if prev is not None and prev.how != "publication" and ev is not None \
                 and attributions[qi - 1] is not None \
-                and attributions[qi - 1].resolved.speaker == ev.resolved.speaker \
+                and same_person(attributions[qi - 1].resolved.speaker, ev.resolved.speaker) \
                 and q.para - quotes[qi - 1].end_para <= 1:
             out.append(Stated(prev.value, prev.precision, "context"))   # the same occasion
             continue
         if prev is not None and prev.how == "context" and ev is not None and \
                 q.para - quotes[qi - 1].end_para <= 1 and \
-                (_GOES_ON.match(ev.verb) or ev.resolved.speaker in occasion):
+                (_GOES_ON.match(ev.verb)
+                     or any(same_person(ev.resolved.speaker, o) for o in occasion)):
             occasion.add(ev.resolved.speaker)          # "the governor added that …"
             out.append(prev)
             continue
@@ -114,6 +115,17 @@ def stated_dates(layout: Layout, quotes: Sequence[QuoteSpan],
             continue
         out.append(pub)
     return out
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """One speaker under two namings: "Наталья Соколова" and the "Соколова" of "по словам
+    Соколовой", "Tom Ferris" and "Ferris"."""
+    if not a or not b:
+        return a == b
+    if a == b:
+        return True
+    short, full = sorted((a.split(), b.split()), key=len)
+    return len(short) == 1 and len(full) > 1 and short[0] == full[-1]
 
 
 def _clause(layout: Layout, ev: Event) -> str:
@@ -158,7 +170,7 @@ def _lead_event(layout: Layout, events: Sequence[Event], ends: list[int], ev: Ev
             break                     # only the paragraph before counts: stays linear too
         if other is ev:
             continue
-        if other.resolved.speaker == ev.resolved.speaker:
+        if same_person(other.resolved.speaker, ev.resolved.speaker):
             return _own(layout, other, published)
         if _official_of(layout, other, ev):
             own = _own(layout, other, published)

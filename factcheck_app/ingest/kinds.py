@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 
 from . import kinds_en as en
+from . import morph_ru
+
+_CYRILLIC = re.compile(r"[а-яА-Я]")
 
 # What each kind needs, in the order they are tried: a denial or a threat is also often
 # phrased in the future, so both come before promise and prediction.
@@ -27,13 +30,18 @@ _DENIAL = re.compile(
     r"(?:is|are|was|were) not responsible|had no (?:role|part|knowledge)|"
     r"(?:does|do|did) not involve|did not (?:take place|occur)|has nothing to do|"
     r"не соответству\w* действительност\w*|ложь|фейк\w*|вброс\w*|неправд\w*|"
+    r"не име\w+ под собой|ничем не подтвержд\w*|слух\w*|не направлен\w* против|"
+    r"^никак(?:ой|ого|их|ая|ое|ие)\b[^.!?]*(?<!\w)(?:не (?!буд)\w+|нет)(?!\w)|"
+    r"there (?:was|is|were|are) nothing \w+ about|no (?:connection|link|links|ties) (?:to|with)|"
+
     r"не было и нет|нет и не будет|не было и не будет|(?:никаких|никакого|никакой)\s+\w+"
-    r"(?:\s+\w+)?\s+(?:нет|не было)|опроверга\w*|отрица\w*|брехн\w*|неправда|провокаци\w*)", re.I)
+    r"(?:\s+\w+)?\s+(?:нет|не было)|опроверга\w*|отрица\w*|брехн\w*|неправда)", re.I)
 _HARM = (r"(?:retaliat\w*|respond(?: harshly| decisively| in kind)?|strike|hit back|destroy\w*|"
          r"punish\w*|pay (?:a|the) price|pay for|consequences|crush\w*|wipe\w*|sanction\w*|"
          r"attack\w*|force|war|military means|regret|ombudsman|tribunal|legal action|"
          r"(?:every|all|any) necessary (?:measures?|steps|means)|countermeasures|"
-         r"escorted out|expel\w*|detain\w*|arrest\w*|seiz\w*|prosecut\w*)")
+         r"escorted out|expel\w*|detain\w*|arrest\w*|seiz\w*|prosecut\w*|veto\w*|"
+         r"take (?:this|it|them|the \w+)(?: all the way)? to)")
 _THREAT = re.compile(
     rf"\b(?:we|i|they|you)(?:'ll| will| shall| would| are going to)[^.;]{{0,60}}\b{_HARM}"
     rf"|\bwill (?:face|regret)\b|\bwill pay (?:for|dearly|the price|a (?:\w+ )?price)\b"
@@ -43,9 +51,6 @@ _THREAT = re.compile(
     r"|ответ\w* будет|ответим|пожале\w*|поплат\w*|последстви\w*|уничтож\w*|"
     r"нанес\w* удар|ударим|жестк\w* ответ|адекватн\w* ответ|зеркальн\w* ответ|пошкоду\w*",
     re.I)
-# first-person plural verbs in the present (thinking, expecting, working): not a commitment
-_RU_PRESENT = (r"(?:ожида|счита|вид|зна|дума|понима|наде|хот|мож|говор|дела|работа|полага|"
-               r"рассчитыва|прогнозиру|наблюда|слыш|чувству)\w*(?!\w)")
 # a forecast said as one's expectation: "we expect", "мы ожидаем"
 _EXPECT = re.compile(r"\b(?:we|i) (?:expect|anticipate|forecast|foresee)\b|(?<!\w)(?:мы |я )?"
                      r"(?:ожидаем|ожидаю|прогнозируем|рассчитываем)(?!\w)", re.I)
@@ -62,7 +67,6 @@ _FIRST_PERSON_FUTURE = re.compile(
     r"планируем|не допустим|не оставим|продолжим|поможем|создадим|запустим|откроем|"
     r"зробимо|будемо|гарантуємо|забезпечимо)\b"
     r"|\b(?:будем|сделаем|завершим|обеспечим|выполним|продолжим|не допустим)\b"
-    r"|(?<!\w)мы\s+(?:\w+\s+){0,2}(?!" + _RU_PRESENT + r")\w{3,}(?:ем|им|ём)(?!\w)"
     r"|\b(?:we|i) (?:undertake|am committed|are committed)\b", re.I)
 _SHOULD_DEADLINE = re.compile(r"\b(?:should|must|has to|have to|is to|are to)\b[^.;]{0,80}"
                               r"\b(?:(?:this|next) (?:year|month|week)|by (?:the end|20\d\d))|"
@@ -98,7 +102,11 @@ _EXHORT = re.compile(
     r"^(?:don't|do not|let's|let us|please|never|stop|join|vote|remember|look|imagine|think|"
     r"help|support|stand|come|go|get|be|keep|tell|give|pay|take|make|defend|unite|rise|"
     r"не надо|не нужно|давайте|давай|прошу|помогите|поддержите|голосуйте|приходите|"
-    r"не обращайте|не верьте|будьте|берегите|не треба|давайте)\b", re.I)
+    r"не обращайте|не верьте|будьте|берегите|не треба|давайте|просим|не ждите)\b"
+    r"|^(?:lower|raise|cut|book|check|stay|call|end|scrap|drop|save|protect|fix|listen|act|show|"
+    r"put|bring|leave|send|open|close|wait|follow|ask|start|sign|use|invest|fund|choose|apply|"
+    r"register|submit|contact|read|watch|lift|ban|reverse|halt|hold|let|give)\s+(?:the|a|an|your|"
+    r"our|their|it|this|that|these|them|us|up|now|down|off|out|in|everyone|every)\b", re.I)
 
 # obligation about others, no date: a judgement ("Nobody should expect miracles")
 _OUGHT = re.compile(r"\b(?:should|shouldn't|ought to|need to|needs to)\b"
@@ -108,6 +116,7 @@ _CONDITION = re.compile(r"\b(?:if|unless|without (?:an? |the |their |its )?(?:pe
                         r"licen[cs]e|permit|authori[sz]ation|approval))\b"
                         r"|(?<!\w)(?:если|иначе|в случае)(?!\w)", re.I)
 _HARM_RU = re.compile(r"(?<!\w)(?:ответ\w*|накаж\w*|наказ\w*|санкци\w*|удар\w*|забастов\w*|"
+                      r"уволи\w*|расторг\w*|вето|обжал\w*|"
                       r"суд\w*|закон\w*|проверк\w*|жестк\w*|жёстк\w*|закро\w*|останов\w*|"
                       r"прекрат\w*|перекро\w*|отключ\w*|выйдем|бойкот\w*)", re.I)
 # harm done to the other side: withdrawing, stopping, suing ("we will close every mine if …")
@@ -176,6 +185,11 @@ def propose_kind(quote: str, verb: str | None = None, lead: str = "", trail: str
             _last_sentence(near)):
         return "denial"              # 'Northfield denied it. "Our bills were correct," …'
     lead = near or lead
+    frame = _last_sentence(lead)[-200:]
+    if quote.strip()[:1].islower() and kind != "denial":
+        framed = _framed_kind(quote, frame)  # the writer's sentence says what the words do
+        if framed:
+            return framed
     if kind == "assertion" and _WOULD_BEFORE.search(lead) and \
             (_HARM_EN.search(quote) or _HARM_RU.search(quote)) and \
             (_CONDITION.search(trail) or _CONDITION.search(lead[-120:])
@@ -187,19 +201,70 @@ def propose_kind(quote: str, verb: str | None = None, lead: str = "", trail: str
     return kind
 
 
+# the frame of a partial quote: a call on others ('urged passengers to "have their say"',
+# «призвали горожан «…»»), a harm the speaker's side will do ('said he would veto any map
+# that did not "…"', 'said Moscow would "respond …"'), a harm on a condition ('если решение
+# вступит в силу, компания «будет вынуждена уволить …»')
+_URGED = re.compile(r"\b(?:urged|urges|urging|called on|calls on|called for|appealed to|"
+                    r"asked|encouraged|advised|told (?:people|residents|parents|customers))\b"
+                    r"[^.;:]{0,80}$|(?<!\w)(?:призвал\w*|призыва\w*|попросил\w*|просил\w*|"
+                    r"посоветовал\w*|рекомендовал\w*)(?!\w)[^.;:]{0,80}$", re.I)
+_WOULD_HARM = re.compile(r"\b(?:would|will|'d|'ll)\s+(?:\w+\s+){0,2}(?:veto\w*|retaliat\w*|"
+                         r"respond\w*|strike\w*|hit back|punish\w*|sue|expel\w*|sanction\w*|"
+                         r"take (?:this|it|them|the \w+)(?: all the way)? to)\b[^.;:]{0,80}$"
+                         r"|\b(?:would|will)\s*$", re.I)
+_HARM_START = re.compile(r"^(?:respond|retaliate|hit back|strike back|punish|make \w+ pay)\b"
+                         r"|^(?:ответ\w*|нанес\w* удар)", re.I)
+
+
+def _framed_kind(quote: str, frame: str) -> str | None:
+    if _URGED.search(frame):
+        return "opinion"
+    harm = _HARM_EN.search(quote) or _HARM_RU.search(quote)
+    would = _WOULD_HARM.search(frame)
+    if would and (would.group().strip().lower() not in ("would", "will") or _HARM_START.match(quote)):
+        return "threat"
+    if harm and _CONDITION.search(frame[-120:]):
+        return "threat"
+    return None
+
+
 def _last_sentence(near: str) -> str:
     """The narrative sentence that ends right before the quote (or the one it opens)."""
     parts = re.split(r"(?<=[.!?])\s+", near.rstrip())
     return parts[-1] if parts else ""
 
 
+# a forecast said as one: "likely", "expected", "may", "ожидается", "вероятно", "может"
+_HEDGED = re.compile(r"\b(?:likely|unlikely|expect\w*|anticipat\w*|forecast\w*|predict\w*|"
+                     r"project\w*|may|might|could|probably|possibly|risk|inevitabl\w*|warn\w*|be able to)\b"
+                     r"|(?<!\w)(?:ожида\w*|вероятн\w*|возможн\w*|может|могут|прогноз\w*|"
+                     r"предупреди\w*|опаса\w*|риск\w*|неизбежн\w*|скорее всего|смож\w*)(?!\w)",
+                     re.I)
+# outcomes no office delivers: markets, weather, disease, deficits, turnout
+_OUTCOME = re.compile(r"\b(?:prices?|inflation|demand|growth|economy|deficit|turnout|peak|"
+                      r"cases|infections?|weather|market|rates?|harvest|go ahead|received|"
+                      r"obtained|decision will be (?:made|taken))\b|(?<!\w)(?:цен[аыуе]?|инфляц\w*|"
+                      r"спрос\w*|рост\w*|экономик\w*|дефицит\w*|явк\w*|пик\w*|заболеваем\w*|"
+                      r"погод\w*|рын\w*|курс\w*|не превыс\w*|составит|обеспечит|урожа\w*|"
+                      r"получен\w*|решение будет принято)(?!\w)", re.I)
+
+
 def by_official(kind: str, lead: str, quote: str, official: bool) -> str:
     """An official or a body forecasting the delivery of its own work ("free meals will be
-    served", "выплаты будут перечислены") commits to it: a promise. Commentators predict."""
+    served", "выплаты будут перечислены") commits to it: a promise. So does any future an
+    office holder announces ("все 140 машин поступят до конца июня") unless it is hedged as
+    a forecast or is about what nobody's office controls (prices, demand, a peak of flu).
+    Commentators predict."""
     said = _last_sentence(lead)[-160:]
     if official and kind in ("prediction", "assertion") and (
             _DELIVERY.search(quote) or _DELIVERY.search(said)
             or _DELIVERY.search(said + " " + " ".join(quote.split()))):  # would be "up and …"
+        return "promise"
+    partial = quote.strip()[:1].islower()        # "… would reach the target «by 2027»"
+    if official and kind == "prediction" and not _HEDGED.search(quote) \
+            and not _HEDGED.search(said) and not _OUTCOME.search(quote) \
+            and not (partial and _OUTCOME.search(said)):
         return "promise"
     return kind
 
@@ -218,12 +283,19 @@ def with_deadline(kind: str, lead: str = "", quote: str = "", official: bool = F
     return "prediction"
 
 
+_BELIEF_VERBS = frozenset({"мнению", "думку", "считает", "считают", "считаю", "полагает",
+                           "полагают", "уверен", "уверена", "уверены", "believes", "thinks"})
+
+
 def _kind(quote: str, verb: str | None) -> str:
-    q = " ".join(quote.split())
+    q = " ".join(quote.split()).replace("ё", "е").replace("Ё", "Е")
+    russian = bool(_CYRILLIC.search(q))
+    own_future = russian and morph_ru.first_person_future(q)      # "мы запустим", "обжалуем"
+    future = bool(_FUTURE.search(q)) or (russian and morph_ru.has_future(q))
     first = q.lstrip("\"'“‘«„ —–-")
     v = (verb or "").lower()
-    if v in ("мнению", "думку"):            # "по мнению аналитика, «…»": a forecast or a view
-        return "prediction" if _FUTURE.search(q) else "opinion"
+    if v in _BELIEF_VERBS:      # "по мнению аналитика, «…»", "считает эксперт": forecast or view
+        return "prediction" if future else "opinion"
     rest = re.split(r"[,;.!?]", first, maxsplit=1)[1:]
     sentence = first[:1].isupper()   # a partial quote ("would 'take them to court'") is no order
     if sentence and _EXHORT.match(first) and not _FIRST_PERSON_FUTURE.search(" ".join(rest)):
@@ -245,11 +317,12 @@ def _kind(quote: str, verb: str | None) -> str:
         return "opinion"             # "I am not going to stand here and pretend …"
     if _EXPECT.search(q) and not _PROMISE_VERBS.match(v):
         return "prediction"          # "we expect exports to grow": a forecast, not a pledge
-    if _PROMISE_VERBS.match(v) or _FIRST_PERSON_FUTURE.search(q) or _SHOULD_DEADLINE.search(q):
+    if _PROMISE_VERBS.match(v) or _FIRST_PERSON_FUTURE.search(q) or own_future \
+            or _SHOULD_DEADLINE.search(q):
         return "promise"
     if (_OUGHT.search(q) or en.MUST_OTHERS.search(q)) and not _DATED.search(q):
         return "opinion"
-    if _PREDICT_VERBS.match(v) or _FUTURE.search(q):
+    if _PREDICT_VERBS.match(v) or future:
         return "prediction"
     if (sentence and _EXHORT.match(first)) or _OPINION.search(q) or en.OPINION.search(q):
         return "opinion"

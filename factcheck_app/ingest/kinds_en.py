@@ -12,7 +12,13 @@ OPINION = re.compile(
     r"would have (?:liked|preferred|wanted|hoped)|(?:we|i) (?:respect|appreciate|deplore|"
     r"condemn|regret|admire)\b|(?:we|you|they) (?:do not|don't|did not|didn't)? ?need\b|"
     r"(?:the|a) (?:\w+est|most \w+) \w+(?: \w+){0,3} (?:in|of) (?:a generation|decades|"
-    r"(?:a|our|its|their) (?:lifetime|history)|history))", re.I)
+    r"(?:a|our|its|their) (?:lifetime|history)|history))"
+    r"|\bwill be remembered as\b|\b(?:is|are|was|were) the (?:real|true|only|key|biggest) "
+    r"(?:test|question|problem|issue|challenge)\b|\bno reason to\b|\bonly if\b|"
+    r"\b(?:has|have) to step up\b|^(?:this|that|it) (?:is|was) (?:a|an) (?:\w+ )?(?:gamble|mess|"
+    r"scandal|disgrace|disaster|con|shambles|lottery|betrayal|insult)\b|"
+    r"\b(?:the|a) (?:most|least) (?:\w+ ){1,2}in the (?:country|world|region|state)\b"
+    r"|(?<!\w)(?:это (?:победа|поражение|позор|провал)|, а не )(?!\w)", re.I)
 # a call on others: "We call on our neighbours to …", "I urge everyone to …"
 CALL_ON = re.compile(r"^(?:we|i) (?:(?:again|once more|now) )?(?:call on|call upon|urge|appeal to|"
                      r"ask (?:everyone|all|our|the|you))\b", re.I)
@@ -26,7 +32,8 @@ RHETORIC = re.compile(r"\b(?:am|are|'m|’m|'re|’re) not going to (?:stand her
 _NAMING_FRAME = re.compile(
     r"\b(?:called|calls|calling|described|describes|describing|branded|brands|labell?ed|"
     r"dubbed|hailed|dismissed|dismisses|denounced|condemned|derided|decried)\b[^.;:]{0,80}$"
-    r"|\b(?:as|amounted to|amounts to|amount to)\s*$", re.I)
+    r"|\b(?:as|amounted to|amounts to|amount to)\s*$|\baccused\b[^.;:]{0,80}\bof\s*$"
+    r"|(?<!\w)(?:назвал\w*|назвав|охарактеризовал\w*)(?!\w)[^.;:]{0,80}$", re.I)
 _COPULA_FRAME = re.compile(r"\b(?:is|are|was|were|would be|will be|had been|has been)\s*$", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|do|does|did|can|could|"
                      r"shall|should|must|may|might)\b", re.I)

@@ -99,3 +99,41 @@ def test_an_official_reporting_own_side_delivery_or_action_with_a_deadline_promi
             'by December."\n\nOpposition leader Ben Kahn said his party would force a vote '
             '"by the end of the month".')
     assert set(_kinds(text).values()) == {"promise"}
+
+
+def test_russian_future_is_read_from_the_verb_form_not_its_ending():
+    # "дышим" is a present, "развалятся" a future no word list names; an official's future
+    # for their own side's work is a promise, an expert's a forecast, "мы дышим" neither
+    text = ('Опубликовано: 02.10.2025\n\n'
+            '«Все 140 машин поступят в город до конца июня», — сказал руководитель департамента '
+            'транспорта мэрии Антон Рыбаков.\n\n'
+            'Эксперт Виктор Дьяков считает, что «без индексации сети просто развалятся».\n\n'
+            '«Двенадцать лет мы дышим этой гарью», — сказала жительница Людмила Осипова.')
+    assert _kinds(text) == {"Все 140 машин ": "promise", "без индексации": "prediction",
+                            "Двенадцать лет": "assertion"}
+
+
+def test_the_writers_frame_of_a_partial_quote_says_what_it_does():
+    text = ('Published 2025-06-27\n\n'
+            'The authority urged passengers to "have their say on the new network at a drop-in '
+            'session".\n\nGov. Tom Ferris said he would veto any map that did not "reflect how '
+            'the people of Wisconsin actually vote."\n\n'
+            'Депутат Андрей Голованов назвал решение правительства «ударом по карманам '
+            'пенсионеров».\n\n'
+            'По словам директора Константина Рябова, если решение вступит в силу, компания «будет '
+            'вынуждена уволить 400 человек».')
+    assert _kinds(text) == {"have their say": "opinion", "reflect how th": "threat",
+                            "ударом по карм": "opinion", "будет вынужден": "threat"}
+
+
+def test_denials_said_without_the_word_deny():
+    text = ('Published 2025-06-27\n\n'
+            '"There was nothing partisan about these maps," Speaker Dale Brunner said.\n\n'
+            'The ministry said the companies "have no connection to Russian oil".\n\n'
+            '«Никаких превышений выбросов на полигоне не зафиксировано», — добавил Рябов.\n\n'
+            'По словам министра, опасения «не имеют под собой никаких оснований».\n\n'
+            '«Никаких изменений в планах в ближайшие месяцы не будет», — сказал Песков.')
+    got = _kinds(text)
+    assert [got[k] for k in ("There was noth", "have no connec", "Никаких превыш",
+                             "не имеют под с")] == ["denial"] * 4
+    assert got["Никаких измене"] != "denial"        # a forecast of no change, not a rebuttal

@@ -1,0 +1,54 @@
+"""Russian verb forms from pymorphy3's dictionary: is a quote's verb in the future, and whose?
+
+Russian marks the future by aspect, not by an auxiliary: "вернутся", "погасим", "развалятся"
+are perfective verbs in the present form, which no word list can cover; the dictionary
+(OpenCorpora, ~400k lemmas) knows each form's tense and person.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)?")
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    import pymorphy3
+    import pymorphy3_dicts_ru
+
+    # the dictionary's own path, not the entry point pymorphy3 looks for: a frozen app
+    # (PyInstaller) carries the files but not the package metadata
+    return pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
+
+
+@lru_cache(maxsize=20000)
+def _future_person(word: str) -> str | None:
+    """'1per', '2per' or '3per' when the word's likeliest reading is a future indicative and
+    none is a present ("проводим" is also the present of "проводить", "западу" rather the
+    noun "запад": neither counts); else None."""
+    parses = _analyzer().parse(word)
+    readings = [p.tag for p in parses if p.tag.POS == "VERB" and p.tag.mood == "indc"]
+    if not parses or parses[0].tag.POS != "VERB" or not readings \
+            or any(t.tense != "futr" for t in readings):
+        return None
+    return readings[0].person
+
+
+def future_persons(text: str) -> list[str]:
+    """The person of each future verb in text, in order ("мы запустим" → ['1per'])."""
+    out = []
+    for m in _WORD.finditer(text):
+        person = _future_person(m.group().lower().replace("ё", "е"))
+        if person:
+            out.append(person)
+    return out
+
+
+def has_future(text: str) -> bool:
+    return bool(future_persons(text))
+
+
+def first_person_future(text: str) -> bool:
+    """"Мы обжалуем", "я подпишу", "будем добиваться": the speaker's side will do it."""
+    return "1per" in future_persons(text)
