@@ -217,7 +217,8 @@ _OFFICE = re.compile(r"\b(?:minister|mayor|governor|president|premier|secretary|
                      r"глав[аеыу]|президент|премьер|председател|директор|руководител|"
                      r"пресс-секретар|замест)", re.I)
 _COMMENTATOR = re.compile(r"\b(?:economist|analyst|expert|researcher|professor|critic|"
-                          r"opposition|union|campaign)\b|(?<!\w)(?:эксперт|аналитик|экономист|"
+                          r"opposition|union|campaign|consultancy|consultant|think tank)\b"
+                          r"|(?<!\w)(?:эксперт|аналитик|экономист|"
                           r"депутат|профсоюз|оппозиц|политолог)", re.I)
 
 
@@ -232,7 +233,7 @@ def is_official(text: str, ev: Event) -> bool:
     surname = ev.resolved.speaker.split()[-1]
     stem = surname[:max(4, len(surname) - 2)]
     at = -1
-    for _ in range(3):               # a headline may name them first, the body with the title
+    for _ in range(6):               # a headline may name them first, the body with the title
         at = text.find(stem, at + 1)
         if at < 0:
             break

@@ -61,7 +61,8 @@ _FIRST_PERSON_FUTURE = re.compile(
     r"| will not| won't)\b"
     r"|\bwe(?:'re| are) (?:going to|gonna)\b"
     r"|\b(?:i give you my word|you have my word|i promise|we promise|i pledge|we pledge|i vow)\b"
-    r"|(?<!\w)(?:даю (?:вам )?слово|обещаю|обещаем|гарантирую|обіцяю|обязуемся|обязуюсь)(?!\w)"
+    r"|(?<!\w)(?:даю (?:вам )?слово|обещаю|обещаем|гарантирую|обіцяю|обязуемся|обязуюсь|"
+    r"обжалуем|обжалую)(?!\w)|^(?:ready|prepared|determined) to\b"
     r"|\b(?:мы|я)\s+(?:\w+\s+){0,2}(?:будем|буду|сделаем|сделаю|завершим|обеспечим|выполним|"
     r"построим|добьемся|добьёмся|вернем|вернём|обещаю|обещаем|гарантирую|гарантируем|намерены|"
     r"планируем|не допустим|не оставим|продолжим|поможем|создадим|запустим|откроем|"
@@ -71,7 +72,7 @@ _FIRST_PERSON_FUTURE = re.compile(
 _SHOULD_DEADLINE = re.compile(r"\b(?:should|must|has to|have to|is to|are to)\b[^.;]{0,80}"
                               r"\b(?:(?:this|next) (?:year|month|week)|by (?:the end|20\d\d))|"
                               r"должн\w* [^.;]{0,60}(?:до |к |в этом|в течение)", re.I)
-_FUTURE = re.compile(r"\b(?:will|won't|shall|going to|is expected to|are expected to|"
+_FUTURE = re.compile(r"\b(?:will|won't|shall|going to|is expected to|are expected to|inevitable|"
                      r"is likely to|are likely to|by 20\d\d|next year|"
                      r"будет|будут|станет|станут|произойдет|произойдёт|не будет|ожидается|"
                      r"вероятно|буде|будуть|вернутся|закончатся|завершится|завершатся|начнется|начнётся|"
@@ -116,7 +117,7 @@ _CONDITION = re.compile(r"\b(?:if|unless|without (?:an? |the |their |its )?(?:pe
                         r"licen[cs]e|permit|authori[sz]ation|approval))\b"
                         r"|(?<!\w)(?:если|иначе|в случае)(?!\w)", re.I)
 _HARM_RU = re.compile(r"(?<!\w)(?:ответ\w*|накаж\w*|наказ\w*|санкци\w*|удар\w*|забастов\w*|"
-                      r"уволи\w*|расторг\w*|вето|обжал\w*|"
+                      r"уволи(?!\w*ся)\w*|расторг\w*|вето|"
                       r"суд\w*|закон\w*|проверк\w*|жестк\w*|жёстк\w*|закро\w*|останов\w*|"
                       r"прекрат\w*|перекро\w*|отключ\w*|выйдем|бойкот\w*)", re.I)
 # harm done to the other side: withdrawing, stopping, suing ("we will close every mine if …")
@@ -198,6 +199,8 @@ def propose_kind(quote: str, verb: str | None = None, lead: str = "", trail: str
     explicit = _PREDICT_VERBS.match((verb or "").lower())
     if kind == "prediction" and not explicit and _PROMISED_BEFORE.search(lead):
         return "promise"
+    if kind == "assertion" and quote.strip()[:1].islower() and _looks_ahead(frame[-100:]):
+        return "prediction"          # 'warned that taxpayers would end up paying "for …"'
     return kind
 
 
@@ -215,6 +218,13 @@ _WOULD_HARM = re.compile(r"\b(?:would|will|'d|'ll)\s+(?:\w+\s+){0,2}(?:veto\w*|r
                          r"|\b(?:would|will)\s*$", re.I)
 _HARM_START = re.compile(r"^(?:respond|retaliate|hit back|strike back|punish|make \w+ pay)\b"
                          r"|^(?:ответ\w*|нанес\w* удар)", re.I)
+
+
+def _looks_ahead(frame: str) -> bool:
+    """The writer's sentence leading into a partial quote is in the future."""
+    if re.search(r"\b(?:would|will)\b", frame, re.I):
+        return True
+    return bool(_CYRILLIC.search(frame)) and morph_ru.has_future(frame.replace("ё", "е"))
 
 
 def _framed_kind(quote: str, frame: str) -> str | None:
@@ -237,9 +247,11 @@ def _last_sentence(near: str) -> str:
 
 # a forecast said as one: "likely", "expected", "may", "ожидается", "вероятно", "может"
 _HEDGED = re.compile(r"\b(?:likely|unlikely|expect\w*|anticipat\w*|forecast\w*|predict\w*|"
-                     r"project\w*|may|might|could|probably|possibly|risk|inevitabl\w*|warn\w*|be able to)\b"
+                     r"project\w*|may|might|could|probably|possibly|risk|inevitabl\w*|warn\w*|be able to|"
+                     r"believes?|thinks?)\b"
                      r"|(?<!\w)(?:ожида\w*|вероятн\w*|возможн\w*|может|могут|прогноз\w*|"
-                     r"предупреди\w*|опаса\w*|риск\w*|неизбежн\w*|скорее всего|смож\w*)(?!\w)",
+                     r"предупреди\w*|опаса\w*|риск\w*|неизбежн\w*|скорее всего|смож\w*|считает|"
+                     r"считают|уверен\w*|полагает)(?!\w)",
                      re.I)
 # outcomes no office delivers: markets, weather, disease, deficits, turnout
 _OUTCOME = re.compile(r"\b(?:prices?|inflation|demand|growth|economy|deficit|turnout|peak|"
@@ -247,7 +259,10 @@ _OUTCOME = re.compile(r"\b(?:prices?|inflation|demand|growth|economy|deficit|tur
                       r"obtained|decision will be (?:made|taken))\b|(?<!\w)(?:цен[аыуе]?|инфляц\w*|"
                       r"спрос\w*|рост\w*|экономик\w*|дефицит\w*|явк\w*|пик\w*|заболеваем\w*|"
                       r"погод\w*|рын\w*|курс\w*|не превыс\w*|составит|обеспечит|урожа\w*|"
-                      r"получен\w*|решение будет принято)(?!\w)", re.I)
+                      r"получен\w*|решение будет принято|недополуч\w*)(?!\w)", re.I)
+
+
+_WOULD_END = re.compile(r"\b(?:would|will)(?: be)?\s*$", re.I)
 
 
 def by_official(kind: str, lead: str, quote: str, official: bool) -> str:
@@ -262,6 +277,8 @@ def by_official(kind: str, lead: str, quote: str, official: bool) -> str:
             or _DELIVERY.search(said + " " + " ".join(quote.split()))):  # would be "up and …"
         return "promise"
     partial = quote.strip()[:1].islower()        # "… would reach the target «by 2027»"
+    if official and kind == "assertion" and partial and _WOULD_END.search(said):
+        return "promise"             # 'told MPs that they would be "reviewed from top to bottom"'
     if official and kind == "prediction" and not _HEDGED.search(quote) \
             and not _HEDGED.search(said) and not _OUTCOME.search(quote) \
             and not (partial and _OUTCOME.search(said)):
@@ -276,13 +293,21 @@ def with_deadline(kind: str, lead: str = "", quote: str = "", official: bool = F
     if kind == "prediction" and _OWN_WORK.search(quote):
         return "promise"
     kind = by_official(kind, lead, quote, official)
+    if kind == "prediction" and quote.strip()[:1].islower() \
+            and en.OWN_SIDE_WOULD.search(_last_sentence(lead)):
+        return "promise"             # 'said his party would force a vote "by the end of …"'
     if kind != "assertion":
         return kind
     if _PROMISED_BEFORE.search(lead) or en.OWN_SIDE_WOULD.search(_last_sentence(lead)):
         return "promise"             # "said her party would table a motion …"
+    said = _last_sentence(lead)[-160:]
+    if official and not _HEDGED.search(said) and not _OUTCOME.search(said):
+        return "promise"             # 'the council said clinics would visit "within six weeks"'
     return "prediction"
 
 
+_WIN = re.compile(r"\b(?:we|i)(?:'ll| will| are going to) win\b|(?<!\w)(?:выиграем|победим|"
+                  r"выиграю)(?!\w)", re.I)
 _BELIEF_VERBS = frozenset({"мнению", "думку", "считает", "считают", "считаю", "полагает",
                            "полагают", "уверен", "уверена", "уверены", "believes", "thinks"})
 
@@ -304,6 +329,10 @@ def _kind(quote: str, verb: str | None) -> str:
         return "opinion"             # "We call on our neighbours to …"
     if _DENIAL_VERBS.match(v) or _DENIAL.search(q) or en.DENIAL.search(q):
         return "denial"
+    if en.VERDICT.search(q):
+        return "opinion"             # "This is a gamble …, and passengers will be the last …"
+    if _WIN.search(q):
+        return "prediction"          # "Мы выиграем этот округ": nobody's own to deliver
     if _THREAT.search(q) or (_THREAT_VERBS.match(v) and _FUTURE.search(q)
                              and re.search(rf"\b(?:{_HARM}|if|unless)\b|(?<!\w)(?:если|иначе)",
                                            q, re.I)):

@@ -13,12 +13,16 @@ OPINION = re.compile(
     r"condemn|regret|admire)\b|(?:we|you|they) (?:do not|don't|did not|didn't)? ?need\b|"
     r"(?:the|a) (?:\w+est|most \w+) \w+(?: \w+){0,3} (?:in|of) (?:a generation|decades|"
     r"(?:a|our|its|their) (?:lifetime|history)|history))"
-    r"|\bwill be remembered as\b|\b(?:is|are|was|were) the (?:real|true|only|key|biggest) "
+    r"|\b(?:is|are|was|were) the (?:real|true|only|key|biggest) "
     r"(?:test|question|problem|issue|challenge)\b|\bno reason to\b|\bonly if\b|"
-    r"\b(?:has|have) to step up\b|^(?:this|that|it) (?:is|was) (?:a|an) (?:\w+ )?(?:gamble|mess|"
-    r"scandal|disgrace|disaster|con|shambles|lottery|betrayal|insult)\b|"
+    r"\b(?:has|have) to step up\b|(?<!\w)(?:не (?:вижу|видим|видят) оснований)(?!\w)|"
     r"\b(?:the|a) (?:most|least) (?:\w+ ){1,2}in the (?:country|world|region|state)\b"
     r"|(?<!\w)(?:это (?:победа|поражение|позор|провал)|, а не )(?!\w)", re.I)
+# a verdict that outweighs any future in the same quote: "This is a gamble with public money,
+# and passengers … will be the last to see any benefit", "will be remembered as the moment …"
+VERDICT = re.compile(r"^(?:this|that|it) (?:is|was) (?:a|an) (?:\w+ )?(?:gamble|mess|scandal|"
+                     r"disgrace|disaster|con|shambles|lottery|betrayal|insult)\b"
+                     r"|\bwill be remembered as\b", re.I)
 # a call on others: "We call on our neighbours to …", "I urge everyone to …"
 CALL_ON = re.compile(r"^(?:we|i) (?:(?:again|once more|now) )?(?:call on|call upon|urge|appeal to|"
                      r"ask (?:everyone|all|our|the|you))\b", re.I)
