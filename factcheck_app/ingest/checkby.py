@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..domain.deadlines import resolve_deadline
+from .context import years_back
 from .dates import all_expressions
 
 _MON = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -45,7 +46,8 @@ _EN = [re.compile(rx, re.I) for rx in (
     rf"\bin (?:19|20)\d\d\b|\bin {_MON}\b",
     r"\b(?:tomorrow|tonight|today)\b",
     r"\b(?:in the coming|in the next few|over the coming|in the next) (?:days|weeks|months|years)"
-    r"|\b(?:very )?soon\b|\bin the near future\b|\bshortly\b|\bas soon as possible\b",
+    r"|\b(?:very )?soon\b|\bin the near future\b|\bshortly\b|\bas soon as possible\b"
+    r"|\bwithin (?:days|weeks|months)\b",
 )]
 _RU_MON = (r"(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
            r"січ|лют|берез|квіт|травн|червн|липн|серпн|верес|жовтн|листопад|грудн)\w*")
@@ -62,7 +64,10 @@ _RU = [re.compile(rx, re.I) for rx in (
     rf" (?:полугодии|квартале|півріччі|кварталі)(?: (?:этого |текущего |следующего )?"
     rf"(?:года|{_RU_YEAR}))?",
     rf"(?<!\w)(?:в|у) (?:первой|второй) половине (?:(?:этого|следующего) )?(?:года|{_RU_YEAR})",
-    rf"(?<!\w)(?:в течение|протягом|через|за) {_RU_NUM}(?: {_RU_UNIT})?(?!\w)"
+    rf"(?<!\w)(?:в|во|у) (?:первой|второй) половине {_RU_MON}(?: {_RU_YEAR})?",
+    r"(?<!\w)(?:(?:этой|следующей|будущей|нынешней) )?(?:осенью|весной|летом|зимой)(?!\w)",
+    rf"(?<!\w)(?:в течение|протягом|через|за|в ближайшие) {_RU_NUM}(?:-{_RU_NUM})?"
+    rf"(?: {_RU_UNIT})?(?!\w)"
     rf"|(?<!\w)(?:в течение|протягом|через) (?:года|месяца|недели|року|місяця|тижня)(?!\w)",
     rf"(?<!\w)(?:до|к|не позднее) \d{{1,2}} {_RU_MON}(?: {_RU_YEAR})?",
     rf"(?<!\w)(?:до|к) {_RU_YEAR}(?!\w)|(?<!\w)(?:в|у) (?:19|20)\d\d (?:году|році)",
@@ -80,12 +85,27 @@ _AFTER = re.compile(r"\b(?:after|once|when) (?:the|these|those|this) ((?:[a-z-]+
 _SYNONYMS = tuple(frozenset(g.split()) for g in (
     "exercises exercise maneuvers manoeuvres drills drill games", "talks negotiations",
     "elections election vote ballot polls", "summit meeting", "war conflict hostilities fighting",
-    "учений учения учениях маневров маневры", "переговоров переговоры", "выборов выборы",
-    "навчань навчання", "саммита саммит встречи",
+    "учений учения учениях маневров маневры манёвров манёвры", "переговоров переговоры",
+    "выборов выборы", "навчань навчання", "саммита саммит встречи",
+    "launch opening start запуска запуск заработает старта старт открытия откроется",
 ))
+# events dated by their start ("заработает с 1 июля"), not their end
+_STARTS = frozenset(_SYNONYMS[-1])
+_START_WORDS = re.compile(r"(?:\b(?:from|on|launch(?:es|ed)? on|opens? on)|(?<!\w)с)\s*$", re.I)
+# a span counted from an event: "в течение недели после их завершения", "within two weeks
+# after the exercises", "в течение трёх месяцев после запуска"
+_SPAN_AFTER = re.compile(
+    r"^\s+(?:после\s+(?:их\s+|его\s+|её\s+|ее\s+)?(?:окончания\s+|завершения\s+)?(\w+)?"
+    r"|(?:after|of)\s+(?:the|their|its)\s+(\w+))", re.I)
 _END_WORDS = re.compile(r"\b(?:and|until|till|through|to|ending|ended|ends|end on|concluded|"
                         r"finished|over by)\s*$|(?<!\w)(?:по|до|завершатся|закончатся|"
-                        r"завершились|закончились)\s*$", re.I)
+                        r"завершились|закончились|завершивш\w+|закончивш\w+|окончивш\w+)\s*$",
+                        re.I)
+
+
+# a past participle or verb right before a time phrase dates the past: "закрытых этим летом"
+_PAST_BEFORE = re.compile(r"(?<!\w)\w+(?:тых|нных|вших|тые|нные|вшие|ался|алась|ались|ал|ала|"
+                          r"али|ило|ела|ели)\s+(?:этим\s+|этой\s+|в\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -107,6 +127,9 @@ def find_check_by(quote: str, stated: dt.date | None, article: str = "",
     best_key = (0, 0)
     for pattern in (_RU if re.search(r"[а-яіїє]", quote, re.I) else _EN):
         for m in pattern.finditer(quote):
+            if _PAST_BEFORE.search(quote[:m.start()]) and \
+                    not re.search(r"(?<!\w)чтобы(?:\s+\S+){0,2}\s*$", quote[:m.start()]):
+                continue                 # "пункты, закрытых этим летом": a time gone by
             # a full stop ending the quote is no part of "by the end of June" (but "Jan." is)
             phrase = re.sub(r"(?<!\b[A-Za-z]{3})\.$", "", m.group().strip(" ,"))
             found = resolve_deadline(phrase, stated)
@@ -115,6 +138,9 @@ def find_check_by(quote: str, stated: dt.date | None, article: str = "",
                 best_key = (m.start(), -len(phrase))
                 best = CheckBy(phrase, found.due.isoformat() if found.due else None,
                                found.due is None, found.explanation)
+                if found.due is not None and article:
+                    best = _after_event(best, quote, m.start() + len(phrase), stated, article,
+                                        published) or best
     if best is not None:
         return best
     m = _AFTER.search(quote)
@@ -127,11 +153,36 @@ def find_check_by(quote: str, stated: dt.date | None, article: str = "",
     return None
 
 
+def _after_event(span: CheckBy, quote: str, end: int, stated: dt.date, article: str,
+                 published: dt.date | None) -> CheckBy | None:
+    """A span counted from an event the article dates: the phrase takes the event's words
+    and the span runs from the event's end (or, for a launch, its start)."""
+    m = _SPAN_AFTER.match(quote[end:])
+    if m is None:
+        return None
+    noun = (m.group(1) or m.group(2) or "").lower()
+    if noun in ("", "завершения", "окончания", "end"):   # "после их завершения": named before
+        noun = next((w for w in re.findall(r"\w+", quote.lower())
+                     if any(w in g for g in _SYNONYMS)), "")
+    if not noun:
+        return None
+    base = _event_end(noun, article, stated, published)
+    if base is None:
+        return None
+    phrase = quote[end - len(span.phrase):end + m.end()].strip()
+    span_only = resolve_deadline(span.phrase, base)
+    if span_only.due is None:
+        return None
+    return CheckBy(phrase, span_only.due.isoformat(), False,
+                   f"{span.phrase} from {base.isoformat()}, when the article dates the {noun}")
+
+
 def _event_end(noun: str, article: str, stated: dt.date, published: dt.date | None
                ) -> dt.date | None:
     """The last date the article gives in a sentence naming the event (or a synonym)."""
     words = next((g for g in _SYNONYMS if noun in g), frozenset({noun}))
     stems = {w[:6] for w in words}
+    marks = _START_WORDS if words == _STARTS else _END_WORDS
     best: dt.date | None = None
     for sent in re.split(r"(?<=[.!?])\s+", article):
         low = sent.lower()
@@ -140,14 +191,21 @@ def _event_end(noun: str, article: str, stated: dt.date, published: dt.date | No
         # an end told without a year may lie ahead ("runs until March 21"): up to half a
         # year after the article, unless the sentence is set a year back
         ref = (published or stated) + dt.timedelta(days=183)
-        if re.search(r"\ba year (?:earlier|before|ago)\b|(?<!\w)годом ранее|год назад", low):
-            ref = dt.date((published or stated).year - 1, 12, 31)
+        back = years_back(sent)
+        if back is not None:
+            ref = dt.date((published or stated).year - back, 12, 31)
         # "until" marks an end, not a date still to come; same length keeps the offsets
         flat = re.sub(r"\b(?:until|Until)\b", "ended", sent)
         for off, (value, precision) in all_expressions(flat, ref, ""):
-            if precision != "day" or not value or not _END_WORDS.search(sent[:off]):
+            if precision != "day" or not value or not marks.search(sent[:off]):
                 continue
             d = dt.date.fromisoformat(value)
-            if d >= stated - dt.timedelta(days=400) and (best is None or d > best):
+            if d < stated - dt.timedelta(days=400):
+                continue
+            # of several such events (this year's drills, and those of two years ago the
+            # quote was said at) the one nearest the words; of a launch put back ("с 1 июля,
+            # а не с 1 мая"), the later date
+            if best is None or (d > best if marks is _START_WORDS else
+                                abs((d - stated).days) < abs((best - stated).days)):
                 best = d
     return best

@@ -158,7 +158,9 @@ def stated_date(after: str, before: str, published: dt.date | None,
 def date_expressions(s: str, pub: dt.date | None, earlier: str
                       ) -> list[tuple[int, tuple[str | None, str]]]:
     out = [(off, v) for off, v in all_expressions(s, pub, earlier)
-           if not _FUTURE_BEFORE.search(s[max(0, off - 40):off])]
+           if not _FUTURE_BEFORE.search(s[max(0, off - 40):off])
+           and not re.match(r"since\b", s[off:], re.I)     # "services cut since 2022"
+           and not re.search(r"\bsince\s+$", s[max(0, off - 8):off], re.I)]
     return out
 
 
@@ -283,6 +285,11 @@ def _ru_expressions(s: str, pub: dt.date | None, earlier: str
                 out.append((m.start(), ((pub + dt.timedelta(days=delta)).isoformat(), "day")))
         for m in re.finditer(r"(?<!\w)(?:в|у) (?:прошлом|минулому) (?:году|році)", low):
             out.append((m.start(), (f"{pub.year - 1:04d}", "year")))
+        for m in re.finditer(r"(?<!\w)(?:в|у) (?:прошлом|минулому) (?:месяце|місяці)"
+                             r"|(?<!\w)(?:на прошлой неделе|минулого тижня)", low):
+            week = m.group().startswith(("на", "мин"))
+            back = pub - dt.timedelta(days=7) if week else pub.replace(day=1) - dt.timedelta(days=1)
+            out.append((m.start(), (f"{back.year:04d}-{back.month:02d}", "month")))
     for m in _RU_YEAR.finditer(s):
         if not any(o <= m.start() <= o + 30 for o, _ in out):
             out.append((m.start(), (m.group(1), "year")))

@@ -69,3 +69,13 @@ def test_a_lede_role_said_on_a_day_is_the_person_the_next_paragraph_names():
             'staff said on Wednesday.\n\n"Every frigate will sail home," Adm. Rui Costa told '
             'parliament.\n\nPublished 2025-03-06')
     assert _stated(text)["Every frigate "] == "2025-03-05"
+
+
+def test_last_month_in_russian_and_a_since_that_dates_no_speech():
+    text = ('Опубликовано: 17.04.2025\n\nВ прошлом месяце губернатор Алексей Кравцов обещал, что '
+            'ремонт моста завершится «в течение трёх месяцев».\n\n'
+            'Published 2025-09-09\n\nThe authority will restore 14 services cut since 2022 '
+            '"within three months", the chair of its transport committee, Imran Shah, said.')
+    got = {c.quote[:14]: (c.stated_on, c.check_by) for c in extract_article(text).candidates}
+    assert got["в течение трёх"] == ("2025-03", "2025-06-01")
+    assert got["within three m"][0] == "2025-04-17"    # the publication date, not 2022
