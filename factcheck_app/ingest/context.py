@@ -67,6 +67,8 @@ def stated_dates(layout: Layout, quotes: Sequence[QuoteSpan],
     out: list[Stated] = []
     occasion: set[str | None] = set()      # who spoke at the occasion the last dates come from
     story = -1                             # the last quote dated by the past a story told
+    lead_day = _lead_day(layout, frames, events, published)
+    at_event: list[str | None] = []        # the speakers at the lead's event: its first two
     for qi, (q, ev) in enumerate(zip(quotes, attributions, strict=True)):
         own = _own(layout, ev, published) if ev is not None else None
         clause = _clause(layout, ev) if ev is not None else ""
@@ -113,8 +115,37 @@ def stated_dates(layout: Layout, quotes: Sequence[QuoteSpan],
             occasion = {ev.resolved.speaker}
             out.append(Stated(lead.value, lead.precision, "context"))
             continue
-        out.append(pub)
+        who = ev.resolved.speaker if ev is not None else None
+        if lead_day is not None and not any(same_person(who, w) for w in at_event):
+            at_event.append(who)
+            if len(at_event) > 2:
+                lead_day = None          # later voices react to the story on its own day
+        out.append(lead_day or pub)
     return out
+
+
+def _lead_day(layout: Layout, frames: "_Frames", events: Sequence[Event],
+              published: dt.date | None) -> Stated | None:
+    """The day a news story's lead dates its event ("Россия и Казахстан во вторник подписали
+    …", "The court on Tuesday overturned …"). A lead that reports speech ("Об этом в среду
+    сообщил X") dates only X's words, which the speaker's own verb already does."""
+    if published is None:
+        return None
+    for pi, para in enumerate(layout.paras[:6]):
+        body = layout.text[para.start:para.end].rstrip()
+        if para.end - para.start < 120 or not body.endswith((".", "!", "?", "»", '"', "”")):
+            continue                     # title, dateline, a standfirst line
+        first = layout.sentence_at(para.start)          # the lead sentence dates the event
+        while first.end - first.start < 60 and first.end < para.end:   # "АСТАНА, 4 декабря —"
+            first = layout.sentence_at(first.end + 1)
+        if any(first.start <= e.verb_start < first.end for e in events):
+            return None
+        f = frames.frame(pi, first.end)
+        if f is not None and f.precision == "day" and f.value and \
+                0 < (published - dt.date.fromisoformat(f.value)).days <= 6:
+            return Stated(f.value, "day", "context")
+        return None
+    return None
 
 
 def same_person(a: str | None, b: str | None) -> bool:
