@@ -11,7 +11,7 @@ from .mentions import Mention, head_np, subject_after, subject_before
 from .lexicon_ru import is_cyrillic
 from .names import tokenize
 from .russian import is_speech_verb as ru_speech_verb
-from .russian import GENITIVE_INTROS, ru_resolve, ru_subject
+from .russian import GENITIVE_INTROS, ru_body, ru_resolve, ru_subject
 from .quotes import QuoteSpan
 from .speakers import Resolved, Resolver
 
@@ -112,7 +112,11 @@ def _russian_event(mtext: str, sent: Sentence, toks: list, i: int,
     fills = mtext.rfind(FILL, sent.start, tok.start)
     lo = fills + 1 if fills >= 0 else sent.start
     nxt = mtext.find(FILL * 30, tok.end, sent.end)      # a quotation, not a quoted name
-    mention = ru_subject(mtext, lo, tok, nxt if nxt >= 0 else sent.end)
+    hi = nxt if nxt >= 0 else sent.end
+    body = ru_body(resolver, mtext, lo, tok, hi)
+    if body is not None:
+        return Event(tok.start, tok.end, tok.low, body[0], body[1], sent)
+    mention = ru_subject(mtext, lo, tok, hi)
     if mention is None:
         return None
     res = ru_resolve(resolver, mention, tok.low)

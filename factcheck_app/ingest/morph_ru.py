@@ -52,3 +52,15 @@ def has_future(text: str) -> bool:
 def first_person_future(text: str) -> bool:
     """"Мы обжалуем", "я подпишу", "будем добиваться": the speaker's side will do it."""
     return "1per" in future_persons(text)
+
+
+@lru_cache(maxsize=20000)
+def is_proper_name(word: str) -> bool:
+    """'Голованов', 'Меркель', 'Мерц': a surname or first name (or a word the dictionary does not
+    know), not a common noun such as 'министр' or 'глава' that a role stem also matches."""
+    low = word.lower().replace("ё", "е")
+    an = _analyzer()
+    if not an.word_is_known(low):
+        return True
+    return any({"Surn", "Name", "Patr"} & set(p.tag.grammemes) for p in an.parse(low)
+               if p.score >= 0.2)

@@ -19,6 +19,7 @@ from .lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
+from .morph_ru import is_proper_name
 
 _TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"                       # U.S. a.m. D.C.
@@ -186,7 +187,7 @@ def analyse_run(text: str, run: list[Token]) -> list[Name]:
 
 def _ru_title(low: str) -> bool:
     """A Russian role or body word before a name ("Пресс-секретарь Кремля Дмитрий Песков")."""
-    return is_cyrillic(low) and (is_role(low) or low in ORG_HEADS)
+    return is_cyrillic(low) and ((is_role(low) and not is_proper_name(low)) or low in ORG_HEADS)
 
 
 def _analyse_cyrillic(text: str, run: list[Token], lows: list[str], poss: bool) -> Name:

@@ -8,6 +8,8 @@ from .lexicon_ru import AUX_ADVERBS_RU, is_cyrillic, _PRONOUNS, _ROLE_STEMS, FUN
 from .layout import FILL
 from .mentions import Mention
 from .names import Token, tokenize
+from .morph_ru import is_proper_name
+from .ru_bodies import is_participle, locative_body, specific, through_body
 from .speakers import Resolved, Resolver
 
 _VERB_STEMS = """
@@ -56,10 +58,37 @@ def ru_subject(mtext: str, lo: int, verb: Token, hi: int) -> Mention | None:
     пресс-секретарь Дмитрий Песков"), else before it ("Песков заявил:")."""
     after = tokenize(mtext, verb.end, hi)
     found = _phrase(mtext, after, forward=True)
-    if found is None:
-        before = tokenize(mtext, lo, verb.start)
-        found = _phrase(mtext, before, forward=False)
+    if found is None or found.name_start < 0:
+        # "Голованов назвал решение правительства «…»": a name before the verb is its
+        # subject, not a body or role in the object after it
+        before = _phrase(mtext, tokenize(mtext, lo, verb.start), forward=False)
+        if found is None or before is not None and before.name_start >= 0:
+            found = before
     return found
+
+
+_PLURAL = re.compile(r"\w+(?:ли|ют|ят|ются|ятся)$")
+
+
+def ru_body(resolver: Resolver, mtext: str, lo: int, verb: Token,
+            hi: int) -> tuple[Mention, Resolved] | None:
+    """A body that speaks through a place: "В мэрии призвали …" (a plural verb after the
+    body's locative), "— говорится в сообщении ведомства", "— сообщили в пресс-службе
+    компании" (the body after the verb). Its name in the nominative, generic heads made
+    specific from the article."""
+    after = tokenize(mtext, verb.end, hi)
+    stop = next((k for k, t in enumerate(after) if t.text in ",;:.!?" + FILL), len(after))
+    found = through_body(after[:stop])
+    if found is None and (_PLURAL.match(verb.low) or verb.low == "говорится"):
+        before = tokenize(mtext, lo, verb.start)
+        start = max((k + 1 for k, t in enumerate(before) if t.text in ";:.!?,"), default=0)
+        found = locative_body(before[start:])
+    if found is None:
+        return None
+    name, pos = found
+    name = specific(name, resolver.text, pos)
+    mention = Mention(mtext[pos:verb.start if pos < verb.start else hi].strip(), pos, pos + 1)
+    return mention, _known(resolver, Resolved(name, "org"), Mention(name, pos, pos + 1))
 
 
 def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
@@ -84,6 +113,7 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
         toks = toks[start:]
         while toks and toks[-1].is_word and toks[-1].low in AUX_ADVERBS_RU:
             toks = toks[:-1]
+        toks = _without_participle_clause(toks)
         if toks and toks[-1].low in _PRONOUNS:
             return Mention(toks[-1].text, toks[-1].start, toks[-1].end)
         order = range(len(toks) - 1, -1, -1)
@@ -91,7 +121,8 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
         tok = toks[k]
         if _is_name_word(tok):
             s = k
-            while s > 0 and toks[s - 1].is_cap and toks[s - 1].low not in FUNCTION_WORDS_RU:
+            while s > 0 and toks[s - 1].is_cap and toks[s - 1].low not in FUNCTION_WORDS_RU \
+                    and not toks[s - 1].text.isupper():      # "от КПРФ Андрей Голованов"
                 s -= 1
             e = _name_run(toks, s)
             r = s
@@ -112,9 +143,21 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
     return None
 
 
+def _without_participle_clause(toks: list[Token]) -> list[Token]:
+    """"губернатор Виктор Зотов, посетивший Чердынский округ, обещал": the clause between
+    commas describes the subject; its words are no speaker."""
+    if len(toks) < 3 or toks[-1].text != ",":
+        return toks
+    prev = max((k for k, t in enumerate(toks[:-1]) if t.text == ","), default=-1)
+    if prev > 0 and prev + 1 < len(toks) - 1 and is_participle(toks[prev + 1].low):
+        return toks[:prev]
+    return toks
+
+
 def _is_name_word(tok: Token) -> bool:
     return tok.is_word and tok.is_cap and tok.low not in FUNCTION_WORDS_RU and \
-        tok.low not in ORG_HEADS and not tok.text.isupper() and not is_role(tok.low)
+        tok.low not in ORG_HEADS and not tok.text.isupper() and \
+        (not is_role(tok.low) or is_proper_name(tok.text))
 
 
 def ru_resolve(resolver: Resolver, m: Mention, verb_low: str) -> Resolved:
@@ -147,7 +190,8 @@ def ru_resolve(resolver: Resolver, m: Mention, verb_low: str) -> Resolved:
     first = low.split()[0]
     if first in ORG_HEADS:
         return _known(resolver, Resolved(m.text, "org"), m)
-    stem = next((s for s in _ROLE_STEMS if first.startswith(s)), None)
+    stem = None if is_proper_name(first) else \
+        next((s for s in _ROLE_STEMS if first.startswith(s)), None)
     if stem:
         holder = _role_holder(resolver, stem, m.start)
         return Resolved(holder, "person") if holder else Resolved(None, "unknown")
