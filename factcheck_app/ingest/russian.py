@@ -54,17 +54,15 @@ def _name_run(toks: list[Token], i: int) -> int:
 
 
 def ru_subject(mtext: str, lo: int, verb: Token, hi: int) -> Mention | None:
-    """The speaker phrase of a Russian speech verb: after it ("— заявил журналистам
-    пресс-секретарь Дмитрий Песков"), else before it ("Песков заявил:")."""
-    after = tokenize(mtext, verb.end, hi)
-    found = _phrase(mtext, after, forward=True)
-    if found is None or found.name_start < 0:
-        # "Голованов назвал решение правительства «…»": a name before the verb is its
-        # subject, not a body or role in the object after it
-        before = _phrase(mtext, tokenize(mtext, lo, verb.start), forward=False)
-        if found is None or before is not None and before.name_start >= 0:
-            found = before
-    return found
+    """The speaker phrase of a Russian speech verb: a name before it ("Захарова в среду
+    назвала критику со стороны Евросоюза …" — what follows is the object), else the phrase
+    after it ("— заявил журналистам пресс-секретарь Дмитрий Песков"), else a role or body
+    before it."""
+    before = _phrase(mtext, tokenize(mtext, lo, verb.start), forward=False)
+    if before is not None and before.name_start >= 0:
+        return before
+    after = _phrase(mtext, tokenize(mtext, verb.end, hi), forward=True)
+    return after if after is not None else before
 
 
 _PLURAL = re.compile(r"\w+(?:ли|ют|ят|ются|ятся)$")
