@@ -139,7 +139,7 @@ def sentence_subject(mtext: str, sent: Sentence) -> Mention | None:
         start = m.end()
     pieces = re.split(r"(,)", mtext[start:sent.end])
     off = start
-    for piece in pieces:
+    for k, piece in enumerate(pieces):
         start = off
         off += len(piece)
         if piece == "," or not piece.strip():
@@ -155,8 +155,24 @@ def sentence_subject(mtext: str, sent: Sentence) -> Mention | None:
         timed = bool(_TIME_OPENER.match(mtext, st, off))
         if (lead in _INTRO_FIRST or participle or timed) and off < sent.end:
             continue             # "Speaking in London on Wednesday, the former secretary said"
-        return head_np(mtext, st, off)
+        return _appositive(mtext, pieces, k, off) or head_np(mtext, st, off)
     return None
+
+
+_APPOSITIVE = re.compile(r"\s*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)\s*")
+
+
+def _appositive(mtext: str, pieces: list[str], k: int, off: int) -> Mention | None:
+    """"Ukraine's foreign minister, Oksana Hnatiuk, welcomed …": a role the next comma
+    pair names is that person."""
+    words = pieces[k].split()
+    if len(pieces) < k + 4 or pieces[k + 2 + 1] != "," or not words or not words[-1].islower():
+        return None
+    m = _APPOSITIVE.fullmatch(pieces[k + 2])
+    if m is None:
+        return None
+    start = off + 1 + m.start(1)
+    return Mention(m.group(1), start, start + len(m.group(1)), start, start + len(m.group(1)))
 
 
 def _subject(mtext: str, sent: Sentence, toks: list, i: int, earlier: list[Event],

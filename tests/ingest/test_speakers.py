@@ -176,3 +176,11 @@ def test_a_judge_who_found_and_a_minister_who_dismissed_a_case_as_are_quoted():
     got = {c.quote: (c.speaker, c.kind, c.stated_on) for c in extract_article(text).candidates}
     assert got == {"the evidence of its own engineers": ("Mara Quill", "assertion", "2025-06-11"),
                    "a stunt by people who have never lived here": ("Ed Rowe", "opinion", "2023")}
+
+
+def test_she_after_a_role_whose_name_stands_between_commas_is_that_person():
+    text = ('"We will not accept measures that push the business to other flags," Greek '
+            'Shipping Minister Yiannis Karras said in Athens on Monday.\n\n'
+            "Ukraine's foreign minister, Oksana Hnatiuk, welcomed the package but urged the bloc "
+            'to cut the cap. "Lower the cap, and lower it now," she wrote on X.')
+    assert quotes_of(text)["Lower the cap, and lower it now,"] == "Oksana Hnatiuk"
