@@ -166,7 +166,7 @@ def _appositive(mtext: str, pieces: list[str], k: int, off: int) -> Mention | No
     """"Ukraine's foreign minister, Oksana Hnatiuk, welcomed …": a role the next comma
     pair names is that person."""
     words = pieces[k].split()
-    if len(pieces) < k + 4 or pieces[k + 2 + 1] != "," or not words or not words[-1].islower():
+    if len(pieces) < k + 4 or pieces[k + 3] != "," or not words or not words[-1].islower():
         return None
     m = _APPOSITIVE.fullmatch(pieces[k + 2])
     if m is None:

@@ -124,7 +124,7 @@ def stated_dates(layout: Layout, quotes: Sequence[QuoteSpan],
     return out
 
 
-def _lead_day(layout: Layout, frames: "_Frames", events: Sequence[Event],
+def _lead_day(layout: Layout, frames: _Frames, events: Sequence[Event],
               published: dt.date | None) -> Stated | None:
     """The day a news story's lead dates its event ("Россия и Казахстан во вторник подписали
     …", "The court on Tuesday overturned …"). A lead that reports speech ("Об этом в среду
@@ -135,9 +135,12 @@ def _lead_day(layout: Layout, frames: "_Frames", events: Sequence[Event],
         body = layout.text[para.start:para.end].rstrip()
         if para.end - para.start < 120 or not body.endswith((".", "!", "?", "»", '"', "”")):
             continue                     # title, dateline, a standfirst line
-        first = layout.sentence_at(para.start)          # the lead sentence dates the event
-        while first.end - first.start < 60 and first.end < para.end:   # "АСТАНА, 4 декабря —"
-            first = layout.sentence_at(first.end + 1)
+        # the lead sentence dates the event; a short one before it is a dateline
+        # ("АСТАНА, 4 декабря — Агентство «Меридиан».")
+        sents = [st for st in layout.sentences if para.start <= st.start < para.end]
+        if not sents:
+            return None
+        first = next((st for st in sents if st.end - st.start >= 60), sents[-1])
         if any(first.start <= e.verb_start < first.end for e in events):
             return None
         f = frames.frame(pi, first.end)

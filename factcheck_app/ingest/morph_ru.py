@@ -22,14 +22,21 @@ def _analyzer():
     return pymorphy3.MorphAnalyzer(path=pymorphy3_dicts_ru.get_path(), lang="ru")
 
 
+@lru_cache(maxsize=50000)
+def parses(word: str) -> tuple:
+    """pymorphy3's readings of a word, likeliest first (lower case, ё read as е); cached,
+    since attribution asks about the same words of an article many times."""
+    return tuple(_analyzer().parse(word.lower().replace("ё", "е")))
+
+
 @lru_cache(maxsize=20000)
 def _future_person(word: str) -> str | None:
     """'1per', '2per' or '3per' when the word's likeliest reading is a future indicative and
     none is a present ("проводим" is also the present of "проводить", "западу" rather the
     noun "запад": neither counts); else None."""
-    parses = _analyzer().parse(word)
-    readings = [p.tag for p in parses if p.tag.POS == "VERB" and p.tag.mood == "indc"]
-    if not parses or parses[0].tag.POS != "VERB" or not readings \
+    found = parses(word)
+    readings = [p.tag for p in found if p.tag.POS == "VERB" and p.tag.mood == "indc"]
+    if not found or found[0].tag.POS != "VERB" or not readings \
             or any(t.tense != "futr" for t in readings):
         return None
     return readings[0].person
@@ -58,9 +65,7 @@ def first_person_future(text: str) -> bool:
 def is_proper_name(word: str) -> bool:
     """'Голованов', 'Меркель', 'Мерц': a surname or first name (or a word the dictionary does not
     know), not a common noun such as 'министр' or 'глава' that a role stem also matches."""
-    low = word.lower().replace("ё", "е")
-    an = _analyzer()
-    if not an.word_is_known(low):
+    if not _analyzer().word_is_known(word.lower().replace("ё", "е")):
         return True
-    return any({"Surn", "Name", "Patr"} & set(p.tag.grammemes) for p in an.parse(low)
+    return any({"Surn", "Name", "Patr"} & set(p.tag.grammemes) for p in parses(word)
                if p.score >= 0.2)

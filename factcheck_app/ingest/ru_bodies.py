@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .morph_ru import _analyzer
+from .morph_ru import parses
 from .names import Token
 
 # lemmas of the nouns that name a body
@@ -30,16 +30,18 @@ _THROUGH = frozenset("сообщение заявление пресс-служ�
                      "релиз комментарий ответ".split())
 _MINISTRY = re.compile(r"(?<![\w-])(?:[Мм]инистерств\w*(?:\s+[а-яё]+){1,3}(?:\s+[А-ЯЁ][а-яё]+)?"
                        r"|Мин[а-яё]{3,}|МИД\w*)")
+_QUOTED_COMPANY = re.compile(r"(?:компани|предприяти|ООО|АО|ПАО)\w*\s+«([^»]{2,40})»")
 _REGION = re.compile(r"[А-ЯЁ][а-яё]+(?:ой|ого)\s+(?:области|края|республики|округа)")
 
 
 def _parse(word: str, case: str | None = None):
-    parses = _analyzer().parse(word.lower().replace("ё", "е"))
+    """The likeliest reading of word, in case if it has one there."""
+    found = parses(word)
     if case:
-        for p in parses:
+        for p in found:
             if p.tag.case == case:
                 return p
-    return parses[0] if parses else None
+    return found[0] if found else None
 
 
 def _lemma(word: str, case: str | None = None) -> str:
@@ -58,10 +60,10 @@ def is_participle(word: str) -> bool:
 
 def _nominative(word: str, case: str, gender: str | None = None) -> str:
     """One word of the head phrase in the nominative, its capital kept."""
-    parses = [p for p in _analyzer().parse(word.lower()) if p.tag.case == case]
+    found = [p for p in parses(word) if p.tag.case == case]
     if gender:
-        parses = [p for p in parses if p.tag.gender == gender] or parses
-    form = parses[0].inflect({"nomn"}) if parses else None
+        found = [p for p in found if p.tag.gender == gender] or found
+    form = found[0].inflect({"nomn"}) if found else None
     out = form.word if form else word.lower()
     return out[0].upper() + out[1:] if word[0].isupper() else out
 
@@ -90,46 +92,45 @@ def body_at(toks: list[Token], k: int, case: str) -> tuple[str, int, int] | None
 def _is_genitive(tok: Token) -> bool:
     if tok.low in ("и", "в", "на", "по", "с", "о", "об", "от", "для", "что", "не"):
         return False
-    parses = _analyzer().parse(tok.low)
+    found = parses(tok.low)
+    genitive = any(p.tag.case == "gent" for p in found)
     if tok.is_cap:
-        return any(p.tag.case == "gent" for p in parses)
-    return bool(parses) and parses[0].tag.POS in ("NOUN", "ADJF") and \
-        any(p.tag.case == "gent" for p in parses)
+        return genitive
+    return bool(found) and found[0].tag.POS in ("NOUN", "ADJF") and genitive
 
 
-def locative_body(toks: list[Token]) -> tuple[str, int] | None:
+def _body_from(toks: list[Token], i: int, case: str, reach: int) -> tuple[str, int, int] | None:
+    """The body phrase that starts at toks[i], its head within reach words, in case: its
+    name in the nominative and the index of its last word."""
+    for k in range(i, min(i + reach, len(toks))):
+        hit = body_at(toks, k, case)
+        if hit is not None and hit[1] == i:
+            return hit[0], hit[2]
+    return None
+
+
+def locative_body(toks: list[Token]) -> tuple[str, int, int] | None:
     """'В мэрии призвали', 'в Избирательной комиссии Томской области заявили': the last
-    "в/во + body" in the words before a plural verb; its name and the start of its phrase."""
+    "в/во + body" in the words before a plural verb; its name and the span of its phrase."""
     found = None
     for i, t in enumerate(toks[:-1]):
-        if t.low not in ("в", "во"):
-            continue
-        for k in range(i + 1, min(i + 4, len(toks))):
-            hit = body_at(toks, k, "loct")
-            if hit is not None and hit[1] == i + 1:
-                found = (hit[0], toks[i].start)
-                break
+        if t.low in ("в", "во"):
+            hit = _body_from(toks, i + 1, "loct", 3)
+            if hit is not None:
+                found = (hit[0], t.start, toks[hit[1]].end)
     return found
 
 
-def through_body(toks: list[Token]) -> tuple[str, int] | None:
+def through_body(toks: list[Token]) -> tuple[str, int, int] | None:
     """'говорится в сообщении военного ведомства', 'сообщили в Министерстве обороны России',
-    'сообщили в пресс-службе компании': the body right after the verb."""
+    'сообщили в пресс-службе компании': the body right after the verb, its name and span."""
     if len(toks) < 2 or toks[0].low not in ("в", "во"):
         return None
-    k = 1
     if _lemma(toks[1].text, "loct") in _THROUGH:
-        k = 2
-        for j in range(2, min(5, len(toks))):
-            hit = body_at(toks, j, "gent")
-            if hit is not None and hit[1] == 2:
-                return hit[0], toks[0].start
-        return None
-    for j in range(k, min(4, len(toks))):
-        hit = body_at(toks, j, "loct")
-        if hit is not None and hit[1] == 1:
-            return hit[0], toks[0].start
-    return None
+        hit = _body_from(toks, 2, "gent", 3)
+    else:
+        hit = _body_from(toks, 1, "loct", 3)
+    return (hit[0], toks[0].start, toks[hit[1]].end) if hit is not None else None
 
 
 def specific(name: str, text: str, pos: int) -> str:
@@ -140,26 +141,19 @@ def specific(name: str, text: str, pos: int) -> str:
     if head not in _GENERIC or len(words) > 2:
         return name
     before = text[:pos]
-    if head == "ведомство" or head == "министерство" and len(words) == 1:
-        last = None
-        for m in _MINISTRY.finditer(before):
-            last = m
+    if head == "ведомство" or (head == "министерство" and len(words) == 1):
+        last = _last(_MINISTRY, before)
         if last:
             phrase = last.group()
-            first = phrase.split()[0]
-            return _nominative(first, _parse(first).tag.case or "nomn") + phrase[len(first):] \
-                if " " in phrase else _nominative(phrase, _parse(phrase).tag.case or "nomn")
+            first = phrase.split()[0]          # "Министерстве обороны России": its head
+            return _nominative(first, _parse(first).tag.case or "nomn") + phrase[len(first):]
         return name
-    if head == "компания" or head == "предприятие":
-        quoted = None
-        for m in re.finditer(r"(?:компани|предприяти|ООО|АО|ПАО)\w*\s+«([^»]{2,40})»", before):
-            quoted = m.group(1)
-        return quoted or name
+    if head in ("компания", "предприятие"):
+        quoted = _last(_QUOTED_COMPANY, before)
+        return quoted.group(1) if quoted else name
     if words[0].lower().startswith("регионал"):
-        region = None
-        for m in _REGION.finditer(before):
-            region = m.group()
-        return f"{words[-1]} {region}" if region else name
+        region = _last(_REGION, before)
+        return f"{words[-1]} {region.group()}" if region else name
     stem = words[-1].lower()[:4]
     for m in re.finditer(rf"(?<!\w){stem}\w*\s+([А-ЯЁ][а-яё]+)", text, re.I):
         if _is_place(m.group(1)):
@@ -171,5 +165,13 @@ def specific(name: str, text: str, pos: int) -> str:
     return name
 
 
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The last match of pattern in text: the body of that kind the article named last."""
+    last = None
+    for last in pattern.finditer(text):
+        pass
+    return last
+
+
 def _is_place(word: str) -> bool:
-    return any("Geox" in p.tag and p.tag.case == "gent" for p in _analyzer().parse(word.lower()))
+    return any("Geox" in p.tag and p.tag.case == "gent" for p in parses(word))

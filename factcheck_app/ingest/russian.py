@@ -83,10 +83,10 @@ def ru_body(resolver: Resolver, mtext: str, lo: int, verb: Token,
         found = locative_body(before[start:])
     if found is None:
         return None
-    name, pos = found
-    name = specific(name, resolver.text, pos)
-    mention = Mention(mtext[pos:verb.start if pos < verb.start else hi].strip(), pos, pos + 1)
-    return mention, _known(resolver, Resolved(name, "org"), Mention(name, pos, pos + 1))
+    name, start, end = found
+    name = specific(name, resolver.text, start)
+    return Mention(mtext[start:end], start, end), \
+        _known(resolver, Resolved(name, "org"), Mention(name, start, end))
 
 
 def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
