@@ -109,8 +109,7 @@ def _russian_event(mtext: str, sent: Sentence, toks: list, i: int,
                          res, sent) if res.speaker else None
         if i == 0 or toks[i - 1].low != "по":
             return None
-    fills = mtext.rfind(FILL, sent.start, tok.start)
-    lo = fills + 1 if fills >= 0 else sent.start
+    lo = _after_last_quotation(mtext, sent.start, tok.start)
     nxt = mtext.find(FILL * 30, tok.end, sent.end)      # a quotation, not a quoted name
     hi = nxt if nxt >= 0 else sent.end
     body = ru_body(resolver, mtext, lo, tok, hi)
@@ -123,6 +122,24 @@ def _russian_event(mtext: str, sent: Sentence, toks: list, i: int,
     if res.speaker is None:
         return None
     return Event(tok.start, tok.end, tok.low, mention, res, sent)
+
+
+def _after_last_quotation(mtext: str, lo: int, pos: int) -> int:
+    """Where a Russian speaker phrase before pos can start: after the last quotation, but a
+    short quoted name inside the phrase is no quotation ("в пресс-службе компании
+    «Стройинвест» назвали": words follow the name, where a quotation has the comma or dash of
+    its attribution outside the marks; English puts that comma inside, so it is not asked)."""
+    while True:
+        fills = mtext.rfind(FILL, lo, pos)
+        if fills < 0:
+            return lo
+        start = fills
+        while start > lo and mtext[start - 1] == FILL:
+            start -= 1
+        after = mtext[fills + 1:fills + 4].lstrip()
+        if fills - start + 1 >= 30 or not after[:1].isalpha():
+            return fills + 1
+        pos = start
 
 
 def _learn_gender(resolver: Resolver, mention: Mention, res: Resolved, rest: str) -> None:

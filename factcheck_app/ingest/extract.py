@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from .attribution import Event, assign, find_events
 from .checkby import find_check_by
 from .context import stated_dates
-from .kinds import FORWARD, NOT_CHECKABLE, by_official, propose_kind, with_deadline
+from .kinds import (FORWARD, NOT_CHECKABLE, by_official, looks_back, propose_kind,
+                    with_deadline)
 from .layout import FILL, Layout, build_layout
 from .names import Registry, tokenize
 from .quotes import DOUBLE_MARKS, QuoteSpan, looks_like_title, word_count
@@ -198,6 +199,8 @@ def find_candidates(text: str, published: dt.date | None,
             ahead = check is not None and said is not None and \
                 (check.due > said.isoformat() if check.due else
                  check.vague and bool(_FORWARD_VAGUE.search(check.phrase)))
+            if ahead and kind == "assertion" and looks_back(quote):
+                ahead = False
             if ahead:
                 kind = with_deadline(kind, near, quote, official)
             elif kind == "assertion":

@@ -286,6 +286,12 @@ def by_official(kind: str, lead: str, quote: str, official: bool) -> str:
     return kind
 
 
+def looks_back(quote: str) -> bool:
+    """"В этом году мы открыли мост": a Russian quote whose verbs are all past tells what was
+    done this year, so its period is no deadline."""
+    return bool(_CYRILLIC.search(quote)) and morph_ru.only_past(quote.replace("ё", "е"))
+
+
 def with_deadline(kind: str, lead: str = "", quote: str = "", official: bool = False) -> str:
     """A quote that names a date still ahead looks forward: an assertion is a promise when
     the narrative just said so ("пообещал, что …"), else a prediction; a prediction of the

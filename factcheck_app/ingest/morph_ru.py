@@ -52,6 +52,16 @@ def future_persons(text: str) -> list[str]:
     return out
 
 
+def only_past(text: str) -> bool:
+    """"В этом году мы открыли мост": the quote tells what was done, no verb of it ahead."""
+    tenses = set()
+    for m in _WORD.finditer(text):
+        found = parses(m.group())
+        if found and found[0].tag.POS == "VERB":
+            tenses.add(found[0].tag.tense)
+    return tenses == {"past"}
+
+
 def has_future(text: str) -> bool:
     return bool(future_persons(text))
 

@@ -115,10 +115,25 @@ def locative_body(toks: list[Token]) -> tuple[str, int, int] | None:
     found = None
     for i, t in enumerate(toks[:-1]):
         if t.low in ("в", "во"):
-            hit = _body_from(toks, i + 1, "loct", 3)
+            hit = _body_from(toks, i + 1, "loct", 3) or _acronym_at(toks, i + 1)
             if hit is not None:
                 found = (hit[0], t.start, toks[hit[1]].end)
     return found
+
+
+def _acronym_at(toks: list[Token], k: int) -> tuple[str, int] | None:
+    """'В МАГАТЭ сообщили', 'в ЦИК Татарстана заявили': an acronym does not decline, so
+    the dictionary cannot tell its case; right before the verb (its genitive words between)
+    it is the body that speaks."""
+    word = toks[k].text
+    if not (toks[k].is_word and len(word) >= 2 and word.isupper() and word.isalpha()):
+        return None
+    e = k + 1
+    while e < len(toks) and toks[e].is_word and _is_genitive(toks[e]):
+        e += 1
+    if e != len(toks):
+        return None
+    return " ".join(t.text for t in toks[k:e]), e - 1
 
 
 def through_body(toks: list[Token]) -> tuple[str, int, int] | None:

@@ -8,7 +8,7 @@ from .lexicon_ru import AUX_ADVERBS_RU, is_cyrillic, _PRONOUNS, _ROLE_STEMS, FUN
 from .layout import FILL
 from .mentions import Mention
 from .names import Token, tokenize
-from .morph_ru import is_proper_name
+from .morph_ru import is_proper_name, parses
 from .ru_bodies import is_participle, locative_body, specific, through_body
 from .speakers import Resolved, Resolver
 
@@ -20,6 +20,7 @@ _VERB_STEMS = """
 отвеча добавля подчеркива настаива настоя говори повтори сообща
 сказа заяви зазначи дода наголоси повідоми поясни підкресли написа запевни попереди
 розповіл відповіл пообіця
+объяви посоветова порекомендова потребова предложи
 """.split()
 _VERB_RE = re.compile(r"(?:" + "|".join(sorted(set(_VERB_STEMS), key=len, reverse=True)) +
                       r")(?:л|ла|ло|ли|в|ла?сь|лся|лись|ет|ют|ит|ят|ил|ила|или|ув|ула|ули)")
@@ -58,11 +59,25 @@ def ru_subject(mtext: str, lo: int, verb: Token, hi: int) -> Mention | None:
     назвала критику со стороны Евросоюза …" — what follows is the object), else the phrase
     after it ("— заявил журналистам пресс-секретарь Дмитрий Песков"), else a role or body
     before it."""
-    before = _phrase(mtext, tokenize(mtext, lo, verb.start), forward=False)
+    toks = tokenize(mtext, lo, verb.start)
+    before = _phrase(mtext, _main_clause(toks), forward=False)
     if before is not None and before.name_start >= 0:
         return before
     after = _phrase(mtext, tokenize(mtext, verb.end, hi), forward=True)
     return after if after is not None else before
+
+
+def _main_clause(toks: list[Token]) -> list[Token]:
+    """"он объявил, что пойдёт на выборы, и пообещал": a verb joined by "и" to an earlier one
+    shares its subject, the words before that first verb; any other verb keeps its own."""
+    k = len(toks)
+    while k and toks[k - 1].is_word and toks[k - 1].low in AUX_ADVERBS_RU:
+        k -= 1
+    if not (k >= 2 and toks[k - 1].low == "и" and toks[k - 2].text == ","):
+        return toks
+    first = next((j for j, t in enumerate(toks[:k - 2]) if t.is_word and not t.is_cap and
+                  (p := parses(t.low)) and p[0].tag.POS == "VERB"), None)
+    return toks[:first] if first else toks
 
 
 _PLURAL = re.compile(r"\w+(?:ли|ют|ят|ются|ятся)$")
@@ -84,8 +99,11 @@ def ru_body(resolver: Resolver, mtext: str, lo: int, verb: Token,
     if found is None:
         return None
     name, start, end = found
-    name = specific(name, resolver.text, start)
-    return Mention(mtext[start:end], start, end), \
+    named = re.match(r" ?«[^»]{2,40}»", resolver.text[end:end + 45])
+    if named:                         # "в пресс-службе компании «Стройинвест»": that company
+        end += named.end()
+    name = specific(name, resolver.text, end if named else start)
+    return Mention(resolver.text[start:end], start, end), \
         _known(resolver, Resolved(name, "org"), Mention(name, start, end))
 
 

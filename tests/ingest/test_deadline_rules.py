@@ -56,3 +56,13 @@ def test_seasons_halves_of_a_month_ranges_and_vague_spans_in_both_languages():
         "Все 48 пунктов": ("в течение трёх месяцев", "2026-02-12"),   # not the summer gone by
         "Most of these ": ("within weeks", None),
     }
+
+
+def test_a_russian_quote_told_in_the_past_names_no_deadline():
+    text = ('Дата публикации: 12.08.2025\n\n'
+            '«В этом году мы открыли два моста», — сказал министр Иван Петров.\n\n'
+            '«Третий мост откроют в конце следующего года», — добавил Петров.')
+    got = {c.quote[:14]: (c.kind, c.check_by_phrase, c.check_by)
+           for c in extract_article(text).candidates}
+    assert got["В этом году мы"] == ("assertion", None, None)
+    assert got["Третий мост от"][1:] == ("в конце следующего года", "2026-12-31")
