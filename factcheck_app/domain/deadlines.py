@@ -86,6 +86,9 @@ def _normalise(phrase: str) -> str:
     t = re.sub(r"(?<!\d)-|-(?!\d)|[,;:!?()\"\[\]]", " ", t).replace("&", " and ")
     t = re.sub(r"\s+", " ", t).strip(" .'")
     t = re.sub(r"\b(?:in|during|early in|over) (?:the )?new year$", "next year", t)
+    # "by Friday night": the day is the deadline, whatever hour of it
+    t = re.sub(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow) "
+               r"(?:night|morning|evening|afternoon|lunchtime)$", r"\1", t)
     return re.sub(r"(?:the )?\b(year|month|quarter) end(?: (\d{4}))?$",
                   lambda m: f"end of {m[2] or 'the ' + m[1]}", t)
 

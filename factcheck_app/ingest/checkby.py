@@ -37,6 +37,9 @@ _EN = [re.compile(rx, re.I) for rx in (
     rf"\b(?:within|in the next|in the coming|over the next|in) (?:the next )?{_NUM} {_UNIT}"
     rf"(?: (?:from now|time))?",
     rf"\b(?:in|during) (?:the )?(?:first|second) half of {_PERIOD}",
+    rf"\b(?:in|during) the (?:first|second|third|fourth|last) week of {_MON}",
+    r"\b(?:by|before|until|no later than|this|next) (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)(?: (?:night|morning|evening|afternoon))?\b",
     rf"\b(?:in|during) (?:the )?(?:first|second|third|fourth|last) quarter(?: of {_PERIOD})?",
     rf"\b(?:in|during) {_PART}{_PERIOD}|\b{_PART}{_PERIOD}",
     r"\b(?:by )?this time next (?:year|month|week)\b",
@@ -53,7 +56,7 @@ _RU_MON = (r"(?:январ|феврал|март|апрел|ма[йяе]|июн|
            r"січ|лют|берез|квіт|травн|червн|липн|серпн|верес|жовтн|листопад|грудн)\w*")
 _RU_NUM = (r"(?:\d+|одн\w*|один|дв\w+|тр\w+|четыр\w*|пят\w*|шест\w*|сем\w*|восьм\w*|девят\w*|"
            r"десят\w*|двенадцат\w*|нескольк\w*|полугода|полгода|півроку|кількох)")
-_RU_UNIT = r"(?:дн\w*|ден\w*|недел\w*|месяц\w*|лет|год\w*|квартал\w*|тижн\w*|місяц\w*|рок\w*)"
+_RU_UNIT = r"(?:дн\w*|ден\w*|суток|сутки|недел\w*|месяц\w*|лет|год\w*|квартал\w*|тижн\w*|місяц\w*|рок\w*)"
 _RU_YEAR = r"(?:(?:19|20)\d\d\s*(?:года|году|г\.|року|р\.)?)"
 _RU = [re.compile(rx, re.I) for rx in (
     rf"(?<!\w)(?:до|к|не позднее|не позже) (?:самого )?(?:конца|концу|начала|середины|кінця)"
@@ -76,7 +79,8 @@ _RU = [re.compile(rx, re.I) for rx in (
     rf"(?<!\w)(?:до|к) {_RU_YEAR}(?!\w)|(?<!\w)(?:в|у) (?:19|20)\d\d (?:году|році)",
     r"(?<!\w)(?:в|у) (?:этом|следующем|текущем|нынешнем|цьому|наступному) (?:году|месяце|"
     r"році|місяці)|(?<!\w)(?:на этой|на следующей|цього|наступного) (?:неделе|тижня)",
-    rf"(?<!\w)(?:к|до) (?:лету|осени|зиме|весне|новому году|нового года)|(?<!\w)(?:в|у) {_RU_MON}"
+    rf"(?<!\w)(?:к|до) (?:(?:этой|следующей|будущей) )?(?:лету|осени|зиме|весне|лета|зимы|весны"
+    rf"|новому году|нового года)|(?<!\w)(?:в|у) {_RU_MON}"
     rf"(?: {_RU_YEAR})?",
     r"(?<!\w)(?:в|у) (?:самое )?ближайш\w+ (?:время|дни|недели|месяцы|годы)"
     r"|(?<!\w)найближч\w+ (?:часом|місяцями|роками|днями)|(?<!\w)(?:вскоре|скоро|незабаром)(?!\w)"
@@ -111,6 +115,12 @@ _PAST_BEFORE = re.compile(r"(?<!\w)\w+(?:тых|нных|вших|тые|нны�
                           r"али|ило|ела|ели)\s+(?:этим\s+|этой\s+|в\s+)?$", re.I)
 
 
+# a superlative or a looking-back verb before "in 80 years" makes it the span of a record
+_RECORD_BEFORE = re.compile(r"\b(?:(?:the|its|their|our|his|her) \w+est|most \w+|worst|best|(?:have|has|had|"
+                            r"'ve) (?:ever )?(?:seen|known|had|been)(?: \w+)?|for the first time)"
+                            r"\s+(?:\w+\s+){0,3}$", re.I)
+
+
 @dataclass(frozen=True)
 class CheckBy:
     phrase: str                 # the words as written in the quote
@@ -130,6 +140,8 @@ def find_check_by(quote: str, stated: dt.date | None, article: str = "",
     best_key = (0, 0)
     for pattern in (_RU if re.search(r"[а-яіїє]", quote, re.I) else _EN):
         for m in pattern.finditer(quote):
+            if _RECORD_BEFORE.search(quote[:m.start()]):
+                continue                 # "the lowest level in 80 years": a record, no deadline
             if _PAST_BEFORE.search(quote[:m.start()]) and \
                     not re.search(r"(?<!\w)чтобы(?:\s+\S+){0,2}\s*$", quote[:m.start()]):
                 continue                 # "пункты, закрытых этим летом": a time gone by

@@ -14,6 +14,9 @@ _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MON
                   + r")\.?,?\s+((?:19|20)\d\d)\b",
                   re.I)
 _SLASH_YMD = re.compile(r"\b((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})\b")
+# "06/17/2025 04:52 PM EDT": month first, as US sites print it, unless the first can only be a day
+_SLASH_MDY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+_BYLINE_SEPARATOR = re.compile(r"\s+[·|•]\s+")
 _DOT_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.]\d)")
 # what a date line holds besides its date: times, zones, "Updated", "3 hours ago"
 _DATELINE_NOISE = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b[A-Z]{1,4}T\b|\b(?:GMT|UTC|МСК)"
@@ -64,6 +67,11 @@ def dates_in(s: str) -> list[tuple[int, dt.date]]:
         d = _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d:
             out.append((m.start(), d))
+    for m in _SLASH_MDY.finditer(s):
+        a, b = int(m.group(1)), int(m.group(2))
+        d = _mk(int(m.group(3)), *((a, b) if a <= 12 else (b, a)))
+        if d:
+            out.append((m.start(), d))
     for m in _DOT_DMY.finditer(s):      # 17.04.2025: day first, as wherever dots are used
         d = _mk(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if d:
@@ -75,7 +83,7 @@ def _only_a_date(line: str) -> bool:
     """A line that is a date and little else ("Updated 5:47 PM EDT, June 27, 2025",
     "12.11.2025 11:30 (обновлено: 14:02 12.11.2025)"): a timestamp under a headline."""
     rest = line
-    for pattern in (_ISO, _MDY, _DMY, _RU_DMY, _SLASH_YMD, _DOT_DMY):
+    for pattern in (_ISO, _MDY, _DMY, _RU_DMY, _SLASH_YMD, _SLASH_MDY, _DOT_DMY):
         rest = pattern.sub(" ", rest)
     rest = _DATELINE_NOISE.sub(" ", rest)
     words = [w for w in rest.split() if w.lower() not in WEEKDAYS]
@@ -96,8 +104,11 @@ def published_in_text(text: str) -> dt.date | None:
     lines = text.splitlines()
     best: tuple[int, int, dt.date] | None = None
     in_related = False
-    for i, line in enumerate(lines):
-        stripped = line.strip()
+    # a byline strip holds its date as one part: "Taryn MacLeod · CPB News · Posted: Jan 22,
+    # 2025 5:00 AM AST | Last Updated: 2 hours ago"
+    parts = [(i, part) for i, line in enumerate(lines)
+             for part in _BYLINE_SEPARATOR.split(line.strip())]
+    for i, stripped in parts:
         if _RELATED_MARKERS.match(stripped) and len(stripped.split()) <= 6:
             in_related = True
             continue
@@ -243,7 +254,10 @@ _RU_MON = r"(?:январ|феврал|март|апрел|ма[йяе]|июн|�
 _RU_DATE = re.compile(r"(?<!\w)(?:(\d{1,2})\s+)?(" + _RU_MON + r")(?:\s+((?:19|20)\d\d)"
                       r"\s*(?:г\.|года|году|року|р\.)?|\s+(того же|прошлого|этого|минулого|"
                       r"цього) (?:года|року))?", re.I)
-_RU_DMY = re.compile(r"(?<!\w)(\d{1,2})\s+(" + _RU_MON + r")\s+((?:19|20)\d\d)(?!\d)", re.I)
+# a publication line's short month: "Экономика, 11 ноя 2025, 13:47"
+_RU_MON_SHORT = r"(?:янв|фев|мар|апр|июн|июл|авг|сент?|окт|ноя|дек)\.?"
+_RU_DMY = re.compile(r"(?<!\w)(\d{1,2})\s+(" + _RU_MON + "|" + _RU_MON_SHORT +
+                     r")\s+((?:19|20)\d\d)(?!\d)", re.I)
 _RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3,
                 "пятницу": 4, "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6,
                 "понеділок": 0, "вівторок": 1, "середу": 2, "четвер": 3, "п'ятницю": 4,

@@ -27,6 +27,7 @@ _TOKEN_RE = re.compile(
     r"|\d[\d,.:/]*\d|\d"                        # numbers
     r"|[^\w\s]",                                # any other single character
     re.UNICODE)
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]")
 _POSSESSIVE = ("’s", "'s", "’S", "'S", "s'", "s’")
 
 
@@ -54,7 +55,8 @@ class Token:
 
     @property
     def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+        """A capitalised word; an Arabic surname's article counts ("al-Jubouri", "el-Sisi")."""
+        return self.text[:1].isupper() or bool(_ARTICLE_NAME.match(self.text))
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

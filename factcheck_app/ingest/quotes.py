@@ -210,7 +210,27 @@ def all_quotes(text: str, paras: list[Paragraph]) -> tuple[str, list[QuoteSpan]]
                 p.mark_start < s.mark_end and s.mark_start < p.mark_end for p in spans):
             spans.append(QuoteSpan(s.start, s.end, s.mark_start, s.mark_end, True, s.para,
                                    s.end_para, secondary=True))
+    spans = [part for q in spans for part in _split_at_inner_attribution(text, q)]
     return family, sorted(spans, key=lambda q: q.mark_start)
+
+
+# «A, — заявил он изданию. — B»: Russian copy may break one pair of marks by the attribution
+_INNER_ATTRIBUTION = re.compile(r"(?<=[,!?…])\s+[—–]\s+([^—–«»\n]{3,80}?)[.,:]\s+[—–]\s+(?=\S)")
+
+
+def _split_at_inner_attribution(text: str, q: QuoteSpan) -> list[QuoteSpan]:
+    """The two quoted segments of a quotation its attribution interrupts inside the marks,
+    the attribution left unmasked so that its verb names the speaker of both."""
+    from .russian import is_speech_verb
+
+    m = _INNER_ATTRIBUTION.search(text, q.start, q.end)
+    if not m or not any(is_speech_verb(w.lower()) for w in re.findall(r"[а-яёА-ЯЁ]+", m[1])):
+        return [q]
+    first = QuoteSpan(q.start, m.start(), q.mark_start, m.start(), True, q.para, q.para,
+                      q.secondary)
+    rest = QuoteSpan(m.end(), q.end, m.end(), q.mark_end, q.closed, q.para, q.end_para,
+                     q.secondary)
+    return [first, *_split_at_inner_attribution(text, rest)]
 
 
 def masked(text: str, spans: list[QuoteSpan], fill: str = "\u2592") -> str:

@@ -20,6 +20,7 @@ _VERB_STEMS = """
 отвеча добавля подчеркива настаива настоя говори повтори сообща
 сказа заяви зазначи дода наголоси повідоми поясни підкресли написа запевни попереди
 розповіл відповіл пообіця
+объясня отмеча предупрежда называ призыва рассказыва уверя
 объяви посоветова порекомендова потребова предложи
 """.split()
 _VERB_RE = re.compile(r"(?:" + "|".join(sorted(set(_VERB_STEMS), key=len, reverse=True)) +
@@ -173,7 +174,7 @@ def _without_participle_clause(toks: list[Token]) -> list[Token]:
 def _is_name_word(tok: Token) -> bool:
     return tok.is_word and tok.is_cap and tok.low not in FUNCTION_WORDS_RU and \
         tok.low not in ORG_HEADS and not tok.text.isupper() and \
-        (not is_role(tok.low) or is_proper_name(tok.text))
+        (not is_role(tok.low) or ("-" not in tok.low and is_proper_name(tok.text)))
 
 
 def ru_resolve(resolver: Resolver, m: Mention, verb_low: str) -> Resolved:
