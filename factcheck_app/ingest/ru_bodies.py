@@ -24,12 +24,23 @@ _HEADS = frozenset("""прокуратура комиссия министерс
 роспотребнадзор росстат росавиация роскомнадзор генпрокуратура следком""".split())
 # heads that, written alone, stand for a body the article has already named
 _GENERIC = frozenset("ведомство компания правительство мэрия администрация министерство "
-                     "прокуратура предприятие служба пресс-служба комиссия".split())
+                     "прокуратура предприятие служба пресс-служба комиссия агентство "
+                     "комитет".split())
 # "в сообщении ведомства": the document or office the body speaks through
 _THROUGH = frozenset("сообщение заявление пресс-служба пресс-релиз телеграм-канал "
                      "релиз комментарий ответ".split())
 _MINISTRY = re.compile(r"(?<![\w-])(?:[Мм]инистерств\w*(?:\s+[а-яё]+){1,3}(?:\s+[А-ЯЁ][а-яё]+)?"
                        r"|Мин[а-яё]{3,}|МИД\w*)")
+# a named state body a later "ведомство" or "агентство" stands for
+_BODY_NAMED = re.compile(_MINISTRY.pattern +
+                         r"|(?<![\w-])(?:[Кк]омитет|[Аа]гентств|[Сс]лужб)\w*\s+по\s+[а-яё]+"
+                         r"(?:\s+и\s+[а-яё]+)?(?:\s+[а-яё]+(?:ии|ия|ости|ции|ов|ей|а))?")
+# the ministry a short name ("Минобороны", "Минфин") stands for: a word of its full name
+_MINISTRY_SHORT = {"минобороны": "оборон", "минфин": "финанс", "минздрав": "здравоохран",
+                   "минэнерго": "энергет", "минтранс": "транспорт", "минстрой": "строител",
+                   "минтруд": "труд", "минприроды": "природ", "минсельхоз": "сельск",
+                   "минпросвещения": "просвещ", "минцифры": "цифров", "минюст": "юстиц",
+                   "минэкономразвития": "экономическ", "мид": "иностранн"}
 _QUOTED_COMPANY = re.compile(r"(?:компани|предприяти|ООО|АО|ПАО)\w*\s+«([^»]{2,40})»")
 _REGION = re.compile(r"[А-ЯЁ][а-яё]+(?:ой|ого)\s+(?:области|края|республики|округа)")
 
@@ -156,13 +167,10 @@ def specific(name: str, text: str, pos: int) -> str:
     if head not in _GENERIC or len(words) > 2:
         return name
     before = text[:pos]
-    if head == "ведомство" or (head == "министерство" and len(words) == 1):
-        last = _last(_MINISTRY, before)
-        if last:
-            phrase = last.group()
-            first = phrase.split()[0]          # "Министерстве обороны России": its head
-            return _nominative(first, _parse(first).tag.case or "nomn") + phrase[len(first):]
-        return name
+    if head in ("ведомство", "агентство", "комитет", "служба", "пресс-служба") or \
+            (head == "министерство" and len(words) == 1):
+        last = _last(_BODY_NAMED if head != "министерство" else _MINISTRY, before)
+        return fullest(_nominative_head(last.group()), text) if last else name
     if head in ("компания", "предприятие"):
         quoted = _last(_QUOTED_COMPANY, before)
         return quoted.group(1) if quoted else name
@@ -177,6 +185,30 @@ def specific(name: str, text: str, pos: int) -> str:
         for m in re.finditer(r"(?<!\w)(?:[Гг]лава|[Мм]эр)\s+([А-ЯЁ][а-яё]+)", text):
             if _is_place(m.group(1)):
                 return f"{words[-1]} {m.group(1)}"    # "Глава Красноярска" → its mayor's office
+    return name
+
+
+def _nominative_head(phrase: str) -> str:
+    """"Министерстве обороны России" → "Министерство обороны России": its head word only."""
+    first = phrase.split()[0]
+    return _nominative(first, _parse(first).tag.case or "nomn") + phrase[len(first):]
+
+
+def fullest(name: str, text: str) -> str:
+    """A body under the fullest name the article gives it: "Минобороны" → "Министерство
+    обороны" when the article spells it out, "комитет по здравоохранению" → "комитет по
+    здравоохранению Петербурга" when it named the city with it."""
+    words = name.split()
+    stem = _MINISTRY_SHORT.get(words[0].lower())
+    if stem and len(words) == 1:
+        m = re.search(rf"(?<![\w-])[Мм]инистерств\w*(?:\s+[а-яё]+){{0,2}}?\s+{stem}[а-яё]*"
+                      r"(?:\s+[А-ЯЁ][а-яё]+)?", text)
+        return _nominative_head(m.group()) if m else name
+    if len(words) >= 3 and words[1] == "по":
+        rest = re.escape(" ".join(words[1:]))
+        m = re.search(rf"(?i:{re.escape(words[0][:-2])})\w*\s+{rest}\s+([А-ЯЁ][а-яё]+)", text)
+        if m and _is_place(m.group(1)):
+            return f"{name} {m.group(1)}"
     return name
 
 

@@ -9,7 +9,7 @@ from .layout import FILL
 from .mentions import Mention
 from .names import Token, tokenize
 from .morph_ru import is_proper_name, parses
-from .ru_bodies import is_participle, locative_body, specific, through_body
+from .ru_bodies import fullest, is_participle, locative_body, specific, through_body
 from .speakers import Resolved, Resolver
 
 _VERB_STEMS = """
@@ -103,7 +103,7 @@ def ru_body(resolver: Resolver, mtext: str, lo: int, verb: Token,
     named = re.match(r" ?«[^»]{2,40}»", resolver.text[end:end + 45])
     if named:                         # "в пресс-службе компании «Стройинвест»": that company
         end += named.end()
-    name = specific(name, resolver.text, end if named else start)
+    name = fullest(specific(name, resolver.text, end if named else start), resolver.text)
     return Mention(resolver.text[start:end], start, end), \
         _known(resolver, Resolved(name, "org"), Mention(name, start, end))
 

@@ -66,3 +66,16 @@ def test_a_russian_quote_told_in_the_past_names_no_deadline():
            for c in extract_article(text).candidates}
     assert got["В этом году мы"] == ("assertion", None, None)
     assert got["Третий мост от"][1:] == ("в конце следующего года", "2026-12-31")
+
+
+def test_us_dates_a_byline_strip_a_days_hour_and_a_records_span():
+    text = ('Taryn MacLeod · CPB News · Posted: Feb 13, 2025 5:00 AM AST | Last Updated: 2 '
+            'hours ago\n\n"Crews will have water pressure restored by Friday night," the '
+            'director said.\n\nThe reserves were "at their lowest level in 80 years", she said.')
+    art = extract_article(text)
+    assert art.published == "2025-02-13"
+    assert {c.quote[:14]: (c.check_by_phrase, c.check_by) for c in art.candidates} == {
+        "Crews will hav": ("by Friday night", "2025-02-14"),
+        "at their lowes": (None, None)}
+    assert extract_article("06/17/2025 04:52 PM EDT\n\nThe plan passed.").published == \
+        "2025-06-17"
