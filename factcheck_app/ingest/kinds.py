@@ -325,7 +325,8 @@ def _kind(quote: str, verb: str | None) -> str:
     future = bool(_FUTURE.search(q)) or (russian and morph_ru.has_future(q))
     first = q.lstrip("\"'“‘«„ —–-")
     v = (verb or "").lower()
-    if v in _BELIEF_VERBS:      # "по мнению аналитика, «…»", "считает эксперт": forecast or view
+    if v in _BELIEF_VERBS or en.OWN_VIEW.match(first):   # "по мнению аналитика, «…»",
+        # "считает эксперт", «Мы считаем, что …»: a forecast or a view
         return "prediction" if future else "opinion"
     rest = re.split(r"[,;.!?]", first, maxsplit=1)[1:]
     sentence = first[:1].isupper()   # a partial quote ("would 'take them to court'") is no order

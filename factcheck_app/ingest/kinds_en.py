@@ -22,7 +22,16 @@ OPINION = re.compile(
 # and passengers … will be the last to see any benefit", "will be remembered as the moment …"
 VERDICT = re.compile(r"^(?:this|that|it) (?:is|was) (?:a|an) (?:\w+ )?(?:gamble|mess|scandal|"
                      r"disgrace|disaster|con|shambles|lottery|betrayal|insult)\b"
-                     r"|\bwill be remembered as\b", re.I)
+                     r"|\bwill be remembered as\b"
+                     # a norm, not a fact: "cannot be allowed to go under water every monsoon"
+                     r"|\b(?:cannot|can't|can’t|must not|mustn't|should not|shouldn't) be "
+                     r"allowed to\b"
+                     # "Закрыть 14 поликлиник одновременно — значит устроить коллапс"
+                     r"|^[А-ЯЁ][а-яё]+(?:ть|ться)\b[^.!?]{0,80}\s[—–-] значит\s"
+                     r"|(?<!\w)нельзя допускать|(?<!\w)недопустим\w*", re.I)
+# the speaker's own view said in the quote: "Мы считаем, что …", "I think …"
+OWN_VIEW = re.compile(r"^(?:мы|я) (?:считаем|считаю|убеждены|убежден|убеждена)\b"
+                      r"|^(?:i|we) (?:think|believe|feel)\b", re.I)
 # a call on others: "We call on our neighbours to …", "I urge everyone to …"
 CALL_ON = re.compile(r"^(?:we|i) (?:(?:again|once more|now) )?(?:call on|call upon|urge|appeal to|"
                      r"ask (?:everyone|all|our|the|you))\b", re.I)

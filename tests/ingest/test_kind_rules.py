@@ -137,3 +137,20 @@ def test_denials_said_without_the_word_deny():
     assert [got[k] for k in ("There was noth", "have no connec", "Никаких превыш",
                              "не имеют под с")] == ["denial"] * 4
     assert got["Никаких измене"] != "denial"        # a forecast of no change, not a rebuttal
+
+
+def test_a_norm_a_views_opening_and_a_russian_this_means_that_are_opinions():
+    text = ('Published 2025-09-09\n\n'
+            'The judges said the city "cannot be allowed to go under water every monsoon."\n\n'
+            '"We think the drains were never cleaned," said councillor Ravi Menon.\n\n'
+            '"We think the drains will be cleaned by October," said councillor Ravi Menon.')
+    assert [c.kind for c in extract_article(text).candidates] == \
+        ["opinion", "opinion", "prediction"]
+    ru = ('Дата публикации: 19.03.2025\n\n'
+          '«Закрыть 14 поликлиник одновременно — значит устроить коллапс», — сказал депутат '
+          'Максим Ржевский.\n\n'
+          '«Мы считаем, что преследование связано с его критикой властей», — заявили в '
+          'правозащитном центре.\n\n'
+          '«Мы считаем, что цены вырастут к лету», — сказал Ржевский.')
+    assert [c.kind for c in extract_article(ru).candidates] == \
+        ["opinion", "opinion", "prediction"]
