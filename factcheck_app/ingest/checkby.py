@@ -56,7 +56,8 @@ _RU_MON = (r"(?:январ|феврал|март|апрел|ма[йяе]|июн|
            r"січ|лют|берез|квіт|травн|червн|липн|серпн|верес|жовтн|листопад|грудн)\w*")
 _RU_NUM = (r"(?:\d+|одн\w*|один|дв\w+|тр\w+|четыр\w*|пят\w*|шест\w*|сем\w*|восьм\w*|девят\w*|"
            r"десят\w*|двенадцат\w*|нескольк\w*|полугода|полгода|півроку|кількох)")
-_RU_UNIT = r"(?:дн\w*|ден\w*|суток|сутки|недел\w*|месяц\w*|лет|год\w*|квартал\w*|тижн\w*|місяц\w*|рок\w*)"
+_RU_UNIT = (r"(?:дн\w*|ден\w*|суток|сутки|недел\w*|месяц\w*|лет|год\w*|квартал\w*|тижн\w*|"
+            r"місяц\w*|рок\w*)")
 _RU_YEAR = r"(?:(?:19|20)\d\d\s*(?:года|году|г\.|року|р\.)?)"
 _RU = [re.compile(rx, re.I) for rx in (
     rf"(?<!\w)(?:до|к|не позднее|не позже) (?:самого )?(?:конца|концу|начала|середины|кінця)"
@@ -116,9 +117,9 @@ _PAST_BEFORE = re.compile(r"(?<!\w)\w+(?:тых|нных|вших|тые|нны�
 
 
 # a superlative or a looking-back verb before "in 80 years" makes it the span of a record
-_RECORD_BEFORE = re.compile(r"\b(?:(?:the|its|their|our|his|her) \w+est|most \w+|worst|best|(?:have|has|had|"
-                            r"'ve) (?:ever )?(?:seen|known|had|been)(?: \w+)?|for the first time)"
-                            r"\s+(?:\w+\s+){0,3}$", re.I)
+_RECORD_BEFORE = re.compile(r"\b(?:(?:the|its|their|our|his|her) \w+est|most \w+|worst|best|"
+                            r"(?:have|has|had|'ve) (?:ever )?(?:seen|known|had|been)(?: \w+)?|"
+                            r"for the first time)\s+(?:\w+\s+){0,3}$", re.I)
 
 
 @dataclass(frozen=True)

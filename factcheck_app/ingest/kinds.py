@@ -289,7 +289,7 @@ def by_official(kind: str, lead: str, quote: str, official: bool) -> str:
 def looks_back(quote: str) -> bool:
     """"В этом году мы открыли мост": a Russian quote whose verbs are all past tells what was
     done this year, so its period is no deadline."""
-    return bool(_CYRILLIC.search(quote)) and morph_ru.only_past(quote.replace("ё", "е"))
+    return bool(_CYRILLIC.search(quote)) and morph_ru.only_past(quote)
 
 
 def with_deadline(kind: str, lead: str = "", quote: str = "", official: bool = False) -> str:

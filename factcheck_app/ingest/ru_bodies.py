@@ -170,7 +170,7 @@ def specific(name: str, text: str, pos: int) -> str:
     if head in ("ведомство", "агентство", "комитет", "служба", "пресс-служба") or \
             (head == "министерство" and len(words) == 1):
         last = _last(_BODY_NAMED if head != "министерство" else _MINISTRY, before)
-        return fullest(_nominative_head(last.group()), text) if last else name
+        return _nominative_head(last.group()) if last else name
     if head in ("компания", "предприятие"):
         quoted = _last(_QUOTED_COMPANY, before)
         return quoted.group(1) if quoted else name
