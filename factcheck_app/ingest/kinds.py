@@ -41,7 +41,8 @@ _HARM = (r"(?:retaliat\w*|respond(?: harshly| decisively| in kind)?|strike|hit b
          r"attack\w*|force|war|military means|regret|ombudsman|tribunal|legal action|"
          r"(?:every|all|any) necessary (?:measures?|steps|means)|countermeasures|"
          r"escorted out|expel\w*|detain\w*|arrest\w*|seiz\w*|prosecut\w*|veto\w*|"
-         r"take (?:this|it|them|the \w+)(?: all the way)? to)")
+         r"take (?:this|it|them|the \w+)(?: all the way)? to|refuse to \w+|contempt|"
+         r"call for an? (?:\w+ )?(?:audit|inquiry|investigation|resignation)|freeze)")
 _THREAT = re.compile(
     rf"\b(?:we|i|they|you)(?:'ll| will| shall| would| are going to)[^.;]{{0,60}}\b{_HARM}"
     rf"|\bwill (?:face|regret)\b|\bwill pay (?:for|dearly|the price|a (?:\w+ )?price)\b"
@@ -117,7 +118,7 @@ _CONDITION = re.compile(r"\b(?:if|unless|without (?:an? |the |their |its )?(?:pe
                         r"licen[cs]e|permit|authori[sz]ation|approval))\b"
                         r"|(?<!\w)(?:если|иначе|в случае)(?!\w)", re.I)
 _HARM_RU = re.compile(r"(?<!\w)(?:ответ\w*|накаж\w*|наказ\w*|санкци\w*|удар\w*|забастов\w*|"
-                      r"уволи(?!\w*ся)\w*|расторг\w*|вето|"
+                      r"уволи(?!\w*ся)\w*|уволен\w*|расторг\w*|вето|прокуратур\w*|штраф\w*|"
                       r"суд\w*|закон\w*|проверк\w*|жестк\w*|жёстк\w*|закро\w*|останов\w*|"
                       r"прекрат\w*|перекро\w*|отключ\w*|выйдем|бойкот\w*)", re.I)
 # harm done to the other side: withdrawing, stopping, suing ("we will close every mine if …")
@@ -157,6 +158,7 @@ _DENIED_BEFORE = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|refu
 # what the speaker's side delivers: a service opens, money is paid, works are finished
 _DELIVERY = re.compile(
     r"\bwill be (?:served|opened|completed|built|finished|launched|delivered|paid|refunded|"
+    r"filed|submitted|published|presented|issued|"
     r"restored|repaired|rebuilt|reopened|ready|in place|in operation|in service|up and running)\b"
     r"|\bwould (?:be (?:served|opened|completed|built|finished|launched|delivered|paid|ready|"
     r"in place|in operation|in service|up and running|handed over)|(?:open|finish|complete|build|"
@@ -208,6 +210,8 @@ def propose_kind(quote: str, verb: str | None = None, lead: str = "", trail: str
 # «призвали горожан «…»»), a harm the speaker's side will do ('said he would veto any map
 # that did not "…"', 'said Moscow would "respond …"'), a harm on a condition ('если решение
 # вступит в силу, компания «будет вынуждена уволить …»')
+_READY = re.compile(r"\b(?:is|are|was|were) (?:ready|prepared|willing) to\s*$"
+                    r"|(?<!\w)(?:готов|готова|готовы|готово)\s*$", re.I)
 _URGED = re.compile(r"\b(?:urged|urges|urging|called on|calls on|called for|appealed to|"
                     r"asked|encouraged|advised|told (?:people|residents|parents|customers))\b"
                     r"[^.;:]{0,80}$|(?<!\w)(?:призвал\w*|призыва\w*|попросил\w*|просил\w*|"
@@ -230,12 +234,18 @@ def _looks_ahead(frame: str) -> bool:
 def _framed_kind(quote: str, frame: str) -> str | None:
     if _URGED.search(frame):
         return "opinion"
+    if _READY.search(frame):
+        return "promise"             # 'концерн готов «направить в центры … в течение полугода»'
+
     harm = _HARM_EN.search(quote) or _HARM_RU.search(quote)
     would = _WOULD_HARM.search(frame)
     if would and (would.group().strip().lower() not in ("would", "will") or _HARM_START.match(quote)):
         return "threat"
     if harm and _CONDITION.search(frame[-120:]):
         return "threat"
+    if harm and _CONDITION.search(quote) and re.search(r"\b(?:would|will)\b", frame, re.I):
+        return "threat"              # 'said he would push parliament to "freeze … if …"'
+
     return None
 
 
@@ -246,7 +256,7 @@ def _last_sentence(near: str) -> str:
 
 
 # a forecast said as one: "likely", "expected", "may", "ожидается", "вероятно", "может"
-_HEDGED = re.compile(r"\b(?:likely|unlikely|expect\w*|anticipat\w*|forecast\w*|predict\w*|"
+_HEDGED = re.compile(r"\b(?:on (?:current|present) trends|at (?:this|the current) rate|likely|unlikely|expect\w*|anticipat\w*|forecast\w*|predict\w*|"
                      r"project\w*|may|might|could|probably|possibly|risk|inevitabl\w*|warn\w*|be able to|"
                      r"believes?|thinks?)\b"
                      r"|(?<!\w)(?:ожида\w*|вероятн\w*|возможн\w*|может|могут|прогноз\w*|"
@@ -286,10 +296,20 @@ def by_official(kind: str, lead: str, quote: str, official: bool) -> str:
     return kind
 
 
+# English verbs of a quote told in the past, and any word that puts it in the present or ahead
+_PAST_EN = re.compile(r"\b(?:told|found|said|was|were|had|did|came|went|knew|got|saw|heard|"
+                      r"\w+ed)\b", re.I)
+_NOT_PAST_EN = re.compile(r"\b(?:will|would|shall|going|is|are|am|be|must|should|can|could|"
+                          r"may|might|need|needs|has|have|do|does|want|wants|expect|hope|plan)\b"
+                          r"|['’](?:ll|s|re|ve|d)\b", re.I)
+
+
 def looks_back(quote: str) -> bool:
-    """"В этом году мы открыли мост": a Russian quote whose verbs are all past tells what was
-    done this year, so its period is no deadline."""
-    return bool(_CYRILLIC.search(quote)) and morph_ru.only_past(quote)
+    """"В этом году мы открыли мост", "Nobody told us anything until Tuesday night": a quote
+    whose verbs are all past tells what was done, so its period is no deadline."""
+    if _CYRILLIC.search(quote):
+        return morph_ru.only_past(quote)
+    return bool(_PAST_EN.search(quote)) and not _NOT_PAST_EN.search(quote)
 
 
 def with_deadline(kind: str, lead: str = "", quote: str = "", official: bool = False) -> str:
@@ -312,6 +332,26 @@ def with_deadline(kind: str, lead: str = "", quote: str = "", official: bool = F
     return "prediction"
 
 
+# a harm the speaker's side will do to others, in the passive: "contracts will be torn up",
+# «руководители, которые не подготовят …, будут уволены»
+_HARM_PASSIVE = re.compile(
+    r"\bwill be (?:fired|sacked|dismissed|prosecuted|fined|punished|expelled|banned|"
+    r"struck off|stripped of|held (?:to )?account\w*|cancell?ed|terminated)\b"
+    r"|(?<!\w)(?:будет|будут) (?:расторга\w*|расторгнут\w*|уволен\w*|наказан\w*|"
+    r"оштрафован\w*|привлечен\w* к ответственности|лишен\w* (?:лицензи\w*|премии|должност\w*))",
+    re.I)
+# «Ни одна поликлиника не закрывается насовсем»: what is happening now, denied for every one
+_NONE_NOW = re.compile(r"^ни (?:один|одна|одно|одного)\s+[а-я]+\s+не\s+([а-я]+)", re.I)
+
+
+def _denies_every(first: str) -> bool:
+    m = _NONE_NOW.match(first)
+    return bool(m) and any(p.tag.POS == "VERB" and p.tag.tense == "pres"
+                           for p in morph_ru.parses(m.group(1))[:1])
+
+
+_NOT_NEGOTIABLE = re.compile(r"(?:^|[.!?]\s+)(?:that|this)(?:['’]s| is) not negotiable\b"
+                             r"|(?:^|[.!?]\s+)это не обсуждается", re.I)
 _WIN = re.compile(r"\b(?:we|i)(?:'ll| will| are going to) win\b|(?<!\w)(?:выиграем|победим|"
                   r"выиграю)(?!\w)", re.I)
 _BELIEF_VERBS = frozenset({"мнению", "думку", "считает", "считают", "считаю", "полагает",
@@ -334,7 +374,8 @@ def _kind(quote: str, verb: str | None) -> str:
         return "opinion"             # "Let's not rush", "Don't pay attention to …"
     if sentence and en.CALL_ON.match(first):
         return "opinion"             # "We call on our neighbours to …"
-    if _DENIAL_VERBS.match(v) or _DENIAL.search(q) or en.DENIAL.search(q):
+    if _DENIAL_VERBS.match(v) or _DENIAL.search(q) or en.DENIAL.search(q) \
+            or (russian and _denies_every(first)):
         return "denial"
     if en.VERDICT.search(q):
         return "opinion"             # "This is a gamble …, and passengers will be the last …"
@@ -344,6 +385,8 @@ def _kind(quote: str, verb: str | None) -> str:
                              and re.search(rf"\b(?:{_HARM}|if|unless)\b|(?<!\w)(?:если|иначе)",
                                            q, re.I)):
         return "threat"
+    if _HARM_PASSIVE.search(q):
+        return "threat"              # «контракты будут расторгаться без разговоров»
     if _CONDITION.search(q) and (_HARM_EN.search(q) or _HARM_RU.search(q)) and \
             (_FUTURE.search(q) or _FIRST_PERSON_FUTURE.search(q) or _THREAT_VERBS.match(v)):
         return "threat"              # "We will shut down the network if ministers …"
@@ -351,6 +394,8 @@ def _kind(quote: str, verb: str | None) -> str:
         return "threat"              # warned that workers would strike "if the company …"
     if en.RHETORIC.search(q):
         return "opinion"             # "I am not going to stand here and pretend …"
+    if _NOT_NEGOTIABLE.search(q):
+        return "promise"             # "The advisory stays in place until …. That is not negotiable"
     if _EXPECT.search(q) and not _PROMISE_VERBS.match(v):
         return "prediction"          # "we expect exports to grow": a forecast, not a pledge
     if _PROMISE_VERBS.match(v) or _FIRST_PERSON_FUTURE.search(q) or own_future \

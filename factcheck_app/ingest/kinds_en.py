@@ -17,7 +17,14 @@ OPINION = re.compile(
     r"(?:test|question|problem|issue|challenge)\b|\bno reason to\b|\bonly if\b|"
     r"\b(?:has|have) to step up\b|(?<!\w)(?:не (?:вижу|видим|видят) оснований)(?!\w)|"
     r"\b(?:the|a) (?:most|least) (?:\w+ ){1,2}in the (?:country|world|region|state)\b"
-    r"|(?<!\w)(?:это (?:победа|поражение|позор|провал)|, а не )(?!\w)", re.I)
+    r"|(?<!\w)(?:это (?:победа|поражение|позор|провал)|, а не )(?!\w)"
+    # a debt of honour, a superlative of experience, trust: "owes Congress a schedule",
+    # "the worst I have seen in 30 years", "full confidence in the justice secretary"
+    r"|\bowes? (?:\w+ ){0,2}(?:an? |the )?(?:explanation|apology|answers?|schedule|plan|duty)\b"
+    r"|\b(?:worst|best|\w+est) (?:\w+ ){0,2}(?:i|we)(?:'ve|’ve| have) (?:ever )?(?:seen|known|"
+    r"witnessed)\b|\b(?:full|complete|every|total) confidence in\b|(?<!\w)полн\w+ довери\w+"
+    r"|^(?:this|it|that) is not a (?:favour|favor|gift|privilege|charity)\b"
+    r"|\b(?:is|are) (?:our|their|its|\w+[’']s) (?:right|duty)\b", re.I)
 # a verdict that outweighs any future in the same quote: "This is a gamble with public money,
 # and passengers … will be the last to see any benefit", "will be remembered as the moment …"
 VERDICT = re.compile(r"^(?:this|that|it) (?:is|was) (?:a|an) (?:\w+ )?(?:gamble|mess|scandal|"
@@ -28,7 +35,16 @@ VERDICT = re.compile(r"^(?:this|that|it) (?:is|was) (?:a|an) (?:\w+ )?(?:gamble|
                      r"allowed to\b"
                      # "Закрыть 14 поликлиник одновременно — значит устроить коллапс"
                      r"|^[А-ЯЁ][а-яё]+(?:ть|ться)\b[^.!?]{0,80}\s[—–-] значит\s"
-                     r"|(?<!\w)нельзя допускать|(?<!\w)недопустим\w*", re.I)
+                     r"|(?<!\w)нельзя допускать|(?<!\w)недопустим\w*"
+                     r"|\bcannot be made to\b|\bshould not have to\b"
+                     r"|\b(?:i|we)(?:'ll|’ll| will) believe (?:it|that) when\b"
+                     # «Будет справедливо, если …», «Людям нужны не обещания, а генераторы»
+                     r"|(?<!\w)(?:будет|было бы) (?:справедливо|правильно|логично|честно)(?!\w)"
+                     r"|(?<!\w)нуж(?:ен|на|но|ны) не [^,.!?]{1,40}, а(?!\w)"
+                     r"|(?<!\w)не (?:вижу|видим|видит|видят) (?:угроз\w*|оснований|смысла|"
+                     r"проблем\w*|причин\w*|рисков)"
+                     r"|(?<!\w)риску(?:ет|ют) превратиться в(?!\w)|\brisks? (?:becoming|turning into) "
+                     r"(?:a|an)\b", re.I)
 # the speaker's own view said in the quote: "Мы считаем, что …", "I think …"
 OWN_VIEW = re.compile(r"^(?:мы|я) (?:считаем|считаю|убеждены|убежден|убеждена)\b"
                       r"|^(?:i|we) (?:think|believe|feel)\b", re.I)
@@ -83,5 +99,17 @@ OWN_SIDE_WOULD = re.compile(
     r"\s+(?:would|will)\b[^.;:]*$", re.I)
 
 # a rebuttal said in so many words: "completely without foundation", "unfounded"
-DENIAL = re.compile(r"\bwithout (?:any )?(?:foundation|basis)\b|\bunfounded\b|\bnot the case\b",
-                    re.I)
+DENIAL = re.compile(
+    r"\bwithout (?:any )?(?:foundation|basis)\b|\bunfounded\b|\bnot the case\b"
+    # "No one has been taken off the registry", "Nobody was forced out": what was done, denied
+    r"|^(?:no one|nobody|none of (?:us|them|the \w+))\s+(?:has|have|had|was|were|is|are)\s+"
+    r"(?:ever\s+)?(?:been\s+)?\w+(?:ed|en)\b"
+    r"|\bthere (?:is|are|was|were|has been) (?:absolutely )?no (?:shortage|truth|plan|plans|"
+    r"question|intention|threat|danger|cuts?|closures?|cover-up|wrongdoing)\b"
+    r"|\bnever\b[^.;!?]{1,80}\band never will\b"
+    # a lawyer for the accused: "My client did not …", «Денег мой подзащитный не брал»
+    r"|\bmy client\b[^.!?]{0,40}\b(?:not|never|no|innocent)\b|n[’']t\b[^.!?]{0,30}\bmy client\b"
+    r"|подзащитн\w*[^.!?]{0,40}(?<!\w)(?:не|невиновн\w*)(?!\w)"
+    r"|(?<!\w)не(?!\w)[^.!?]{0,40}подзащитн\w*"
+    r"|^(?:нет|не было) никак\w+ (?:планов|решени\w+|сокращени\w+|угроз\w*)",
+    re.I)

@@ -33,10 +33,12 @@ def parses(word: str) -> tuple:
 def _future_person(word: str) -> str | None:
     """'1per', '2per' or '3per' when the word's likeliest reading is a future indicative and
     none is a present ("проводим" is also the present of "проводить", "западу" rather the
-    noun "запад": neither counts); else None."""
+    noun "запад": neither counts); a verb tied for likeliest with a rare noun counts
+    ("закроем" is as likely "закрыть" as the noun "закрой"); else None."""
     found = parses(word)
     readings = [p.tag for p in found if p.tag.POS == "VERB" and p.tag.mood == "indc"]
-    if not found or found[0].tag.POS != "VERB" or not readings \
+    likeliest = [p for p in found if p.score >= found[0].score - 1e-9] if found else []
+    if not found or not any(p.tag.POS == "VERB" for p in likeliest) or not readings \
             or any(t.tense != "futr" for t in readings):
         return None
     return readings[0].person

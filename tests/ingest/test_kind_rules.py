@@ -154,3 +154,68 @@ def test_a_norm_a_views_opening_and_a_russian_this_means_that_are_opinions():
           '«Мы считаем, что цены вырастут к лету», — сказал Ржевский.')
     assert [c.kind for c in extract_article(ru).candidates] == \
         ["opinion", "opinion", "prediction"]
+
+
+def test_denials_of_what_was_done_and_a_lawyers_no_are_denials_a_complaint_is_not():
+    text = ('Published 2025-03-04\n\n'
+            '"Nobody was forced out of the scheme to make the figures look better," a '
+            'spokesperson for the Department of Labour said.\n\n'
+            'The council said "there is no plan to close the library this year."\n\n'
+            '"My client never signed that contract," said Ruth Ames, his lawyer.\n\n'
+            '"We heard about the closure from a neighbour. Nobody told us anything," said '
+            'resident Paul Kerr.')
+    assert [c.kind for c in extract_article(text).candidates] == \
+        ["denial", "denial", "denial", "assertion"]
+    ru = ('Дата публикации: 04.03.2025\n\n'
+          '«Ни одна школа не закрывается, идёт обычный ремонт», — заявил вице-мэр Олег Сизов.\n\n'
+          '«Взяток мой подзащитный не получал», — сказал адвокат Игорь Белов.\n\n'
+          '«Ни одна из обещанных школ не открыта», — сказал депутат Пётр Лис.')
+    assert [c.kind for c in extract_article(ru).candidates] == \
+        ["denial", "denial", "assertion"]
+
+
+def test_a_harm_to_others_in_the_passive_or_on_a_condition_is_a_threat():
+    text = ('Published 2025-03-04\n\n'
+            '"If the trust keeps closing wards at night, our nurses will refuse to work '
+            'overtime," said union organiser Kate Doyle.\n\n'
+            'Councillor Amir Shah said he would ask the assembly to "freeze the contract if '
+            'the operator misses another deadline."\n\n'
+            '"Managers who ignore the new rules will be fired," the chief executive, Mark '
+            'Lowe, said.')
+    assert {c.kind for c in extract_article(text).candidates} == {"threat"}
+    ru = ('Дата публикации: 04.03.2025\n\n'
+          '«Подрядчики, которые сорвут сроки, будут оштрафованы», — заявил губернатор Иван '
+          'Котов.\n\n'
+          '«Если ремонт не закончат к маю, мы пойдём в прокуратуру», — сказала депутат Анна '
+          'Лис.')
+    assert {c.kind for c in extract_article(ru).candidates} == {"threat"}
+
+
+def test_judgements_said_as_a_debt_a_record_of_experience_trust_or_fairness_are_opinions():
+    text = ('Published 2025-03-04\n\n'
+            '"The ministry owes parents an explanation," said MP Lena Ford.\n\n'
+            '"These are the worst floods I have seen in 40 years," said farmer Tom Hale.\n\n'
+            'The party said it had "full confidence in the leader and her team".\n\n'
+            '"I\'ll believe it when the first train leaves the station," said commuter Jo Park.')
+    assert {c.kind for c in extract_article(text).candidates} == {"opinion"}
+    ru = ('Дата публикации: 04.03.2025\n\n'
+          '«Будет справедливо, если штраф заплатит подрядчик», — сказал депутат Пётр Лис.\n\n'
+          '«Жителям нужны не обещания, а новые трубы», — заявила активистка Анна Сорокина.\n\n'
+          '«Мы не видим оснований для паники, если поставки будут стабильными», — сказал '
+          'аналитик Олег Ким.')
+    assert {c.kind for c in extract_article(ru).candidates} == {"opinion"}
+
+
+def test_a_readiness_frame_and_not_negotiable_commit_a_past_tale_has_no_deadline():
+    ru = ('Дата публикации: 04.03.2025\n\n'
+          'Директор завода Иван Котов заявил, что предприятие готово «поставить городу 40 '
+          'автобусов в течение года».')
+    [c] = extract_article(ru).candidates
+    assert c.kind == "promise" and c.check_by_phrase == "в течение года"
+    text = ('Published 2025-03-04\n\n'
+            '"The ban stays until the river is clean. That is not negotiable," said Mayor Jane '
+            'Ross.\n\n'
+            '"We waited for the bus and nobody came until Friday night," said resident Paul Kerr.')
+    first, second = extract_article(text).candidates
+    assert first.kind == "promise"
+    assert second.kind == "assertion" and second.check_by_phrase is None
