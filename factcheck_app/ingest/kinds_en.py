@@ -17,7 +17,7 @@ OPINION = re.compile(
     r"(?:test|question|problem|issue|challenge)\b|\bno reason to\b|\bonly if\b|"
     r"\b(?:has|have) to step up\b|(?<!\w)(?:не (?:вижу|видим|видят) оснований)(?!\w)|"
     r"\b(?:the|a) (?:most|least) (?:\w+ ){1,2}in the (?:country|world|region|state)\b"
-    r"|(?<!\w)(?:это (?:победа|поражение|позор|провал)|, а не )(?!\w)"
+    r"|(?<!\w)это (?:победа|поражение|позор|провал)(?!\w)|, а не(?!\w)"
     # a debt of honour, a superlative of experience, trust: "owes Congress a schedule",
     # "the worst I have seen in 30 years", "full confidence in the justice secretary"
     r"|\bowes? (?:\w+ ){0,2}(?:an? |the )?(?:explanation|apology|answers?|schedule|plan|duty)\b"

@@ -26,6 +26,11 @@ _POST = re.compile(r"\s+(?:signed|of|from|at|in|for|with|who|that|which|by|on|to
                    r"whose|representing)\b.*$", re.S)
 
 
+def _owned(words: list[str]) -> bool:
+    """"the premier's office", "the governor’s office": an office named by its holder."""
+    return bool(words) and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 2
+
+
 def _body_modifiers(words: list[str]) -> bool:
     """Words that single out one body before its generic noun ("defence", "Russian"), not
     qualifiers that any body could carry ("the same", "former")."""
@@ -196,9 +201,9 @@ class Resolver:
                 who = self.registry.next_person(pos)     # a lede: named in the next lines
             return Resolved(who or bare, "person" if who else "unknown")
         if head in GENERIC_BODY_NOUNS:
-            if _body_modifiers(content[:-1]):
-                # "the Russian defence ministry", "the health ministry": that body, named in
-                # lower case, not the last body the article happened to name
+            if _body_modifiers(content[:-1]) or _owned(words[:-1]):
+                # "the Russian defence ministry", "the health ministry", "the premier's
+                # office": that body, named in lower case, not the last body the article named
                 return Resolved(bare, "org")
             org = self.registry.org_containing(head, pos) or self._recent(pos, ("org", "spokes"))
             return Resolved(org or bare, "org" if org else "unknown")

@@ -184,3 +184,11 @@ def test_she_after_a_role_whose_name_stands_between_commas_is_that_person():
             "Ukraine's foreign minister, Oksana Hnatiuk, welcomed the package but urged the bloc "
             'to cut the cap. "Lower the cap, and lower it now," she wrote on X.')
     assert quotes_of(text)["Lower the cap, and lower it now,"] == "Oksana Hnatiuk"
+
+
+def test_an_office_named_by_its_holder_speaks_for_itself_not_for_the_last_body():
+    text = ('Published 2025-01-22\n\n'
+            'The Nurses Union said "the wards are full every night."\n\n'
+            '"No hospital will close on his watch," the premier\'s office said in a statement.')
+    speakers = [c.speaker for c in extract_article(text).candidates]
+    assert speakers == ["Nurses Union", "premier's office"]
