@@ -143,7 +143,7 @@ def _lead_day(layout: Layout, frames: _Frames, events: Sequence[Event],
         first = next((st for st in sents if st.end - st.start >= 60), sents[-1])
         if any(first.start <= e.verb_start < first.end for e in events):
             return None
-        f = frames.frame(pi, first.end)
+        f = frames.first(pi, first.start, first.end)
         if f is not None and f.precision == "day" and f.value and \
                 0 < (published - dt.date.fromisoformat(f.value)).days <= 6:
             return Stated(f.value, "day", "context")
@@ -235,11 +235,19 @@ class _Frames:
         self.published = published
         self._cache: dict[int, Stated | None] = {}
 
-    def frame(self, para: int, upto: int | None = None) -> Stated | None:
+    def first(self, para: int, start: int, upto: int) -> Stated | None:
+        """The first past time a sentence from start to upto sets: a lead's own event
+        ("spent a third day under an advisory Thursday"), not the one its clause recalls
+        ("a main that ruptured early Tuesday")."""
+        return self.frame(para, upto, start)
+
+    def frame(self, para: int, upto: int | None = None, start: int | None = None
+              ) -> Stated | None:
         if upto is None and para in self._cache:
             return self._cache[para]
         p = self.layout.paras[para]
-        text = self.layout.masked[p.start:upto if upto is not None else p.end]
+        text = self.layout.masked[start if start is not None else p.start:
+                                  upto if upto is not None else p.end]
         ref = self.published
         if ref is not None:
             m = _IN_YEAR.search(text)
@@ -255,6 +263,8 @@ class _Frames:
                  if not _FUTURE.search(flat[max(flat.rfind(".", 0, off), 0):off])]
         found = [v for v in found if v[0] and (self.published is None
                                                or v[0] <= self.published.isoformat())]
+        if start is not None:
+            return Stated(found[0][0], found[0][1], "context") if found else None
         result = Stated(found[-1][0], found[-1][1], "context") if found else None
         if result is None and ref is not None and ref != self.published:
             result = Stated(f"{ref.year:04d}", "year", "context")

@@ -147,7 +147,13 @@ _WEEKDAY_RE = re.compile(r"\b(last|this|next|on|until|by|since|before)?\s*"
 _MONTH_RE = re.compile(r"\b(in|during|since|last|this|early|late|mid|on|of|until|by|next)?[\s-]*"
                        r"(" + _MON + r")\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?"
                        r"(?:,?\s+(?:of\s+)?((?:19|20)\d\d|that year|last year|this year))?", re.I)
-_YEAR_RE = re.compile(r"\b(in|during|since)\s+((?:19|20)\d\d)\b", re.I)
+_YEAR_RE = re.compile(r"\b(in|during|since)\s+((?:19|20)\d\d)\b"
+                      # the year of an occasion: "In a 2023 interview with the Ledger, …",
+                      # "in a 2022 budget presentation", «в интервью 2023 года»
+                      r"|\b(in|during)\s+(?:a|an|the|his|her|its|their)\s+((?:19|20)\d\d)\s+"
+                      r"(?:[a-z-]+\s+){0,2}(?:interview|order|ruling|judgment|judgement|speech|"
+                      r"letter|statement|report|presentation|hearing|post|article|op-ed|"
+                      r"podcast|memo|testimony|address|debate|briefing)\b", re.I)
 _RELATIVE = {"yesterday": -1, "today": 0, "this morning": 0, "this afternoon": 0,
              "tonight": 0, "earlier today": 0, "on the same day": 0}
 _FUTURE = {"next", "until", "by", "since", "before"}
@@ -237,7 +243,7 @@ def all_expressions(s: str, pub: dt.date | None, earlier: str
             out.append((m.start(), (f"{pub.year - 1:04d}", "year")))
     for m in _YEAR_RE.finditer(s):
         if not any(o <= m.start() <= o + 30 for o, _ in out):
-            out.append((m.start(), (m.group(2), "year")))
+            out.append((m.start(), (m.group(2) or m.group(4), "year")))
     if _CYR.search(s):
         out.extend(_ru_expressions(s, pub, earlier))
     return sorted(out, key=lambda x: x[0])
@@ -266,7 +272,10 @@ _RU_WEEKDAY = re.compile(r"(?<!\w)(?:в|во|у)\s+(?:(прошл\w+|минул\
                          + "|".join(_RU_WEEKDAYS) + r")(?!\w)", re.I)
 _RU_RELATIVE = {"вчера": -1, "вчора": -1, "сегодня": 0, "сьогодні": 0, "накануне": -1,
                 "напередодні": -1}
-_RU_YEAR = re.compile(r"(?<!\w)(?:в|у)\s+((?:19|20)\d\d)\s*(?:году|г\.|році|р\.)", re.I)
+_RU_YEAR = re.compile(r"(?<!\w)(?:в|у)\s+((?:19|20)\d\d)\s*(?:году|г\.|році|р\.)"
+                     r"|(?<!\w)в (?:интервью|выступлении|письме|заявлении|докладе|решении|"
+                     r"постановлении|посте)\s+(?:[а-яё«»\w-]+\s+){0,2}?((?:19|20)\d\d) (?:года|г\.)",
+                     re.I)
 
 
 def _ru_expressions(s: str, pub: dt.date | None, earlier: str
@@ -306,7 +315,7 @@ def _ru_expressions(s: str, pub: dt.date | None, earlier: str
             out.append((m.start(), (f"{back.year:04d}-{back.month:02d}", "month")))
     for m in _RU_YEAR.finditer(s):
         if not any(o <= m.start() <= o + 30 for o, _ in out):
-            out.append((m.start(), (m.group(1), "year")))
+            out.append((m.start(), (m.group(1) or m.group(2), "year")))
     return out
 
 

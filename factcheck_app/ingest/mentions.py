@@ -228,6 +228,9 @@ def subject_before(mtext: str, lo: int, verb_start: int,
                 not first.is_cap and first.low.endswith(("ing", "ed")) and chain == []):
             chain.insert(0, (s, e))      # relative clause or ", speaking at an event,"
             continue
+        if first.low in _TIMED_ROLE and len(ctoks) > 1:
+            chain.insert(0, (s, e))          # ", then the Navy's program officer,"
+            continue
         if re.fullmatch(r"\d{1,3}|[A-Z]-[A-Z][\w.]*\.?|[A-Z][a-z]?\.?-[A-Z][\w.]*", mtext[s:e]):
             chain.insert(0, (s, e))          # age ", 55," or party-state ", R-Neb.,"
             continue
@@ -252,8 +255,12 @@ def subject_before(mtext: str, lo: int, verb_start: int,
     return Mention(mtext[hs:he], hs, he)
 
 
+# a role held at another time, set off by commas: "Whitcombe, then the Navy's program officer,"
+_TIMED_ROLE = frozenset({"then", "now", "formerly", "previously", "currently", "later"})
+
+
 def _is_aside(first: Token) -> bool:
-    return first.low in ("who", "whose", "which", "whom", "where") or (
+    return first.low in ("who", "whose", "which", "whom", "where") or first.low in _TIMED_ROLE or (
         not first.is_cap and first.low.endswith(("ing", "ed")))
 
 

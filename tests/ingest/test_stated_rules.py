@@ -101,3 +101,25 @@ def test_a_lead_that_reports_speech_dates_only_that_speakers_words():
     got = _stated(text)
     assert got["Мы перенесли з"] == "2025-04-16"
     assert got["Людей снова по"] == "2025-04-17"
+
+
+def test_the_year_of_an_occasion_dates_its_words_and_a_then_role_keeps_the_speaker():
+    text = ('Published 2025-06-17\n\n'
+            'Dana Whitcombe now runs the shipyard. In a 2023 interview with the Ledger, '
+            'Whitcombe, then the Navy’s program officer, said the frigate would be “the '
+            'cheapest warship this country has ever built.”\n\n'
+            'В интервью «Вестнику» 2022 года министр Олег Ким обещал, что мост «откроют через '
+            'два года».')
+    got = {c.quote[:14]: (c.stated_on, c.speaker) for c in extract_article(text).candidates}
+    assert got["the cheapest w"] == ("2023", "Dana Whitcombe")
+    assert got["откроют через "][0] == "2022"
+
+
+def test_a_lead_is_dated_by_its_own_event_not_by_the_one_its_clause_recalls():
+    text = ('Published 2025-02-13\n\n'
+            'Residents spent a third day under a boil advisory Thursday as crews repaired a '
+            'water main that ruptured early Tuesday near the river.\n\n'
+            '"Crews will restore pressure by Friday," water director Carla Nguyen said.\n\n'
+            'Council member Janelle Brooks said she would "call for an audit of the utility."\n\n'
+            '"Nobody warned us about the pipes," resident Darnell Hayes said.')
+    assert set(_stated(text).values()) == {"2025-02-13"}
