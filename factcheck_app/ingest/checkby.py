@@ -95,8 +95,14 @@ _SYNONYMS = tuple(frozenset(g.split()) for g in (
     "elections election vote ballot polls", "summit meeting", "war conflict hostilities fighting",
     "учений учения учениях маневров маневры манёвров манёвры", "переговоров переговоры",
     "выборов выборы", "навчань навчання", "саммита саммит встречи",
+    "recess break",
     "launch opening start запуска запуск заработает старта старт открытия откроется",
 ))
+# a period only the article dates: "by the end of fiscal 2027" ("Fiscal 2027 ends Sept. 30,
+# 2027"), "before the summer recess" ("MPs are due to break for the summer on 22 July")
+_BEFORE_PERIOD = re.compile(r"\b(?:by|before) (?:the end of )?(?:(fiscal (?:year )?(?:19|20)\d\d)"
+                            r"|the (?:(?:summer|winter|christmas|easter|autumn|spring) )?(recess))\b",
+                            re.I)
 # events dated by their start ("заработает с 1 июля"), not their end
 _STARTS = frozenset(_SYNONYMS[-1])
 _START_WORDS = re.compile(r"(?:\b(?:from|on|launch(?:es|ed)? on|opens? on)|(?<!\w)с)\s*$", re.I)
@@ -135,6 +141,9 @@ def find_check_by(quote: str, stated: dt.date | None, article: str = "",
     """The deadline phrase of a quote and its check-by date, if the quote names one."""
     if stated is None:
         return None
+    period = _period(quote, stated, article, published)
+    if period is not None:           # "before the summer recess", not "before the summer"
+        return period
     # every pattern is tried; the first phrase in the quote wins, and of phrases starting at
     # the same word the longest: "by June" must not cut "by June 10"
     best: CheckBy | None = None
@@ -169,6 +178,34 @@ def find_check_by(quote: str, stated: dt.date | None, article: str = "",
     return None
 
 
+def _period(quote: str, stated: dt.date, article: str, published: dt.date | None
+            ) -> CheckBy | None:
+    """"by the end of fiscal 2027", "before the summer recess": the phrase, dated when the
+    article says when the period ends or the recess starts; else kept for the analyst to
+    date, since fiscal years and sittings differ by country."""
+    m = _BEFORE_PERIOD.search(quote)
+    if m is None:
+        return None
+    phrase = m.group().strip()
+    due = None
+    if m.group(1):
+        year = m.group(1).split()[-1]
+        for found in re.finditer(rf"\bfiscal (?:year )?{year} (?:ends|will end|runs through|"
+                                 rf"closes)\b[^.]*?\.(?:\s*\d{{1,2}},\s*\d{{4}})?", article, re.I):
+            days = [d for _off, (d, precision) in all_expressions(found.group(), stated, "")
+                    if precision == "day" and d]
+            if days:
+                due = dt.date.fromisoformat(days[0])
+                break
+    elif article:
+        due = _event_end("recess", article, stated, published, starts=True)
+    if due is None:
+        return CheckBy(phrase, None, True, "the article does not say when this period ends; "
+                                            "type the date")
+    return CheckBy(phrase, due.isoformat(), False,
+                   f"the article dates the {m.group(1) or 'recess'}: {due.isoformat()}")
+
+
 def _after_event(span: CheckBy, quote: str, end: int, stated: dt.date, article: str,
                  published: dt.date | None) -> CheckBy | None:
     """A span counted from an event the article dates: the phrase takes the event's words
@@ -193,12 +230,13 @@ def _after_event(span: CheckBy, quote: str, end: int, stated: dt.date, article: 
                    f"{span.phrase} from {base.isoformat()}, when the article dates the {noun}")
 
 
-def _event_end(noun: str, article: str, stated: dt.date, published: dt.date | None
-               ) -> dt.date | None:
-    """The last date the article gives in a sentence naming the event (or a synonym)."""
+def _event_end(noun: str, article: str, stated: dt.date, published: dt.date | None,
+               starts: bool = False) -> dt.date | None:
+    """The last date the article gives in a sentence naming the event (or a synonym); its
+    start for a launch, or for what a deadline must come before (starts)."""
     words = next((g for g in _SYNONYMS if noun in g), frozenset({noun}))
     stems = {w[:6] for w in words}
-    marks = _START_WORDS if words == _STARTS else _END_WORDS
+    marks = _START_WORDS if starts or words == _STARTS else _END_WORDS
     best: dt.date | None = None
     for sent in re.split(r"(?<=[.!?])\s+", article):
         low = sent.lower()

@@ -147,6 +147,8 @@ _WEEKDAY_RE = re.compile(r"\b(last|this|next|on|until|by|since|before)?\s*"
 _MONTH_RE = re.compile(r"\b(in|during|since|last|this|early|late|mid|on|of|until|by|next)?[\s-]*"
                        r"(" + _MON + r")\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?"
                        r"(?:,?\s+(?:of\s+)?((?:19|20)\d\d|that year|last year|this year))?", re.I)
+_DAY_FIRST = re.compile(r"(?:\b(in|on|by|until|since|before|from|of)\s+)?\b(\d{1,2})(?:st|nd|rd|th)?"
+                        r"\s+(?:of\s+)?$", re.I)
 _YEAR_RE = re.compile(r"\b(in|during|since)\s+((?:19|20)\d\d)\b"
                       # the year of an occasion: "In a 2023 interview with the Ledger, …",
                       # "in a 2022 budget presentation", «в интервью 2023 года»
@@ -200,22 +202,28 @@ def all_expressions(s: str, pub: dt.date | None, earlier: str
             continue
         prep = (m.group(1) or "").lower()
         word = m.group(2)
-        if word.lower() == "may" and not m.group(3) and prep not in ("in", "since", "during", "of"):
+        # the day written first, British style: "on 22 July", "by 3 March"
+        first = None if m.group(1) or m.group(3) else _DAY_FIRST.search(s, 0, m.start(2))
+        if first:
+            prep = (first.group(1) or "").lower()
+        if word.lower() == "may" and not (m.group(3) or first) and \
+                prep not in ("in", "since", "during", "of"):
             continue            # "may" the verb
         if word.lower() in ("mar", "march") and word[0].islower():
             continue
         if not word[0].isupper() or prep in _FUTURE:
             continue
         month = _month(word)
-        day = int(m.group(3)) if m.group(3) else None
+        day = int(m.group(3)) if m.group(3) else int(first.group(2)) if first else None
         year_txt = (m.group(4) or "").lower()
         year = _year(year_txt, pub, earlier)
         if year is None and pub is not None and prep == "last" and month == pub.month:
             year = pub.year - 1
         found = _month_day(year, month, day, pub)
         if found:
-            out.append((m.start(), found))
-            taken.append((m.start(), m.end()))   # "In October last year" is one date
+            at = first.start(2) if first else m.start()
+            out.append((at, found))
+            taken.append((at, m.end()))          # "In October last year" is one date
     for m in _WEEKDAY_RE.finditer(s):
         prep = (m.group(1) or "").lower()
         if pub is None or prep in _FUTURE:

@@ -28,6 +28,11 @@ _LABEL_BEFORE = re.compile(r"\b(?:so-called|so called|dubbed|known as|nicknamed|
 # an embedded post: "pic.twitter.com/…" or a signature like "— Name (@handle) November 19, 2019"
 _EMBED = re.compile(r"pic\.twitter\.com/"
                     r"|^\s*[—–-]\s*[^\n]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}", re.M)
+# a promo line for another story: "RELATED: 'We had no warning': East side businesses close …"
+_PROMO_LINE = re.compile(r"\s*(?:related(?: stories| story| coverage)?|read more|read also|more|"
+                         r"watch|listen|also read|see also|recommended|top stories|"
+                         r"читайте также|читайте|по теме|смотрите также|ещё по теме|"
+                         r"читайте також)\s*[:|—–]", re.I)
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mhtml")
 _TEXT_SUFFIXES = (".txt", ".text", ".md")
 
@@ -274,6 +279,8 @@ def _is_statement(layout: Layout, q: QuoteSpan) -> bool:
     para = layout.paras[q.para]
     if _EMBED.search(layout.text[para.start:para.end]):
         return False
+    if para.end - para.start <= 250 and _PROMO_LINE.match(layout.text, para.start):
+        return False                           # a related-story headline, not speech
     if _LABEL_BEFORE.search(layout.masked[max(para.start, q.mark_start - 40):q.mark_start]):
         return False                           # the so-called "peace through strength" doctrine
     alone = q.mark_start == para.start and q.mark_end >= para.end - 1

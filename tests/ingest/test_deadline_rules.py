@@ -79,3 +79,25 @@ def test_us_dates_a_byline_strip_a_days_hour_and_a_records_span():
         "at their lowes": (None, None)}
     assert extract_article("06/17/2025 04:52 PM EDT\n\nThe plan passed.").published == \
         "2025-06-17"
+
+
+def test_a_fiscal_year_or_a_recess_is_dated_by_the_article_or_left_for_the_analyst():
+    text = ('Published 2025-06-17\n\n'
+            '"We will deliver the first ship by the end of fiscal 2027," Navy official Dana '
+            'Whitcombe said. Fiscal 2027 ends Sept. 30, 2027.\n\n'
+            '"We will publish the bill before the summer recess," Justice Secretary Helen Marsh '
+            'said. MPs are due to break for the summer on 22 July.\n\n'
+            '"We will sign it by the end of fiscal 2026," said Sam Ortiz, a contractor.')
+    got = [(c.check_by_phrase, c.check_by) for c in extract_article(text).candidates]
+    assert got == [("by the end of fiscal 2027", "2027-09-30"),
+                   ("before the summer recess", "2025-07-22"),
+                   ("by the end of fiscal 2026", None)]
+
+
+def test_a_related_story_line_is_no_quote_and_a_day_before_its_month_is_a_day():
+    text = ('Published 2025-08-01\n\n'
+            'On 22 July, Mayor Tom Reid said the pool "will reopen after the repairs are done."\n\n'
+            "RELATED: 'We had no warning': shops close as the advisory drags on\n\n"
+            'Читайте также: «Мы остались без воды» — жители о третьем дне аварии')
+    [c] = extract_article(text).candidates
+    assert c.stated_on == "2025-07-22"
