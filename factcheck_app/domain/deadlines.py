@@ -86,6 +86,9 @@ def _normalise(phrase: str) -> str:
     t = re.sub(r"(?<!\d)-|-(?!\d)|[,;:!?()\"\[\]]", " ", t).replace("&", " and ")
     t = re.sub(r"\s+", " ", t).strip(" .'")
     t = re.sub(r"\b(?:in|during|early in|over) (?:the )?new year$", "next year", t)
+    # "by the first of June" is 1 June; "the last of June" its last day, the end of June
+    t = re.sub(r"\bthe first of ([a-z]+)", r"1 \1", t)
+    t = re.sub(r"\bthe last of ([a-z]+)", r"the end of \1", t)
     # "by Friday night": the day is the deadline, whatever hour of it
     t = re.sub(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow) "
                r"(?:night|morning|evening|afternoon|lunchtime)$", r"\1", t)

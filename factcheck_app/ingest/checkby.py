@@ -48,6 +48,8 @@ _EN = [re.compile(rx, re.I) for rx in (
     r"\b(?:this|next) (?:year|month|week|spring|summer|autumn|fall|winter)\b",
     rf"\bin (?:19|20)\d\d\b|\bin {_MON}\b",
     r"\b(?:tomorrow|tonight|today)\b",
+    r"\b(?:by|before) the (?:19|20)\d0s\b",
+    rf"\b(?:by|before|until|no later than) the (?:first|last) of {_MON}(?:,? (?:19|20)\d\d)?",
     r"\b(?:in the coming|in the next few|over the coming|in the next) (?:days|weeks|months|years)"
     r"|\b(?:very )?soon\b|\bin the near future\b|\bshortly\b|\bas soon as possible\b"
     r"|\bwithin (?:days|weeks|months)\b",
@@ -62,7 +64,10 @@ _RU_YEAR = r"(?:(?:19|20)\d\d\s*(?:года|году|г\.|року|р\.)?)"
 _RU = [re.compile(rx, re.I) for rx in (
     rf"(?<!\w)(?:до|к|не позднее|не позже) (?:самого )?(?:конца|концу|начала|середины|кінця)"
     rf" (?:(?:этого|текущего|нынешнего|следующего|цього|поточного|наступного) )?"
-    rf"(?:года|месяца|недели|квартала|лета|осени|зимы|весны|року|місяця|тижня|"
+    # "до конца первого квартала 2026 года", "до конца первого полугодия следующего года"
+    rf"(?:(?:(?:первого|второго|третьего|четвертого|четвёртого) )?(?:квартала|полугодия)"
+    rf"(?: (?:(?:этого|текущего|следующего) )?(?:года|{_RU_YEAR}))?|"
+    rf"года|месяца|недели|лета|осени|зимы|весны|року|місяця|тижня|"
     rf"{_RU_YEAR}|{_RU_MON}(?: {_RU_YEAR})?)",
     rf"(?<!\w)(?:в|у|на) (?:начале|конце|середине|кінці|середині|початку)"
     rf" (?:(?:этого|текущего|нынешнего|следующего|будущего|цього|поточного|наступного) )?"
@@ -80,9 +85,12 @@ _RU = [re.compile(rx, re.I) for rx in (
     rf"(?<!\w)(?:до|к) {_RU_YEAR}(?!\w)|(?<!\w)(?:в|у) (?:19|20)\d\d (?:году|році)",
     r"(?<!\w)(?:в|у) (?:этом|следующем|текущем|нынешнем|цьому|наступному) (?:году|месяце|"
     r"році|місяці)|(?<!\w)(?:на этой|на следующей|цього|наступного) (?:неделе|тижня)",
-    rf"(?<!\w)(?:к|до) (?:(?:этой|следующей|будущей) )?(?:лету|осени|зиме|весне|лета|зимы|весны"
-    rf"|новому году|нового года)|(?<!\w)(?:в|у) {_RU_MON}"
+    rf"(?<!\w)(?:к|до) (?:(?:этой|следующей|будущей) )?(?:(?:лету|осени|зиме|весне|лета|зимы|весны)"
+    rf"(?: {_RU_YEAR})?|новому году|нового года)|(?<!\w)(?:в|у) {_RU_MON}"
     rf"(?: {_RU_YEAR})?",
+    rf"(?<!\w)(?:в|у) (?:последних|первых) (?:числах|днях) {_RU_MON}(?: {_RU_YEAR})?",
+    r"(?<!\w)(?:к|до) (?:понедельник[ау]|вторник[ау]|сред[еы]|четверг[ау]|пятниц[еы]|"
+    r"суббот[еы]|воскресень[юя])(?!\w)",
     r"(?<!\w)(?:в|у) (?:самое )?ближайш\w+ (?:время|дни|недели|месяцы|годы)"
     r"|(?<!\w)найближч\w+ (?:часом|місяцями|роками|днями)|(?<!\w)(?:вскоре|скоро|незабаром)(?!\w)"
     r"|(?<!\w)в (?:обозримом |ближайшем )?будущем",
@@ -96,7 +104,8 @@ _SYNONYMS = tuple(frozenset(g.split()) for g in (
     "учений учения учениях маневров маневры манёвров манёвры", "переговоров переговоры",
     "выборов выборы", "навчань навчання", "саммита саммит встречи",
     "recess break",
-    "launch opening start запуска запуск заработает старта старт открытия откроется",
+    "launch opening start запуска запуск заработает старта старт открытия откроется начнется "
+    "начнётся",
 ))
 # a period only the article dates: "by the end of fiscal 2027" ("Fiscal 2027 ends Sept. 30,
 # 2027"), "before the summer recess" ("MPs are due to break for the summer on 22 July")
@@ -105,7 +114,11 @@ _BEFORE_PERIOD = re.compile(r"\b(?:by|before) (?:the end of )?(?:(fiscal (?:year
                             re.I)
 # events dated by their start ("заработает с 1 июля"), not their end
 _STARTS = frozenset(_SYNONYMS[-1])
-_START_WORDS = re.compile(r"(?:\b(?:from|on|launch(?:es|ed)? on|opens? on)|(?<!\w)с)\s*$", re.I)
+_START_WORDS = re.compile(r"(?:\b(?:from|on|launch(?:es|ed)? on|opens? on|scheduled for|set for|"
+                          r"planned for)|(?<!\w)с)\s*$"
+                          # "официально начнётся в понедельник, 29 сентября"
+                          r"|(?:\b(?:starts|begins|will (?:start|begin))|(?<!\w)(?:начн[её]тся|"
+                          r"начнутся|стартует|стартуют))(?!\w)[^.!?]{0,30}$", re.I)
 # a span counted from an event: "в течение недели после их завершения", "within two weeks
 # after the exercises", "в течение трёх месяцев после запуска"
 _SPAN_AFTER = re.compile(
@@ -115,6 +128,11 @@ _END_WORDS = re.compile(r"\b(?:and|until|till|through|to|ending|ended|ends|end o
                         r"finished|over by)\s*$|(?<!\w)(?:по|до|завершатся|закончатся|"
                         r"завершились|закончились|завершивш\w+|закончивш\w+|окончивш\w+)\s*$",
                         re.I)
+
+
+_WEEKDAY_AT = re.compile(r"\W*(?:(?:в|во|on|this|last|next|прошл\w+)\s+)*(?:понедельник|вторник|"
+                         r"среду|четверг|пятницу|субботу|воскресенье|monday|tuesday|wednesday|"
+                         r"thursday|friday|saturday|sunday)\b", re.I)
 
 
 # a past participle or verb right before a time phrase dates the past: "закрытых этим летом"
@@ -156,7 +174,7 @@ def find_check_by(quote: str, stated: dt.date | None, article: str = "",
                     not re.search(r"(?<!\w)чтобы(?:\s+\S+){0,2}\s*$", quote[:m.start()]):
                 continue                 # "пункты, закрытых этим летом": a time gone by
             # a full stop ending the quote is no part of "by the end of June" (but "Jan." is)
-            phrase = re.sub(r"(?<!\b[A-Za-z]{3})\.$", "", m.group().strip(" ,"))
+            phrase = re.sub(r"(?<!\b[A-Za-z]{3})\.$|(?<=\bMay)\.$", "", m.group().strip(" ,"))
             found = resolve_deadline(phrase, stated)
             if (found.due is not None or found.vague and found.explanation.startswith("vague")) \
                     and (best is None or (m.start(), -len(phrase)) < best_key):
@@ -253,6 +271,8 @@ def _event_end(noun: str, article: str, stated: dt.date, published: dt.date | No
         for off, (value, precision) in all_expressions(flat, ref, ""):
             if precision != "day" or not value or not marks.search(sent[:off]):
                 continue
+            if _WEEKDAY_AT.match(flat, off):
+                continue             # "в понедельник" counted from the shifted ref: no date
             d = dt.date.fromisoformat(value)
             if d < stated - dt.timedelta(days=400):
                 continue

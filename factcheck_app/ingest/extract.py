@@ -204,8 +204,9 @@ def find_candidates(text: str, published: dt.date | None,
             ahead = check is not None and said is not None and \
                 (check.due > said.isoformat() if check.due else
                  check.vague and bool(_FORWARD_VAGUE.search(check.phrase)))
-            if ahead and kind == "assertion" and looks_back(quote):
-                ahead = False
+            if ahead and kind == "assertion" and (looks_back(quote)
+                                                  or looks_back(_clause_of(quote, check.phrase))):
+                ahead = False    # "в ноябре объем поставок вырос на 6%": a month gone by
             if ahead:
                 kind = with_deadline(kind, near, quote, official)
             elif kind == "assertion":
@@ -216,6 +217,17 @@ def find_candidates(text: str, published: dt.date | None,
             check.phrase if check else None, check.due if check else None,
             check.vague if check else False, check.note if check else ""))
     return out
+
+
+def _clause_of(quote: str, phrase: str) -> str:
+    """The clause of the quote that holds the phrase (between commas, colons, stops)."""
+    at = quote.find(phrase)
+    if at < 0:
+        return ""
+    marks = ",;:.!?—–"
+    start = max(quote.rfind(c, 0, at) for c in marks) + 1
+    ends = [e for e in (quote.find(c, at + len(phrase)) for c in marks) if e >= 0]
+    return quote[start:min(ends, default=len(quote))]
 
 
 # offices whose holders (or bodies) can deliver what they announce, and commentators who cannot

@@ -112,7 +112,8 @@ _EXHORT = re.compile(
 
 # obligation about others, no date: a judgement ("Nobody should expect miracles")
 _OUGHT = re.compile(r"\b(?:should|shouldn't|ought to|need to|needs to)\b"
-                    r"|(?<!\w)(?:следует|нужно|надо|необходимо|стоит|должн\w+)(?!\w)", re.I)
+                    r"|(?<!\w)(?:следует|нужно|надо|необходимо|стоит|должн\w+)(?!\w)"
+                    r"|(?<!мы )(?<!я )(?<!\w)обязан[аоы]?(?!\w)", re.I)
 # a harm done on a condition: "if/unless … (would) strike/respond"
 _CONDITION = re.compile(r"\b(?:if|unless|without (?:an? |the |their |its )?(?:permission|consent|"
                         r"licen[cs]e|permit|authori[sz]ation|approval))\b"
@@ -158,14 +159,16 @@ _DENIED_BEFORE = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|refu
 # what the speaker's side delivers: a service opens, money is paid, works are finished
 _DELIVERY = re.compile(
     r"\bwill be (?:served|opened|completed|built|finished|launched|delivered|paid|refunded|"
-    r"filed|submitted|published|presented|issued|"
+    r"filed|submitted|published|presented|issued|made|adopted|approved|"
     r"restored|repaired|rebuilt|reopened|ready|in place|in operation|in service|up and running)\b"
     r"|\bwould (?:be (?:served|opened|completed|built|finished|launched|delivered|paid|ready|"
+    r"made|adopted|published|laid|"
     r"in place|in operation|in service|up and running|handed over)|(?:open|finish|complete|build|"
     r"deliver|pay|launch|serve|refund|repair|restore|decide|publish|present)\b)"
     r"|\bwill (?:get|receive) (?:its|their|his|her|the) money\b|\bwill (?:open|reopen)\b"
     r"|(?<!\w)(?:будет|будут) (?:открыт|запущен|построен|завершен|завершён|сдан|введен|введён|"
-    r"восстановлен|отремонтирован|выплачен|достроен|поставлен|перечислен|проведен|проведён)\w*"
+    r"восстановлен|отремонтирован|выплачен|достроен|поставлен|перечислен|проведен|проведён|"
+    r"принят[ыa]?(?!\w))\w*"
     r"|(?<!\w)(?:выйд(?:ет|ут) на линию|прим(?:ет|ут) (?:первых )?(?:пациентов|учеников|"
     r"пассажиров|посетителей)|(?:пациентов|учеников|пассажиров|посетителей) \w+ прим(?:ет|ут)|откро(?:ется|ются)|заработа(?:ет|ют)|(?:люди |жители |граждане |"
     r"пенсионеры |подрядчики )?получ(?:ат|ит)(?! \w+ разрешени))(?!\w)", re.I)
@@ -211,6 +214,8 @@ def propose_kind(quote: str, verb: str | None = None, lead: str = "", trail: str
 # that did not "…"', 'said Moscow would "respond …"'), a harm on a condition ('если решение
 # вступит в силу, компания «будет вынуждена уволить …»')
 _READY = re.compile(r"\b(?:is|are|was|were) (?:ready|prepared|willing) to\s*$"
+                    r"|\b(?:it|he|she|they|we) (?:plans?|intends?|aims?|promised|pledged|vowed) to "
+                    r"[^.;:\"“”]{0,80}$"
                     r"|(?<!\w)(?:готов|готова|готовы|готово)\s*$", re.I)
 _URGED = re.compile(r"\b(?:urged|urges|urging|called on|calls on|called for|appealed to|"
                     r"asked|encouraged|advised|told (?:people|residents|parents|customers))\b"
@@ -259,7 +264,7 @@ def _last_sentence(near: str) -> str:
 _HEDGED = re.compile(r"\b(?:on (?:current|present) trends|at (?:this|the current) rate|likely|unlikely|expect\w*|anticipat\w*|forecast\w*|predict\w*|"
                      r"project\w*|may|might|could|probably|possibly|risk|inevitabl\w*|warn\w*|be able to|"
                      r"believes?|thinks?)\b"
-                     r"|(?<!\w)(?:ожида\w*|вероятн\w*|возможн\w*|может|могут|прогноз\w*|"
+                     r"|(?<!\w)(?:ожида\w*|рассчитыва\w*|надеемся|вероятн\w*|возможн\w*|может|могут|прогноз\w*|"
                      r"предупреди\w*|опаса\w*|риск\w*|неизбежн\w*|скорее всего|смож\w*|считает|"
                      r"считают|уверен\w*|полагает)(?!\w)",
                      re.I)
@@ -269,7 +274,9 @@ _OUTCOME = re.compile(r"\b(?:prices?|inflation|demand|growth|economy|deficit|tur
                       r"obtained|decision will be (?:made|taken))\b|(?<!\w)(?:цен[аыуе]?|инфляц\w*|"
                       r"спрос\w*|рост\w*|экономик\w*|дефицит\w*|явк\w*|пик\w*|заболеваем\w*|"
                       r"погод\w*|рын\w*|курс\w*|не превыс\w*|составит|обеспечит|урожа\w*|"
-                      r"получен\w*|решение будет принято|недополуч\w*)(?!\w)", re.I)
+                      r"получен\w*|решение будет принято|недополуч\w*|дол[яиюе]|превыс\w*|холод\w*|"
+                      r"мороз\w*|снег\w*|осадк\w*|хват(?:ит|ает)|temperatures?|frost|snow|"
+                      r"rain\w*)(?!\w)", re.I)
 
 
 _WOULD_END = re.compile(r"\b(?:would|will)(?: be)?\s*$", re.I)
@@ -350,8 +357,41 @@ def _denies_every(first: str) -> bool:
                            for p in morph_ru.parses(m.group(1))[:1])
 
 
+# the other side's failure as a condition, then what follows: "If the county does not give
+# these families a timetable by Feb. 15, we will ask a judge to set one", «Если до 20 ноября
+# денег не будет, спустимся в шахту»
+_IF_THEY_FAIL = re.compile(
+    r"^if\b[^;!?]{3,140}?\b(?:not|cannot|can't|can’t|won't|won’t|doesn't|doesn’t|don't|don’t|"
+    r"fails? to|refuses? to|keeps?|continues? to)\b[^;!?]{0,100}?,\s+([^;!?]{3,160})", re.I)
+_IF_THEY_FAIL_RU = re.compile(r"^если\b[^;!?]{3,140}?(?<!\w)не(?!\w)[^;!?]{0,100}?,\s+([^;!?]{3,160})",
+                              re.I)
+
+
+def _if_they_fail(first: str) -> bool:
+    """The consequence is the speaker's side's own act ("we will ask a judge", «спустимся в
+    шахту») or a harm; an outcome nobody does ("the deficit will double") is a forecast."""
+    m = _IF_THEY_FAIL.match(first)
+    if m:
+        then = m.group(1)
+        return bool(re.search(r"\b(?:we|i|our \w+)(?: \w+){0,2}?(?: will|'ll|’ll| shall)\b", then,
+                              re.I)) or (bool(re.search(r"\b(?:will|'ll|’ll|shall)\b", then, re.I))
+                                         and bool(_HARM_EN.search(then)))
+    m = _IF_THEY_FAIL_RU.match(first)
+    if not m:
+        return False
+    then = m.group(1).replace("ё", "е")
+    return morph_ru.first_person_future(then) or (morph_ru.has_future(then)
+                                                  and bool(_HARM_RU.search(then)))
+
+
 _NOT_NEGOTIABLE = re.compile(r"(?:^|[.!?]\s+)(?:that|this)(?:['’]s| is) not negotiable\b"
                              r"|(?:^|[.!?]\s+)это не обсуждается", re.I)
+# punishment the speaker's side will mete out: "will not hesitate to impose the maximum
+# penalty", «будем наказывать рублём», «оштрафуют», «возбуждения уголовного дела»
+_PUNISH = re.compile(r"\bwill not hesitate to\b|\bwon['’]t hesitate to\b"
+                     r"|(?<!\w)(?:будем|будут) наказыва\w*|(?<!\w)оштрафу(?:ют|ем)(?!\w)"
+                     r"|(?<!\w)(?:обратится|обратимся|подадим|пойдём|пойдем) в суд(?!\w)"
+                     r"|возбуждени\w* уголовн\w* дел", re.I)
 _WIN = re.compile(r"\b(?:we|i)(?:'ll| will| are going to) win\b|(?<!\w)(?:выиграем|победим|"
                   r"выиграю)(?!\w)", re.I)
 _BELIEF_VERBS = frozenset({"мнению", "думку", "считает", "считают", "считаю", "полагает",
@@ -385,8 +425,10 @@ def _kind(quote: str, verb: str | None) -> str:
                              and re.search(rf"\b(?:{_HARM}|if|unless)\b|(?<!\w)(?:если|иначе)",
                                            q, re.I)):
         return "threat"
-    if _HARM_PASSIVE.search(q):
+    if _HARM_PASSIVE.search(q) or _PUNISH.search(q):
         return "threat"              # «контракты будут расторгаться без разговоров»
+    if _if_they_fail(first) and not _EXPECT.search(q):
+        return "threat"              # "If the department cannot cool these rooms, teachers will …"
     if _CONDITION.search(q) and (_HARM_EN.search(q) or _HARM_RU.search(q)) and \
             (_FUTURE.search(q) or _FIRST_PERSON_FUTURE.search(q) or _THREAT_VERBS.match(v)):
         return "threat"              # "We will shut down the network if ministers …"

@@ -36,8 +36,16 @@ VERDICT = re.compile(r"^(?:this|that|it) (?:is|was) (?:a|an) (?:\w+ )?(?:gamble|
                      # "Закрыть 14 поликлиник одновременно — значит устроить коллапс"
                      r"|^[А-ЯЁ][а-яё]+(?:ть|ться)\b[^.!?]{0,80}\s[—–-] значит\s"
                      r"|(?<!\w)нельзя допускать|(?<!\w)недопустим\w*"
-                     r"|\bcannot be made to\b|\bshould not have to\b"
-                     r"|\b(?:i|we)(?:'ll|’ll| will) believe (?:it|that) when\b"
+                     r"|\bcannot be (?:made|asked|expected) to\b|\bshould not have to\b"
+                     r"|\b(?:'ll|’ll|will) believe (?:it|that) when\b|\bheard it all before\b"
+                     r"|\bthere(?:'s|’s| is) no excuse\b|\bsmall change for\b"
+                     # "is simply a tax on …", "is nothing more than a …", "a planning failure"
+                     r"|\b(?:is|are|was) (?:simply|just|nothing (?:more|less) than|little more than|"
+                     r"no more than) (?:a|an)\b|\b(?:is|was) (?:a|an) (?:\w+ )?failure\b"
+                     # "the slowest tool we have": a superlative of the speaker's own judging
+                     r"|\bthe (?:\w+est|most \w+) \w+ (?:we|i|they) (?:have|had|know)\b"
+                     r"|\bit(?:'s|’s| is) (?:high )?time (?:to|for)\b"
+                     r"|(?<!\w)(?:давно )?пора\s+(?:\w+\s+)?\w+(?:ть|ться)(?!\w)"
                      # «Будет справедливо, если …», «Людям нужны не обещания, а генераторы»
                      r"|(?<!\w)(?:будет|было бы) (?:справедливо|правильно|логично|честно)(?!\w)"
                      r"|(?<!\w)нуж(?:ен|на|но|ны) не [^,.!?]{1,40}, а(?!\w)"
@@ -102,10 +110,12 @@ OWN_SIDE_WOULD = re.compile(
 DENIAL = re.compile(
     r"\bwithout (?:any )?(?:foundation|basis)\b|\bunfounded\b|\bnot the case\b"
     # "No one has been taken off the registry", "Nobody was forced out": what was done, denied
-    r"|^(?:no one|nobody|none of (?:us|them|the \w+))\s+(?:has|have|had|was|were|is|are)\s+"
-    r"(?:ever\s+)?(?:been\s+)?\w+(?:ed|en)\b"
+    r"|(?:^|[.!?]\s+)(?:no one|nobody|none of (?:us|them|the \w+))\s+(?:has|have|had|was|were|is|"
+    r"are)\s+(?:ever\s+)?(?:been\s+)?\w+(?:ed|en|ing)\b"
+    # "Not a single field has been certified without a survey"
+    r"|^not (?:a single|one) \w+ (?:has|have|was|were|is|are) (?:ever )?been\b"
     r"|\bthere (?:is|are|was|were|has been) (?:absolutely )?no (?:shortage|truth|plan|plans|"
-    r"question|intention|threat|danger|cuts?|closures?|cover-up|wrongdoing)\b"
+    r"question|intention|threat|danger|cuts?|closures?|cover-up|wrongdoing|link|connection)\b"
     r"|\bnever\b[^.;!?]{1,80}\band never will\b"
     # a lawyer for the accused: "My client did not …", «Денег мой подзащитный не брал»
     r"|\bmy client\b[^.!?]{0,40}\b(?:not|never|no|innocent)\b|n[’']t\b[^.!?]{0,30}\bmy client\b"

@@ -101,3 +101,32 @@ def test_a_related_story_line_is_no_quote_and_a_day_before_its_month_is_a_day():
             'Читайте также: «Мы остались без воды» — жители о третьем дне аварии')
     [c] = extract_article(text).candidates
     assert c.stated_on == "2025-07-22"
+
+
+def test_quarters_late_days_weekdays_seasons_with_a_year_first_of_a_month_and_decades():
+    ru = ('Дата публикации: 24.09.2025\n\n'
+          '«Акты будут приняты до конца первого квартала 2026 года», — сказал министр Иван Лис.\n\n'
+          '«Холод придёт в последних числах сентября», — сказал синоптик Олег Ким.\n\n'
+          '«Все дома подключим к понедельнику», — сказал мэр Пётр Ершов.\n\n'
+          '«Две сети перейдут на новую схему к лету 2026 года», — сказал аналитик Иван Лис.')
+    got = [(c.check_by_phrase, c.check_by) for c in extract_article(ru).candidates]
+    assert got == [("до конца первого квартала 2026 года", "2026-03-31"),
+                   ("в последних числах сентября", "2025-09-30"),
+                   ("к понедельнику", "2025-09-29"),
+                   ("к лету 2026 года", "2026-08-31")]
+    text = ('Published 2026-03-03\n\n'
+            '"Every airport will have the scanners by the first of June," the minister, Ann '
+            'Cole, said.\n\n'
+            '"By the 2030s, schools will see 20 hot days a year," said scientist Lee Park.\n\n'
+            'The ministry said payments would be made "before the end of May."')
+    got = [(c.check_by_phrase, c.check_by) for c in extract_article(text).candidates]
+    assert got == [("by the first of June", "2026-06-01"), ("By the 2030s", "2039-12-31"),
+                   ("before the end of May", "2026-05-31")]
+
+
+def test_a_month_in_a_clause_told_in_the_past_is_no_deadline():
+    ru = ('Дата публикации: 03.12.2025\n\n'
+          '«Предприятие работает штатно, в ноябре объём поставок вырос на 6%», — сообщили в '
+          'пресс-службе компании «Молочный край».')
+    [c] = extract_article(ru).candidates
+    assert c.check_by_phrase is None and c.kind == "assertion"

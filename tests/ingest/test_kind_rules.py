@@ -219,3 +219,36 @@ def test_a_readiness_frame_and_not_negotiable_commit_a_past_tale_has_no_deadline
     first, second = extract_article(text).candidates
     assert first.kind == "promise"
     assert second.kind == "assertion" and second.check_by_phrase is None
+
+
+def test_the_other_sides_failure_then_our_act_is_a_threat_an_outcome_is_a_forecast():
+    text = ('Published 2026-01-14\n\n'
+            '"If the county does not give us a timetable by Feb. 15, we will ask a judge to set '
+            'one," said lawyer Ana Ruiz.\n\n'
+            '"If rates do not fall, the deficit will double next year," said economist Li Wen.\n\n'
+            '"We will not hesitate to impose the maximum penalty," the regulator said.')
+    assert [c.kind for c in extract_article(text).candidates] == \
+        ["threat", "prediction", "threat"]
+    ru = ('Дата публикации: 13.11.2025\n\n'
+          '«Если до 20 ноября денег не будет, спустимся в шахту», — сказал горняк Олег Ершов.\n\n'
+          '«Если цены на уголь не вырастут, дефицит бюджета удвоится», — сказал экономист Иван '
+          'Лис.\n\n'
+          '«А тех, кто будет завышать цены, будем наказывать рублём», — заявил министр Пётр Ким.')
+    assert [c.kind for c in extract_article(ru).candidates] == \
+        ["threat", "prediction", "threat"]
+
+
+def test_nobody_is_doing_it_and_not_a_single_one_deny_judgements_of_excuse_and_time():
+    text = ('Published 2026-01-14\n\n'
+            '"We have the money. Nobody is sitting on it," county manager Terry Oduya said.\n\n'
+            '"Not a single field has been certified without a survey," the agency said.\n\n'
+            '"There is no excuse for families to spend a second winter in campers," said '
+            'councillor Jo Park.\n\n'
+            '"Every tariff rise is simply a tax on the customers who already pay," said union '
+            'leader Ade Bello.')
+    assert [c.kind for c in extract_article(text).candidates] == \
+        ["denial", "denial", "opinion", "opinion"]
+    ru = ('Дата публикации: 03.12.2025\n\n'
+          '«Правительству пора честно признать, что заморозка цен не работает», — сказал '
+          'экономист Иван Лис.')
+    assert [c.kind for c in extract_article(ru).candidates] == ["opinion"]
