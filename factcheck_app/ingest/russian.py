@@ -93,6 +93,10 @@ def ru_body(resolver: Resolver, mtext: str, lo: int, verb: Token,
     after = tokenize(mtext, verb.end, hi)
     stop = next((k for k, t in enumerate(after) if t.text in ",;:.!?" + FILL), len(after))
     found = through_body(after[:stop])
+    latin = next((k for k, t in enumerate(after[:stop]) if not re.fullmatch(r"[A-Za-z.&'-]+", t.text)),
+                 0)
+    if found is None and latin:       # "сообщили The Brief в пресс-службе министерства"
+        found = through_body(after[latin:stop])
     if found is None and (_PLURAL.match(verb.low) or verb.low == "говорится"):
         before = tokenize(mtext, lo, verb.start)
         start = max((k + 1 for k, t in enumerate(before) if t.text in ";:.!?,"), default=0)
@@ -126,7 +130,11 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
         if pair is not None:
             order = [pair] + [k for k in order if k != pair]
     else:
-        start = max((k + 1 for k, t in enumerate(toks) if t.text in ";:.!?" + FILL), default=0)
+        # "рассказал The Brief, что в чатах … заявили": a verb inside a что-clause has its
+        # subject within that clause, not the name before it
+        start = max((k + 1 for k, t in enumerate(toks) if t.text in ";:.!?" + FILL
+                     or (t.low in ("что", "чтобы") and k and toks[k - 1].text == ",")),
+                    default=0)
         toks = toks[start:]
         while toks and toks[-1].is_word and toks[-1].low in AUX_ADVERBS_RU:
             toks = toks[:-1]

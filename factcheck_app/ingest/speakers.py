@@ -122,9 +122,31 @@ class Resolver:
         return self.registry.full_person(key, pos, self.people_seen.__contains__)
 
     # ---- main entry --------------------------------------------------------------------
+    @cached_property
+    def _acronyms(self) -> dict[str, str]:
+        """What the article spells out: "the Civil Aviation Authority (CAA)" → CAA, and "the
+        MTR Corporation" → MTR; a body is credited under its full name."""
+        out: dict[str, str] = {}
+        for m in re.finditer(r"((?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,9})"
+                             r"\(([A-Z]{2,6})\)", self.text):
+            words = m.group(1).split()
+            for i in range(len(words)):
+                full = words[i:]
+                initials = "".join(w[0] for w in full if w[0].isupper())
+                if initials == m.group(2) and full[0][0].isupper():
+                    out.setdefault(m.group(2), " ".join(full))
+                    break
+        for m in re.finditer(r"\b([A-Z]{2,6}) (Corporation|Company|Group|Authority|Agency|"
+                             r"Limited|Holdings)\b", self.text):
+            out.setdefault(m.group(1), f"{m.group(1)} {m.group(2)}")
+        return out
+
     def resolve(self, m: Mention, pos: int | None = None) -> Resolved:
         pos = m.start if pos is None else pos
         res = self._resolve(m, pos)
+        if res.speaker in self._acronyms and res.kind in ("org", "spokes", "group", "person"):
+            res = Resolved(self._acronyms[res.speaker], "org" if res.kind == "person"
+                           else res.kind)
         if res.speaker and self.known:
             res = Resolved(self.match_known(res.speaker, m.text), res.kind)
         return res
