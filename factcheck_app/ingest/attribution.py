@@ -279,7 +279,8 @@ def _inherit(layout: Layout, quotes: list[QuoteSpan], events: list[Event], keys:
         return later[0]
     if not q.closed and qi + 1 < len(quotes):
         nq = quotes[qi + 1]
-        if nq.para == q.para + 1 and nq.mark_start == layout.paras[nq.para].start:
+        if nq.para == q.para + 1 and nq.mark_start == layout.paras[nq.para].start \
+                and found[qi + 1] is not None:
             return found[qi + 1]                   # the run's attribution comes later
     if starts_para and q.para > 0:
         prev_para = layout.paras[q.para - 1]

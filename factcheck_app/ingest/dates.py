@@ -179,7 +179,10 @@ def date_expressions(s: str, pub: dt.date | None, earlier: str
     out = [(off, v) for off, v in all_expressions(s, pub, earlier)
            if not _FUTURE_BEFORE.search(s[max(0, off - 40):off])
            and not re.match(r"since\b", s[off:], re.I)     # "services cut since 2022"
-           and not re.search(r"\bsince\s+$", s[max(0, off - 8):off], re.I)]
+           and not re.search(r"\bsince\s+$", s[max(0, off - 8):off], re.I)
+           # «с начала сентября собирает жалобы»: since then, not when it was said
+           and not re.search(r"(?<!\w)(?:с|со|начиная с)\s+(?:(?:начала|конца|середины)\s+)?$",
+                             s[max(0, off - 20):off], re.I)]
     return out
 
 

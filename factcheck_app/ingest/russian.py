@@ -93,10 +93,14 @@ def ru_body(resolver: Resolver, mtext: str, lo: int, verb: Token,
     after = tokenize(mtext, verb.end, hi)
     stop = next((k for k, t in enumerate(after) if t.text in ",;:.!?" + FILL), len(after))
     found = through_body(after[:stop])
-    latin = next((k for k, t in enumerate(after[:stop]) if not re.fullmatch(r"[A-Za-z.&'-]+", t.text)),
-                 0)
-    if found is None and latin:       # "сообщили The Brief в пресс-службе министерства"
-        found = through_body(after[latin:stop])
+    # "сообщили The Brief в пресс-службе министерства", "сообщили «Деловой неделе» в …": the
+    # outlet told, then the body
+    skip = next((k for k, t in enumerate(after) if not (re.fullmatch(r"[A-Za-z.&'-]+", t.text)
+                                                         or t.text == FILL)), 0)
+    if found is None and skip and (skip < stop or after[stop - 1 if stop else 0].text == FILL):
+        rest = after[skip:]
+        end = next((k for k, t in enumerate(rest) if t.text in ",;:.!?" + FILL), len(rest))
+        found = through_body(rest[:end])
     if found is None and (_PLURAL.match(verb.low) or verb.low == "говорится"):
         before = tokenize(mtext, lo, verb.start)
         start = max((k + 1 for k, t in enumerate(before) if t.text in ";:.!?,"), default=0)
@@ -144,7 +148,8 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
         order = range(len(toks) - 1, -1, -1)
     for k in order:                          # a name first, then a role or a body
         tok = toks[k]
-        if _is_name_word(tok):
+        if _is_name_word(tok) and not (k == 0 and not forward and not is_proper_name(tok.text)):
+            # a sentence's first word is capitalised whatever it is ("Подзаконные акты …")
             s = k
             while s > 0 and toks[s - 1].is_cap and toks[s - 1].low not in FUNCTION_WORDS_RU \
                     and not toks[s - 1].text.isupper():      # "от КПРФ Андрей Голованов"
@@ -162,7 +167,7 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
                             (tok.text.isupper() and len(tok.text) >= 2)):
             e = k + 1
             while e < len(toks) and toks[e].is_word and (toks[e].is_cap or not forward) and \
-                    e - k < 4:
+                    toks[e].low not in FUNCTION_WORDS_RU and e - k < 4:
                 e += 1
             return Mention(mtext[tok.start:toks[e - 1].end], tok.start, toks[e - 1].end)
     return None
@@ -174,13 +179,19 @@ def _without_participle_clause(toks: list[Token]) -> list[Token]:
     if len(toks) < 3 or toks[-1].text != ",":
         return toks
     prev = max((k for k, t in enumerate(toks[:-1]) if t.text == ","), default=-1)
-    if prev > 0 and prev + 1 < len(toks) - 1 and is_participle(toks[prev + 1].low):
-        return toks[:prev]
+    if prev > 0 and prev + 1 < len(toks) - 1 and (is_participle(toks[prev + 1].low)
+                                                  or toks[prev + 1].low.startswith("котор")):
+        return toks[:prev]           # "Ланевич, который сейчас работает в Вильнюсе, считает"
     return toks
+
+
+# where words were posted, not who posted them: "в своём Telegram-канале написал"
+_MEDIUM = re.compile(r"telegram|-канал|facebook|instagram|вконтакте|youtube", re.I)
 
 
 def _is_name_word(tok: Token) -> bool:
     return tok.is_word and tok.is_cap and tok.low not in FUNCTION_WORDS_RU and \
+        not _MEDIUM.search(tok.text) and \
         tok.low not in ORG_HEADS and not tok.text.isupper() and \
         (not is_role(tok.low) or ("-" not in tok.low and is_proper_name(tok.text)))
 

@@ -192,3 +192,30 @@ def test_an_office_named_by_its_holder_speaks_for_itself_not_for_the_last_body()
             '"No hospital will close on his watch," the premier\'s office said in a statement.')
     speakers = [c.speaker for c in extract_article(text).candidates]
     assert speakers == ["Nurses Union", "premier's office"]
+
+
+def test_russian_relative_clause_medium_first_word_and_inspection_named_before():
+    text = ('Дата публикации: 24.09.2025\n\n'
+            'Экономист Павел Ланевич, который сейчас работает в Вильнюсе, считает, что '
+            '«ценовой контроль всегда заканчивается дефицитом».\n\n'
+            'Комитет государственного контроля в своём Telegram-канале предупредил: «Каждый '
+            'факт завышения цен будет проверен».\n\n'
+            'Государственная жилищная инспекция Новосибирской области взялась за управляющие '
+            'компании. Как сообщили в пресс-службе ведомства, нарушителей «оштрафуют на сумму '
+            'до 300 тысяч рублей».\n\n'
+            'Подзаконные акты, по словам представителя министерства, «будут приняты до конца '
+            'года».')
+    speakers = [c.speaker for c in extract_article(text).candidates]
+    assert speakers[:3] == ["Павел Ланевич", "Комитет государственного контроля",
+                            "Государственная жилищная инспекция Новосибирской области"]
+    assert speakers[3] != "Подзаконные"
+
+
+def test_an_open_quote_run_after_a_colon_paragraph_is_the_colons_speaker_not_its_since_date():
+    text = ('Дата публикации: 24.09.2025\n\n'
+            'Депутат горсовета Никита Дробышев, который с начала сентября собирает жалобы, '
+            'написал в своём Telegram-канале:\n\n'
+            '«Мэрия в очередной раз прячется за норматив. Закон позволяет дать тепло раньше.\n\n'
+            '«Если до 1 октября батареи не станут горячими, мы выведем родителей на пикет».')
+    got = [(c.speaker, c.stated_on) for c in extract_article(text).candidates]
+    assert got == [("Никита Дробышев", "2025-09-24")] * 2
