@@ -295,10 +295,26 @@ def _is_statement(layout: Layout, q: QuoteSpan) -> bool:
         return False                           # a related-story headline, not speech
     if _LABEL_BEFORE.search(layout.masked[max(para.start, q.mark_start - 40):q.mark_start]):
         return False                           # the so-called "peace through strength" doctrine
+    if _quoted_name(layout, q, inner):
+        return False                           # «Северо-Западного авиационного центра» Вадим …
     alone = q.mark_start == para.start and q.mark_end >= para.end - 1
     if alone and inner.rstrip()[-1:] not in ".!?,;:…" and word_count(inner) <= 8:
         return False                           # a section heading in quotation marks
     return True
+
+
+def _quoted_name(layout: Layout, q: QuoteSpan, inner: str) -> bool:
+    """A Russian name in marks inside the writer's sentence: capitalised, a few words, no
+    closing punctuation, and the sentence goes straight on after it ("гендиректор «Северо-
+    Западного авиационного центра» Вадим Соловец")."""
+    if not re.search(r"[а-яё]", inner, re.I) or not inner[:1].isupper() or word_count(inner) > 4:
+        return False
+    if inner.rstrip()[-1:] in ".!?,;:…":
+        return False
+    sent = layout.sentence_at(q.mark_start)
+    lead = layout.masked[sent.start:q.mark_start].replace(FILL, "")
+    after = layout.text[q.mark_end:q.mark_end + 3]
+    return bool(re.search(r"[^\W\d_]", lead)) and bool(re.match(r" [^\W\d_]", after))
 
 
 def _is_fragment(layout: Layout, q: QuoteSpan) -> bool:

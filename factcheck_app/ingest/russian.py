@@ -136,7 +136,9 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
     else:
         # "рассказал The Brief, что в чатах … заявили": a verb inside a что-clause has its
         # subject within that clause, not the name before it
-        start = max((k + 1 for k, t in enumerate(toks) if t.text in ";:.!?" + FILL
+        # a short quoted name ("в интервью «Деловой неделе» обещал") is no boundary
+        start = max((k + 1 for k, t in enumerate(toks) if t.text in ";:.!?"
+                     or (t.text == FILL and _in_quotation(mtext, t))
                      or (t.low in ("что", "чтобы") and k and toks[k - 1].text == ",")),
                     default=0)
         toks = toks[start:]
@@ -171,6 +173,12 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
                 e += 1
             return Mention(mtext[tok.start:toks[e - 1].end], tok.start, toks[e - 1].end)
     return None
+
+
+def _in_quotation(mtext: str, t: Token) -> bool:
+    """A masked character of a quotation (30 or more masked characters in a row), not of a
+    short quoted name."""
+    return FILL * 30 in mtext[max(0, t.start - 29):t.end + 29]
 
 
 def _without_participle_clause(toks: list[Token]) -> list[Token]:

@@ -107,3 +107,12 @@ def test_offsets_point_at_the_quote_in_the_returned_text():
     for c in art.candidates:
         assert art.text[c.start:c.end] == c.quote
         assert c.quote in c.context
+
+
+def test_a_short_quoted_name_before_the_verb_neither_hides_the_speaker_nor_is_a_quote():
+    text = ('Дата публикации: 15.10.2025\n\n'
+            'В марте 2024 г. гендиректор «Северо-Западного авиационного центра» Вадим Соловец '
+            'в интервью «Деловой неделе» обещал, что первые машины «поднимутся в небо до конца '
+            '2025 года».')
+    got = [(c.quote, c.speaker) for c in extract_article(text).candidates]
+    assert got == [("поднимутся в небо до конца 2025 года", "Вадим Соловец")]
