@@ -20,6 +20,10 @@ _BACKREF = re.compile(
     r"summit|talks)|at (?:that|the) (?:meeting|event|conference|summit|rally))\b"
     r"|(?<!\w)(?:тогда|в то время|в тот день|в тот момент|в ходе (?:того|этого|визита|встречи)|"
     r"на той встрече|тоді|того дня)(?!\w)", re.I)
+# the occasion the speaker's earlier words were dated by: "Bezuhlyi said in the interview"
+_SAME_INTERVIEW = re.compile(r"\bin (?:the|that) (?:same )?(?:interview|conversation|call)\b"
+                             r"|(?<!\w)в (?:том же |этом же |том )?интервью(?!\w)(?! \w+ \d)", re.I)
+_INTERVIEWED = re.compile(r"\btold\b|\binterview|(?<!\w)(?:рассказал\w*|интервью)", re.I)
 _SAME_DAY = re.compile(r"\b(?:that day|on that day)\b|(?<!\w)(?:в тот день|того дня)(?!\w)",
                        re.I)
 _YEAR_MARK = re.compile(
@@ -75,6 +79,17 @@ def stated_dates(layout: Layout, quotes: Sequence[QuoteSpan],
         if own is not None:
             out.append(own)
             continue
+        if _SAME_INTERVIEW.search(clause):
+            mine = [j for j in range(qi - 1, -1, -1)
+                    if out[j].how == "attribution" and attributions[j] is not None
+                    and same_person(attributions[j].resolved.speaker, ev.resolved.speaker)]
+            # of the speaker's dated words, those said to a reporter ("told the Observer on
+            # April 16"), not those said elsewhere ("speaking to the committee last week")
+            told = [j for j in mine if _INTERVIEWED.search(_clause(layout, attributions[j]))]
+            earlier = out[(told or mine)[0]] if mine else None
+            if earlier is not None:
+                out.append(Stated(earlier.value, earlier.precision, "context"))
+                continue
         if _BACKREF.search(clause):
             frame = frames.before(q.para, q.mark_start)
             if frame is not None:

@@ -123,3 +123,16 @@ def test_a_lead_is_dated_by_its_own_event_not_by_the_one_its_clause_recalls():
             'Council member Janelle Brooks said she would "call for an audit of the utility."\n\n'
             '"Nobody warned us about the pipes," resident Darnell Hayes said.')
     assert set(_stated(text).values()) == {"2025-02-13"}
+
+
+def test_in_the_interview_takes_the_day_the_speaker_told_the_reporter():
+    text = ('Published 2026-04-17\n\n'
+            '"We will clear the fields by 2028," Deputy Minister Ihor Bezuhlyi told the Observer '
+            'on April 16.\n\n'
+            'Speaking to the committee last week, Bezuhlyi said the program was "underfunded by '
+            'at least a third".\n\n'
+            '"Not a single field has been certified without a survey," Bezuhlyi said in the '
+            'interview.')
+    got = _stated(text)
+    assert got["Not a single f"] == "2026-04-16"
+    assert got["underfunded by"] == "2026-04"
