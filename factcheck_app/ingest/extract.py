@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .attribution import Event, assign, find_events
 from .checkby import find_check_by
 from .context import stated_dates
-from .kinds import (FORWARD, NOT_CHECKABLE, by_official, looks_back, propose_kind,
+from .kinds import (FORWARD, NOT_CHECKABLE, by_official, looks_back, others_words, propose_kind,
                     with_deadline)
 from .layout import FILL, Layout, build_layout
 from .names import Registry, tokenize
@@ -204,7 +204,7 @@ def find_candidates(text: str, published: dt.date | None,
             ahead = check is not None and said is not None and \
                 (check.due > said.isoformat() if check.due else
                  check.vague and bool(_FORWARD_VAGUE.search(check.phrase)))
-            if ahead and kind == "assertion" and (looks_back(quote)
+            if ahead and kind == "assertion" and (looks_back(quote) or others_words(quote)
                                                   or looks_back(_clause_of(quote, check.phrase))):
                 ahead = False    # "в ноябре объем поставок вырос на 6%": a month gone by
             if ahead:
@@ -232,13 +232,15 @@ def _clause_of(quote: str, phrase: str) -> str:
 
 # offices whose holders (or bodies) can deliver what they announce, and commentators who cannot
 _OFFICE = re.compile(r"\b(?:minister|mayor|governor|president|premier|secretary|chief executive|"
+                     r"program(?:me)? manager|manages|oversees|in charge of|"
                      r"chairman|chairwoman|director|leader of \w+ council|council leader|"
                      r"commissioner|regulator|head of)\b|(?<!\w)(?:министр|мэр|вице-|губернатор|"
-                     r"глав[аеыу]|президент|премьер|председател|директор|руководител|"
+                     r"глав[аеыу]|президент|премьер|председател|директор|руководител|представител|"
                      r"пресс-секретар|замест)", re.I)
-_COMMENTATOR = re.compile(r"\b(?:economist|analyst|expert|researcher|professor|critic|"
+_COMMENTATOR = re.compile(r"\b(?:economist|analyst|expert|researcher|professor|critic|forecaster|"
+                          r"meteorologist|"
                           r"opposition|union|campaign|consultancy|consultant|think tank)\b"
-                          r"|(?<!\w)(?:эксперт|аналитик|экономист|"
+                          r"|(?<!\w)(?:эксперт|аналитик|экономист|синоптик|"
                           r"депутат|профсоюз|оппозиц|политолог)", re.I)
 
 

@@ -170,7 +170,8 @@ _DELIVERY = re.compile(
     r"восстановлен|отремонтирован|выплачен|достроен|поставлен|перечислен|проведен|проведён|"
     r"принят[ыa]?(?!\w))\w*"
     r"|(?<!\w)(?:выйд(?:ет|ут) на линию|прим(?:ет|ут) (?:первых )?(?:пациентов|учеников|"
-    r"пассажиров|посетителей)|(?:пациентов|учеников|пассажиров|посетителей) \w+ прим(?:ет|ут)|откро(?:ется|ются)|заработа(?:ет|ют)|(?:люди |жители |граждане |"
+    r"пассажиров|посетителей)|(?:пациентов|учеников|пассажиров|посетителей) \w+ прим(?:ет|ут)"
+    r"|откро(?:ется|ются)|заработа(?:ет|ют)|(?:люди |жители |граждане |"
     r"пенсионеры |подрядчики )?получ(?:ат|ит)(?! \w+ разрешени))(?!\w)", re.I)
 
 
@@ -261,8 +262,9 @@ def _last_sentence(near: str) -> str:
 
 
 # a forecast said as one: "likely", "expected", "may", "ожидается", "вероятно", "может"
-_HEDGED = re.compile(r"\b(?:on (?:current|present) trends|at (?:this|the current) rate|likely|unlikely|expect\w*|anticipat\w*|forecast\w*|predict\w*|"
-                     r"project\w*|may|might|could|probably|possibly|risk|inevitabl\w*|warn\w*|be able to|"
+_HEDGED = re.compile(r"\b(?:on (?:current|present) trends|at (?:this|the current) (?:rate|pace)|"
+                     r"likely|unlikely|expect\w*|anticipat\w*|forecast\w*|predict\w*|project\w*|"
+                     r"may|might|could|probably|possibly|risk|inevitabl\w*|warn\w*|be able to|"
                      r"believes?|thinks?)\b"
                      r"|(?<!\w)(?:ожида\w*|рассчитыва\w*|надеемся|вероятн\w*|возможн\w*|может|могут|прогноз\w*|"
                      r"предупреди\w*|опаса\w*|риск\w*|неизбежн\w*|скорее всего|смож\w*|считает|"
@@ -276,7 +278,7 @@ _OUTCOME = re.compile(r"\b(?:prices?|inflation|demand|growth|economy|deficit|tur
                       r"погод\w*|рын\w*|курс\w*|не превыс\w*|составит|обеспечит|урожа\w*|"
                       r"получен\w*|решение будет принято|недополуч\w*|дол[яиюе]|превыс\w*|холод\w*|"
                       r"мороз\w*|снег\w*|осадк\w*|хват(?:ит|ает)|temperatures?|frost|snow|"
-                      r"rain\w*)(?!\w)", re.I)
+                      r"rain\w*|(?:largest|biggest|worst|best) [^.]{0,30}\bhistory)(?!\w)", re.I)
 
 
 _WOULD_END = re.compile(r"\b(?:would|will)(?: be)?\s*$", re.I)
@@ -311,6 +313,22 @@ _NOT_PAST_EN = re.compile(r"\b(?:will|would|shall|going|is|are|am|be|must|should
                           r"|['’](?:ll|s|re|ve|d)\b", re.I)
 
 
+# what others keep telling the speaker: «Нам говорят: потерпите до весны», "We were told …"
+_TOLD_US = re.compile(r"^(?:нам|мне) (?:говорят|обещают|обещали|сказали|твердят)(?!\w)"
+                      r"|^(?:we were|we've been|we have been|i was|i've been) (?:told|promised)\b"
+                      r"|^they (?:keep )?(?:tell|telling|told|promise|promised) us\b", re.I)
+# a forecast said as a warning not to expect it: «Серийного производства ждать не стоит»
+_DONT_EXPECT = re.compile(r"(?<!\w)(?:ждать не стоит|не стоит ждать|не стоит ожидать|"
+                          r"ожидать не стоит)(?!\w)|\b(?:don't|do not|should not|"
+                          r"shouldn't) expect\b", re.I)
+
+
+def others_words(quote: str) -> bool:
+    """The quote repeats what others tell the speaker, so its dates are theirs, not a
+    deadline the speaker sets."""
+    return bool(_TOLD_US.match(quote.strip().lstrip("\"'“‘«„ —–-")))
+
+
 def looks_back(quote: str) -> bool:
     """"В этом году мы открыли мост", "Nobody told us anything until Tuesday night": a quote
     whose verbs are all past tells what was done, so its period is no deadline."""
@@ -334,7 +352,8 @@ def with_deadline(kind: str, lead: str = "", quote: str = "", official: bool = F
     if _PROMISED_BEFORE.search(lead) or en.OWN_SIDE_WOULD.search(_last_sentence(lead)):
         return "promise"             # "said her party would table a motion …"
     said = _last_sentence(lead)[-160:]
-    if official and not _HEDGED.search(said) and not _OUTCOME.search(said):
+    if official and not _HEDGED.search(said) and not _OUTCOME.search(said) \
+            and not _OUTCOME.search(quote):
         return "promise"             # 'the council said clinics would visit "within six weeks"'
     return "prediction"
 
@@ -405,6 +424,8 @@ def _kind(quote: str, verb: str | None) -> str:
     future = bool(_FUTURE.search(q)) or (russian and morph_ru.has_future(q))
     first = q.lstrip("\"'“‘«„ —–-")
     v = (verb or "").lower()
+    if _DONT_EXPECT.search(q):
+        return "prediction"          # «ждать не стоит»: a forecast, whoever believes it
     if v in _BELIEF_VERBS or en.OWN_VIEW.match(first):   # "по мнению аналитика, «…»",
         # "считает эксперт", «Мы считаем, что …»: a forecast or a view
         return "prediction" if future else "opinion"
@@ -421,6 +442,8 @@ def _kind(quote: str, verb: str | None) -> str:
         return "opinion"             # "This is a gamble …, and passengers will be the last …"
     if _WIN.search(q):
         return "prediction"          # "Мы выиграем этот округ": nobody's own to deliver
+    if _TOLD_US.match(first):
+        return "assertion"           # «Нам говорят, что дадут новые дома …»: a complaint
     if _THREAT.search(q) or (_THREAT_VERBS.match(v) and _FUTURE.search(q)
                              and re.search(rf"\b(?:{_HARM}|if|unless)\b|(?<!\w)(?:если|иначе)",
                                            q, re.I)):

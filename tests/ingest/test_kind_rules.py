@@ -252,3 +252,19 @@ def test_nobody_is_doing_it_and_not_a_single_one_deny_judgements_of_excuse_and_t
           '«Правительству пора честно признать, что заморозка цен не работает», — сказал '
           'экономист Иван Лис.')
     assert [c.kind for c in extract_article(ru).candidates] == ["opinion"]
+
+
+def test_what_others_tell_us_is_a_complaint_with_no_deadline_and_dont_expect_forecasts():
+    ru = ('Дата публикации: 13.11.2025\n\n'
+          '«Нам говорят: потерпите до весны. А мы уже терпели», — сказал горняк Олег Ершов.\n\n'
+          '«Серийного производства раньше 2027 года ждать не стоит», — считает аналитик Иван '
+          'Лис.')
+    got = [(c.kind, c.check_by_phrase) for c in extract_article(ru).candidates]
+    assert got[0] == ("assertion", None)
+    assert got[1][0] == "prediction"
+    text = ('Published 2026-01-14\n\n'
+            '"We were told the road would reopen by March," said resident Paul Kerr.\n\n'
+            '"At the current pace, clearing the land will take decades," said Catriona Blake, '
+            'the charity\'s program manager.')
+    got = [(c.kind, c.check_by_phrase) for c in extract_article(text).candidates]
+    assert got == [("assertion", None), ("prediction", None)]
