@@ -386,15 +386,22 @@ _IF_THEY_FAIL_RU = re.compile(r"^если\b[^;!?]{3,140}?(?<!\w)не(?!\w)[^;!?]
                               re.I)
 
 
+# the speaker's side acting: "we will", "our members will", organised labour ("teachers will
+# take their classes to the hall, and the federation will back every one of them")
+_OUR_SIDE_WILL = re.compile(
+    r"\b(?:we|i|our \w+|the (?:union|federation|association|members|workers|staff)|members|"
+    r"workers|staff|teachers|nurses|doctors|drivers|miners|farmers|residents|parents)"
+    r"(?: \w+){0,2}?(?: will|'ll|’ll| shall)\b", re.I)
+
+
 def _if_they_fail(first: str) -> bool:
     """The consequence is the speaker's side's own act ("we will ask a judge", «спустимся в
     шахту») or a harm; an outcome nobody does ("the deficit will double") is a forecast."""
     m = _IF_THEY_FAIL.match(first)
     if m:
         then = m.group(1)
-        return bool(re.search(r"\b(?:we|i|our \w+)(?: \w+){0,2}?(?: will|'ll|’ll| shall)\b", then,
-                              re.I)) or (bool(re.search(r"\b(?:will|'ll|’ll|shall)\b", then, re.I))
-                                         and bool(_HARM_EN.search(then)))
+        return bool(_OUR_SIDE_WILL.search(then)) or (
+            bool(re.search(r"\b(?:will|'ll|’ll|shall)\b", then, re.I)) and bool(_HARM_EN.search(then)))
     m = _IF_THEY_FAIL_RU.match(first)
     if not m:
         return False

@@ -141,9 +141,21 @@ class Resolver:
             out.setdefault(m.group(1), f"{m.group(1)} {m.group(2)}")
         return out
 
+    @cached_property
+    def _court(self) -> str | None:
+        """The court the article names ("The Madras High Court on Tuesday …"): what its bench
+        or its judges say, the court says."""
+        m = re.search(r"\b(?:[A-Z][a-z]+ )+(?:High|Supreme|District|Appeals?|Constitutional|"
+                      r"Circuit|Crown|County) Court\b", self.text)
+        return m.group() if m else None
+
     def resolve(self, m: Mention, pos: int | None = None) -> Resolved:
         pos = m.start if pos is None else pos
         res = self._resolve(m, pos)
+        if res.speaker and self._court and re.fullmatch(
+                r"(?:the )?(?:(?:Division|Full|Constitution|Special) )?(?:Bench|bench)",
+                res.speaker):
+            res = Resolved(self._court, "org")
         if res.speaker in self._acronyms and res.kind in ("org", "spokes", "group", "person"):
             res = Resolved(self._acronyms[res.speaker], "org" if res.kind == "person"
                            else res.kind)
@@ -229,6 +241,10 @@ class Resolver:
                 return Resolved(bare, "org")
             org = self.registry.org_containing(head, pos) or self._recent(pos, ("org", "spokes"))
             return Resolved(org or bare, "org" if org else "unknown")
+        if words[0] in ("the", "this") and len(content) == 1:
+            body = self._body_of_unnamed(head, pos)
+            if body:                     # "A senior Corporation engineer … the engineer said"
+                return Resolved(body, "spokes")
         synonyms = [head] + sorted(next((g for g in GROUP_SYNONYMS if head in g), set()) - {head})
         for word in synonyms:
             org = self.registry.org_containing(word, pos)
@@ -238,6 +254,18 @@ class Resolver:
         if fuller is None or len(bare.split()) > len(fuller.split()):
             self.group_forms[head] = fuller = bare
         return Resolved(fuller, "group")
+
+    def _body_of_unnamed(self, head: str, pos: int) -> str | None:
+        """The body an unnamed person was introduced with: "a senior Corporation engineer,
+        who did not wish to be identified" → the Greater Chennai Corporation named before."""
+        found = None
+        for m in re.finditer(rf"\b[Aa]n? (?:[a-z]+ )?([A-Z][\w-]+(?: [A-Z][\w-]+)*) {head}\b",
+                             self.text[:pos]):
+            found = m.group(1)
+        if found is None:
+            return None
+        last = found.split()[-1].lower()
+        return self.registry.org_containing(last, pos) or found
 
     def _org_named_in(self, phrase: str) -> str | None:
         # "a spokeswoman for the caterer Brightplate": one common noun may precede the name

@@ -268,3 +268,10 @@ def test_what_others_tell_us_is_a_complaint_with_no_deadline_and_dont_expect_for
             'the charity\'s program manager.')
     got = [(c.kind, c.check_by_phrase) for c in extract_article(text).candidates]
     assert got == [("assertion", None), ("prediction", None)]
+
+
+def test_organised_labour_acting_if_the_other_side_fails_is_a_threat():
+    text = ('Published 2026-02-16\n\n'
+            '"If the department cannot cool these rooms, teachers will take their classes to the '
+            'hall," said federation president Maria Petrovic.')
+    assert [c.kind for c in extract_article(text).candidates] == ["threat"]

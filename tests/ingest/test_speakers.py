@@ -219,3 +219,14 @@ def test_an_open_quote_run_after_a_colon_paragraph_is_the_colons_speaker_not_its
             '«Если до 1 октября батареи не станут горячими, мы выведем родителей на пикет».')
     got = [(c.speaker, c.stated_on) for c in extract_article(text).candidates]
     assert got == [("Никита Дробышев", "2025-09-24")] * 2
+
+
+def test_a_bench_speaks_for_its_court_and_an_unnamed_engineer_for_the_body_named_with_them():
+    text = ('Published 2025-09-09\n\n'
+            'The Madras High Court on Tuesday pulled up the Greater Chennai Corporation over the '
+            'drains. A Division Bench of Justices V. Sundaram and A. Basha heard the case.\n\n'
+            '"We are not inclined to accept one more set of timelines," the Bench observed.\n\n'
+            'A senior Corporation engineer, who did not wish to be identified, spoke to reporters. '
+            '"Contractors have not been paid for six months," the engineer said.')
+    assert [c.speaker for c in extract_article(text).candidates] == \
+        ["Madras High Court", "Greater Chennai Corporation"]
