@@ -147,7 +147,7 @@ class Resolver:
         or its judges say, the court says."""
         m = re.search(r"\b(?:[A-Z][a-z]+ )+(?:High|Supreme|District|Appeals?|Constitutional|"
                       r"Circuit|Crown|County) Court\b", self.text)
-        return m.group() if m else None
+        return strip_article(m.group()) if m else None
 
     def resolve(self, m: Mention, pos: int | None = None) -> Resolved:
         pos = m.start if pos is None else pos
