@@ -275,3 +275,10 @@ def test_organised_labour_acting_if_the_other_side_fails_is_a_threat():
             '"If the department cannot cool these rooms, teachers will take their classes to the '
             'hall," said federation president Maria Petrovic.')
     assert [c.kind for c in extract_article(text).candidates] == ["threat"]
+
+
+def test_not_doing_and_not_about_to_is_a_denial():
+    text = ('Published 2025-03-04\n\n'
+            'The ministry said it "has not and will not sell the port to any foreign buyer."\n\n'
+            'В МИД заявили, что страна «не ведёт и не собирается вести таких переговоров».')
+    assert [c.kind for c in extract_article(text).candidates] == ["denial", "denial"]
