@@ -242,7 +242,6 @@ def _framed_kind(quote: str, frame: str) -> str | None:
         return "opinion"
     if _READY.search(frame):
         return "promise"             # 'концерн готов «направить в центры … в течение полугода»'
-
     harm = _HARM_EN.search(quote) or _HARM_RU.search(quote)
     would = _WOULD_HARM.search(frame)
     if would and (would.group().strip().lower() not in ("would", "will") or _HARM_START.match(quote)):
@@ -251,7 +250,6 @@ def _framed_kind(quote: str, frame: str) -> str | None:
         return "threat"
     if harm and _CONDITION.search(quote) and re.search(r"\b(?:would|will)\b", frame, re.I):
         return "threat"              # 'said he would push parliament to "freeze … if …"'
-
     return None
 
 

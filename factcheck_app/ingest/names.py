@@ -332,7 +332,8 @@ class Registry:
             outside = name.start if outside is None else outside
         by_text[name.text] = (toks, outside, inside)
         words = name.text.split()
-        if len(key) >= 3 and len(words) == len(key) and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]):
+        if len(key) >= 3 and len(words) == len(key) and \
+                re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]):
             # "Alan Siu Kwok-leung" is Siu in later mentions: the surname comes before the
             # hyphenated given name, as Hong Kong papers write Chinese names
             self._by_last.setdefault(key[-2], {})[name.text] = (key[:-1], outside, inside)

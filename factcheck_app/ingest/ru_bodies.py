@@ -100,8 +100,7 @@ def body_at(toks: list[Token], k: int, case: str) -> tuple[str, int, int] | None
     while e < len(toks) and toks[e].is_word and _is_genitive(toks[e]):
         e += 1
         # "Министерства труда и социальной защиты": one name joined by "и"
-        if e > k + 1 and e + 1 < len(toks) and toks[e].low == "и" and \
-                _is_genitive(toks[e + 1]) and (e + 2 >= len(toks) or toks[e + 1].low != "в"):
+        if e > k + 1 and e + 1 < len(toks) and toks[e].low == "и" and _is_genitive(toks[e + 1]):
             e += 1
     words = [_nominative(t.text, case, gender) for t in toks[s:k]]
     words.append(_nominative(head.text, case))

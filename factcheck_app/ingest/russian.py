@@ -97,7 +97,8 @@ def ru_body(resolver: Resolver, mtext: str, lo: int, verb: Token,
     # outlet told, then the body
     skip = next((k for k, t in enumerate(after) if not (re.fullmatch(r"[A-Za-z.&'-]+", t.text)
                                                          or t.text == FILL)), 0)
-    if found is None and skip and (skip < stop or after[stop - 1 if stop else 0].text == FILL):
+    outlet_first = skip < stop or (stop == 0 and bool(after) and after[0].text == FILL)
+    if found is None and skip and outlet_first:
         rest = after[skip:]
         end = next((k for k, t in enumerate(rest) if t.text in ",;:.!?" + FILL), len(rest))
         found = through_body(rest[:end])
@@ -134,9 +135,9 @@ def _phrase(mtext: str, toks: list[Token], *, forward: bool) -> Mention | None:
         if pair is not None:
             order = [pair] + [k for k in order if k != pair]
     else:
-        # "рассказал The Brief, что в чатах … заявили": a verb inside a что-clause has its
-        # subject within that clause, not the name before it
-        # a short quoted name ("в интервью «Деловой неделе» обещал") is no boundary
+        # the phrase starts after a stop, a quotation (a short quoted name such as "в интервью
+        # «Деловой неделе» обещал" is none) or ", что": a verb inside a что-clause has its
+        # subject within it ("рассказал The Brief, что в чатах … заявили")
         start = max((k + 1 for k, t in enumerate(toks) if t.text in ";:.!?"
                      or (t.text == FILL and _in_quotation(mtext, t))
                      or (t.low in ("что", "чтобы") and k and toks[k - 1].text == ",")),

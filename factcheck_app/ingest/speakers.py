@@ -156,7 +156,7 @@ class Resolver:
                 r"(?:the )?(?:(?:Division|Full|Constitution|Special) )?(?:Bench|bench)",
                 res.speaker):
             res = Resolved(self._court, "org")
-        if res.speaker in self._acronyms and res.kind in ("org", "spokes", "group", "person"):
+        if res.speaker in self._acronyms and res.kind != "unknown":
             res = Resolved(self._acronyms[res.speaker], "org" if res.kind == "person"
                            else res.kind)
         if res.speaker and self.known:
